@@ -1,0 +1,113 @@
+import type { Logger } from '../logger.ts';
+
+/** One domain event on the bus (`message.created`, `conversation.handed_off` …). It must survive JSON. */
+export interface BusEvent {
+  type: string;
+  workspaceId: string;
+  id: string;
+  /** Epoch milliseconds. */
+  at: number;
+  payload: unknown;
+}
+
+export type BusHandler = (event: BusEvent, topic: string) => void | Promise<void>;
+
+/**
+ * Publish/subscribe between modules (and, with Redis, between processes). A subscription names an exact topic
+ * (`message.created`), a family (`conversation.*` matches every topic that starts with `conversation.`) or `*`.
+ * Handlers run asynchronously; a failing handler is logged and never reaches the publisher or other handlers.
+ */
+export interface Bus {
+  publish(topic: string, event: BusEvent): Promise<void>;
+  /** Returns the function that ends the subscription. */
+  subscribe(topic: string, handler: BusHandler): () => void;
+  /** Resolves once every subscription made so far receives events from other processes (Redis needs a round trip). */
+  ready(): Promise<void>;
+  close(): Promise<void>;
+}
+
+const TOPIC = /^[a-z0-9_-]+(\.[a-z0-9_-]+)*$/i;
+const PATTERN = /^(\*|[a-z0-9_-]+(\.[a-z0-9_-]+)*(\.\*)?)$/i;
+
+export function assertTopic(topic: string): void {
+  if (!TOPIC.test(topic)) throw new Error(`invalid bus topic "${topic}"`);
+}
+
+export function assertPattern(pattern: string): void {
+  if (!PATTERN.test(pattern)) throw new Error(`invalid bus subscription "${pattern}"`);
+}
+
+export function topicMatches(pattern: string, topic: string): boolean {
+  if (pattern === '*') return true;
+  if (pattern.endsWith('.*')) return topic.startsWith(pattern.slice(0, -1));
+  return pattern === topic;
+}
+
+/**
+ * The handlers of one process, grouped by subscription pattern. Both adapters deliver through it, so the
+ * asynchronous call and the error isolation behave the same everywhere.
+ */
+export class Subscriptions {
+  private readonly byPattern = new Map<string, Set<BusHandler>>();
+  private readonly pending = new Set<Promise<void>>();
+
+  constructor(private readonly logger: Logger) {}
+
+  /** Adds a handler; returns true when it is the first one for this pattern. */
+  add(pattern: string, handler: BusHandler): boolean {
+    assertPattern(pattern);
+    let handlers = this.byPattern.get(pattern);
+    const first = handlers === undefined;
+    if (!handlers) {
+      handlers = new Set();
+      this.byPattern.set(pattern, handlers);
+    }
+    handlers.add(handler);
+    return first;
+  }
+
+  /** Removes a handler; returns true when the pattern has no handler left. */
+  remove(pattern: string, handler: BusHandler): boolean {
+    const handlers = this.byPattern.get(pattern);
+    if (!handlers?.delete(handler)) return false;
+    if (handlers.size > 0) return false;
+    this.byPattern.delete(pattern);
+    return true;
+  }
+
+  patterns(): string[] {
+    return [...this.byPattern.keys()];
+  }
+
+  /** Calls every handler whose pattern matches the topic. */
+  dispatch(topic: string, event: BusEvent): void {
+    for (const pattern of this.byPattern.keys()) {
+      if (topicMatches(pattern, topic)) this.dispatchPattern(pattern, topic, event);
+    }
+  }
+
+  /** Calls the handlers of one pattern only (Redis tells us which pattern matched). */
+  dispatchPattern(pattern: string, topic: string, event: BusEvent): void {
+    for (const handler of this.byPattern.get(pattern) ?? []) this.run(handler, topic, event);
+  }
+
+  /** Waits for the handlers already started (graceful shutdown, tests). */
+  async settle(): Promise<void> {
+    while (this.pending.size > 0) await Promise.all([...this.pending]);
+  }
+
+  clear(): void {
+    this.byPattern.clear();
+  }
+
+  private run(handler: BusHandler, topic: string, event: BusEvent): void {
+    // A macrotask boundary: the publisher's code after `publish` runs first, whatever the handler does.
+    const call = new Promise<void>((resolve) => setImmediate(resolve))
+      .then(() => handler(event, topic))
+      .catch((error: unknown) => {
+        this.logger.error({ err: error, topic, eventId: event.id, eventType: event.type }, 'bus handler failed');
+      })
+      .finally(() => this.pending.delete(call));
+    this.pending.add(call);
+  }
+}
