@@ -1,0 +1,77 @@
+import cookie from '@fastify/cookie';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import websocket from '@fastify/websocket';
+import Fastify from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { errorHandler } from './error-handler.ts';
+import { checkRoutePolicy, createGuard, type RegisteredRoute } from './guard.ts';
+import { auditRoutes } from './routes/audit/routes.ts';
+import { authRoutes } from './routes/auth/routes.ts';
+import { healthRoutes } from './routes/health/routes.ts';
+import { tokenRoutes } from './routes/tokens/routes.ts';
+import { userRoutes } from './routes/users/routes.ts';
+import { staticRoutes } from './static.ts';
+import type { App, AppDeps } from './types.ts';
+
+export interface BuiltApp {
+  app: App;
+  routes: RegisteredRoute[];
+}
+
+/** Extra route groups registered by modules that are built after the core (conversations, realtime, …). */
+export type RoutePlugin = (app: App, deps: AppDeps) => Promise<void>;
+
+export async function buildApp(deps: AppDeps, plugins: RoutePlugin[] = []): Promise<BuiltApp> {
+  const app = Fastify({
+    logger: deps.ctx.logger,
+    bodyLimit: deps.config.bodyLimitBytes,
+    disableRequestLogging: true,
+    trustProxy: false,
+  }).withTypeProvider<ZodTypeProvider>();
+  const routes: RegisteredRoute[] = [];
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+  app.setNotFoundHandler((request, reply) =>
+    reply.status(404).send({ error: { code: 'not_found', message: `No route ${request.method} ${request.url.split('?')[0]}` } }),
+  );
+  app.decorateRequest('principal', null as never);
+  app.addHook('onRoute', (route) => checkRoutePolicy(route, routes));
+  app.addHook('preHandler', createGuard(deps));
+  app.addHook('onSend', async (_request, reply, payload) => {
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'same-origin');
+    return payload;
+  });
+
+  await app.register(cookie);
+  await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Lingxi API', description: '灵犀智能客服 API / Lingxi customer-service API', version: '1' },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'lx_session' },
+          bearer: { type: 'http', scheme: 'bearer' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  await app.register(async (scope) => {
+    const typed = scope.withTypeProvider<ZodTypeProvider>();
+    await healthRoutes(typed, deps);
+    await authRoutes(typed, deps);
+    await userRoutes(typed, deps);
+    await tokenRoutes(typed, deps);
+    await auditRoutes(typed, deps);
+    for (const plugin of plugins) await plugin(typed, deps);
+    await staticRoutes(typed, deps);
+  });
+  await app.ready();
+  return { app, routes };
+}

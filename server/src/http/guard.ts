@@ -1,0 +1,57 @@
+import type { FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
+import { AppError } from '../platform/errors.ts';
+import { isValidCsrfToken } from '../security/csrf.ts';
+import { assertAllowed } from '../security/policy.ts';
+import { authenticate, credentialsOf } from './authenticate.ts';
+import { policyFor } from './policies.ts';
+import type { AppDeps } from './types.ts';
+
+export interface RegisteredRoute {
+  method: string;
+  url: string;
+  policy: string | undefined;
+}
+
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** Refuses to register a route without a known policy: a forgotten check fails at start, not in production. */
+export function checkRoutePolicy(route: RouteOptions, registry: RegisteredRoute[]): void {
+  const methods = Array.isArray(route.method) ? route.method : [route.method];
+  const policy = route.config?.policy;
+  for (const method of methods) registry.push({ method, url: route.url, policy });
+  if (route.url.startsWith('/api/docs') || route.url.startsWith('/assets') || route.config?.static) return;
+  if (!policy || !policyFor(policy)) {
+    throw new Error(`Route ${methods.join(',')} ${route.url} has no known policy (config.policy = ${String(policy)})`);
+  }
+}
+
+/**
+ * Runs before every handler: authenticates, checks the route's policy, and checks the CSRF token on unsafe requests
+ * made with a session cookie.
+ */
+export function createGuard(deps: AppDeps) {
+  return async function guard(request: FastifyRequest, _reply: FastifyReply): Promise<void> {
+    const name = request.routeOptions.config?.policy;
+    const policy = name ? policyFor(name) : undefined;
+    if (!policy) {
+      request.principal = { kind: 'anonymous' };
+      if (request.routeOptions.config?.static || request.url.startsWith('/api/docs')) return;
+      throw new AppError('not_found', 'Route not found');
+    }
+    try {
+      request.principal = await authenticate(deps.ctx, deps.config, credentialsOf(request));
+    } catch (error) {
+      // A stale cookie must not keep anyone from a public page such as the login form.
+      if (!policy.public) throw error;
+      request.principal = { kind: 'anonymous' };
+    }
+    assertAllowed(policy, request.principal, name as string);
+    const principal = request.principal;
+    if (principal.kind === 'user' && UNSAFE.has(request.method) && !policy.public) {
+      const token = request.headers['x-csrf-token'];
+      if (!isValidCsrfToken(deps.ctx.secret, principal.sessionId, typeof token === 'string' ? token : undefined)) {
+        throw new AppError('csrf_failed', 'Missing or wrong CSRF token (x-csrf-token header)');
+      }
+    }
+  };
+}

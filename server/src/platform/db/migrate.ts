@@ -1,0 +1,36 @@
+import { readdir } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { type Migration, type MigrationProvider, type MigrationResult, Migrator } from 'kysely';
+import type { Db } from './database.ts';
+
+/**
+ * Each module keeps its migrations in `server/src/<module>/migrations/`, named `<YYYYMMDDHHmm>_<what>.ts`, so a
+ * module owns its tables. The provider gathers them across modules; the timestamp prefix orders them globally.
+ */
+const SRC_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+class ModuleMigrationProvider implements MigrationProvider {
+  async getMigrations(): Promise<Record<string, Migration>> {
+    const migrations: Record<string, Migration> = {};
+    for (const entry of await readdir(SRC_DIR, { withFileTypes: true })) {
+      if (!entry.isDirectory()) continue;
+      const folder = join(SRC_DIR, entry.name, 'migrations');
+      const files = await readdir(folder).catch(() => [] as string[]);
+      for (const file of files) {
+        if (!/^\d{12}_[a-z0-9_]+\.ts$/.test(file)) continue;
+        const name = file.replace(/\.ts$/, '');
+        if (migrations[name]) throw new Error(`duplicate migration name ${name}`);
+        migrations[name] = (await import(pathToFileURL(join(folder, file)).href)) as Migration;
+      }
+    }
+    return migrations;
+  }
+}
+
+export async function migrateToLatest(db: Db): Promise<MigrationResult[]> {
+  const migrator = new Migrator({ db, provider: new ModuleMigrationProvider(), allowUnorderedMigrations: true });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error;
+  return results ?? [];
+}

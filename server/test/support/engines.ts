@@ -1,0 +1,50 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type Database, type Engine, openDatabase } from '../../src/platform/db/database.ts';
+import { migrateToLatest } from '../../src/platform/db/migrate.ts';
+
+/**
+ * The engines a store test runs on: SQLite always, PostgreSQL when LINGXI_TEST_PG_URL is set (CI sets it).
+ * Use with `describe.each(testEngines())('… on %s', (engine) => { … })` and `await openTestDatabase(engine)`.
+ */
+export function testEngines(): Engine[] {
+  return process.env.LINGXI_TEST_PG_URL ? ['sqlite', 'postgres'] : ['sqlite'];
+}
+
+export interface TestDatabase extends Database {
+  /** Drops the database (SQLite file or PostgreSQL schema) after closing it. */
+  dispose(): Promise<void>;
+}
+
+/** A fresh, migrated database: a temporary SQLite file, or a new PostgreSQL schema. */
+export async function openTestDatabase(engine: Engine, options: { migrate?: boolean } = {}): Promise<TestDatabase> {
+  if (engine === 'postgres') {
+    const url = process.env.LINGXI_TEST_PG_URL;
+    if (!url) throw new Error('LINGXI_TEST_PG_URL is not set');
+    const schema = `t_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
+    const database = await openDatabase({ url, schema, poolSize: 5 });
+    if (options.migrate !== false) await migrateToLatest(database.db);
+    return {
+      ...database,
+      async dispose() {
+        await database.close();
+        const { default: pg } = await import('pg');
+        const admin = new pg.Client({ connectionString: url });
+        await admin.connect();
+        await admin.query(`drop schema if exists ${schema} cascade`);
+        await admin.end();
+      },
+    };
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'lingxi-test-'));
+  const database = await openDatabase({ url: join(dir, 'test.db') });
+  if (options.migrate !== false) await migrateToLatest(database.db);
+  return {
+    ...database,
+    async dispose() {
+      await database.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
