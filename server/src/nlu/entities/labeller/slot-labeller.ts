@@ -1,0 +1,155 @@
+// The trainable slot labeller: learns workspace slots (product, reason…) from annotated examples such as
+// `我要退[iPhone 15](product)`, and labels new text with spans in ORIGINAL offsets.
+
+import { jiebaFor } from '../../text/jieba.ts';
+import { normalize, toOriginalSpan } from '../../text/normalize.ts';
+import type { DictionaryEntity, UserDictionaryEntry } from '../../types.ts';
+import type { AnnotatedExample, AnnotatedSpan } from './annotated.ts';
+import { extractFeatures, type FeatureContext, type Gazetteer, type SequenceFeatures } from './features.ts';
+import { emissionScores, PerceptronTrainer, type PerceptronWeights, predecessorLists, viterbi } from './perceptron.ts';
+import { deserializeLabeller, serializeLabeller } from './serialize.ts';
+import { decodeSpans, encodeSpans, labelCount } from './tags.ts';
+
+export interface SlotLabellerOptions {
+  /** passes over the data (default 8) */
+  epochs?: number;
+  /** shuffling seed (default 1) */
+  seed?: number;
+  /** log2 of the hashed weight table; default grows with the data (16..23) */
+  hashBits?: number;
+  /** workspace words jieba keeps whole, also at labelling time */
+  userDictionary?: UserDictionaryEntry[];
+  /** known entity names; a match is a feature the model learns to trust (or not) */
+  dictionary?: DictionaryEntity[];
+  /** called after each epoch with the share of training examples decoded wrongly */
+  onEpoch?: (epoch: number, errorRate: number) => void;
+}
+
+export interface SlotLabellerConfig {
+  types: string[];
+  userDictionary: UserDictionaryEntry[];
+  gazetteer: Array<[string, string]>;
+}
+
+export interface SlotSpan extends AnnotatedSpan {
+  text: string;
+}
+
+export interface SlotLabeller {
+  readonly types: readonly string[];
+  label(text: string): SlotSpan[];
+  serialize(): Uint8Array;
+}
+
+export function buildGazetteer(dictionary: readonly DictionaryEntity[] | undefined): Array<[string, string]> {
+  const entries = new Map<string, string>();
+  for (const entity of dictionary ?? []) {
+    for (const name of [entity.name, ...(entity.synonyms ?? [])]) {
+      const key = normalize(name, { maxLength: 100 }).normalized;
+      if (key.length >= 2 && !entries.has(key)) entries.set(key, entity.type);
+    }
+  }
+  return [...entries];
+}
+
+/** Maps original-text spans onto the normalized sequence (the model works on normalized characters). */
+function alignSpans(toOriginal: Int32Array, spans: readonly AnnotatedSpan[]): AnnotatedSpan[] {
+  const lowerBound = (value: number) => {
+    let lo = 0;
+    let hi = toOriginal.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((toOriginal[mid] as number) < value) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  const out: AnnotatedSpan[] = [];
+  for (const span of spans) {
+    const start = lowerBound(span.start);
+    const end = lowerBound(span.end);
+    if (end > start) out.push({ start, end, type: span.type });
+  }
+  return out;
+}
+
+function featureContext(config: SlotLabellerConfig): FeatureContext {
+  const gazetteer: Gazetteer = new Map(config.gazetteer);
+  let longest = 2;
+  for (const [word] of config.gazetteer) longest = Math.max(longest, word.length);
+  return { jieba: jiebaFor(config.userDictionary), gazetteer, gazetteerMaxLength: Math.min(longest, 24) };
+}
+
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function trainSlotLabeller(examples: readonly AnnotatedExample[], opts: SlotLabellerOptions = {}): SlotLabeller {
+  const types = [...new Set(examples.flatMap((e) => e.spans.map((s) => s.type)))].sort();
+  const config: SlotLabellerConfig = {
+    types,
+    userDictionary: opts.userDictionary ?? [],
+    gazetteer: buildGazetteer(opts.dictionary),
+  };
+  const ctx = featureContext(config);
+  const L = labelCount(types);
+  const data: Array<{ features: SequenceFeatures; gold: Int32Array }> = [];
+  let positions = 0;
+  for (const example of examples) {
+    const norm = normalize(example.text, { maxLength: example.text.length });
+    const features = extractFeatures(norm.normalized, ctx);
+    data.push({ features, gold: encodeSpans(features.length, alignSpans(norm.toOriginal, example.spans), types) });
+    positions += features.length;
+  }
+  const hashBits = opts.hashBits ?? Math.min(23, Math.max(16, Math.ceil(Math.log2(Math.max(1, positions * 8)))));
+  const trainer = new PerceptronTrainer(L, hashBits);
+  const preds = predecessorLists(L);
+  const random = mulberry32(opts.seed ?? 1);
+  const order = data.map((_, i) => i);
+  const epochs = opts.epochs ?? 8;
+  for (let epoch = 1; epoch <= epochs; epoch++) {
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [order[i], order[j]] = [order[j] as number, order[i] as number];
+    }
+    let wrong = 0;
+    for (const index of order) {
+      const row = data[index] as (typeof data)[number];
+      if (trainer.learn(row.features, row.gold, preds)) wrong++;
+    }
+    opts.onEpoch?.(epoch, data.length === 0 ? 0 : wrong / data.length);
+  }
+  return createSlotLabeller(config, trainer.averaged());
+}
+
+export function createSlotLabeller(config: SlotLabellerConfig, weights: PerceptronWeights): SlotLabeller {
+  const ctx = featureContext(config);
+  const preds = predecessorLists(weights.labels);
+  return {
+    types: config.types,
+    label(text: string): SlotSpan[] {
+      if (config.types.length === 0 || typeof text !== 'string' || text.length === 0) return [];
+      const norm = normalize(text);
+      const features = extractFeatures(norm.normalized, ctx);
+      const labels = viterbi(weights, emissionScores(weights, features), features.length, preds);
+      return decodeSpans(labels, config.types).map((span) => {
+        const { start, end } = toOriginalSpan(norm, span.start, span.end);
+        return { start, end, type: span.type, text: text.slice(start, end) };
+      });
+    },
+    serialize: () => serializeLabeller(config, weights),
+  };
+}
+
+/** Restores a labeller from `serialize()` output. */
+export function loadSlotLabeller(bytes: Uint8Array): SlotLabeller {
+  const { config, weights } = deserializeLabeller(bytes);
+  return createSlotLabeller(config, weights);
+}
