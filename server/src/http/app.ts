@@ -24,7 +24,7 @@ export type RoutePlugin = (app: App, deps: AppDeps) => Promise<void>;
 
 export async function buildApp(deps: AppDeps, plugins: RoutePlugin[] = []): Promise<BuiltApp> {
   const app = Fastify({
-    logger: deps.ctx.logger,
+    loggerInstance: deps.ctx.logger,
     bodyLimit: deps.config.bodyLimitBytes,
     disableRequestLogging: true,
     trustProxy: false,
@@ -39,7 +39,6 @@ export async function buildApp(deps: AppDeps, plugins: RoutePlugin[] = []): Prom
   );
   app.decorateRequest('principal', null as never);
   app.addHook('onRoute', (route) => checkRoutePolicy(route, routes));
-  app.addHook('preHandler', createGuard(deps));
   app.addHook('onSend', async (_request, reply, payload) => {
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'same-origin');
@@ -47,6 +46,9 @@ export async function buildApp(deps: AppDeps, plugins: RoutePlugin[] = []): Prom
   });
 
   await app.register(cookie);
+  // After the cookie parser and before the body is read: a caller who may not act is refused before we parse
+  // (or buffer) what they sent, and a wrong role gets 403 whatever the body looks like.
+  app.addHook('onRequest', createGuard(deps));
   await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
   await app.register(swagger, {
     openapi: {

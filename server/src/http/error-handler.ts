@@ -18,8 +18,8 @@ export function toAppError(error: unknown): AppError {
     const issues = fastifyError.validation.map((v) => ({
       path: `${fastifyError.validationContext ?? 'body'}${v.instancePath || ''}`,
       message: v.message ?? 'invalid',
-      code: v.params.issue.code,
-      ...(v.params.issue.code === 'unrecognized_keys' ? { keys: (v.params.issue as { keys?: string[] }).keys } : {}),
+      code: v.keyword,
+      ...(v.keyword === 'unrecognized_keys' ? { keys: (v.params as { keys?: string[] }).keys } : {}),
     }));
     const code: ErrorCode = issues.some((i) => i.code === 'unrecognized_keys')
       ? 'unknown_field'

@@ -2,6 +2,7 @@ import type { FastifyBaseLogger, FastifyInstance, RawReplyDefaultExpression, Raw
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from '../config.ts';
 import type { ServiceContext } from '../platform/context.ts';
+import type { Infrastructure } from '../platform/infrastructure.ts';
 import type { Principal } from '../security/principal.ts';
 import type { PolicyName } from './policies.ts';
 
@@ -22,6 +23,8 @@ export interface AppDeps {
   isReady?: () => Promise<boolean>;
   /** Text exposition of Prometheus metrics. */
   metrics?: () => Promise<{ contentType: string; body: string }>;
+  /** The infrastructure ports (bus, jobs, cache, locks, rate limits). */
+  infrastructure?: Infrastructure;
   /** Folder with the built web console and widget (web/dist); absent in API-only tests. */
   webDist?: string;
 }

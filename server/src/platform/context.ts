@@ -1,15 +1,9 @@
 import type { Clock } from './clock.ts';
 import type { Db, Engine } from './db/database.ts';
+import type { BusEvent } from './bus/bus.ts';
 import type { Logger } from './logger.ts';
 
-/** An event on the bus. Modules talk sideways through these (`message.created`, `conversation.assigned` …). */
-export interface BusEvent {
-  type: string;
-  workspaceId: string;
-  id: string;
-  at: number;
-  payload: unknown;
-}
+export type { BusEvent } from './bus/bus.ts';
 
 /** The part of the Bus port that domain modules use; adapters live in platform/bus. */
 export interface EventPublisher {

@@ -1,0 +1,108 @@
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { randomToken } from './security/crypto.ts';
+import { type Config, loadConfig, sqliteFile } from './config.ts';
+import { buildApp } from './http/app.ts';
+import type { App } from './http/types.ts';
+import { systemClock, type Clock } from './platform/clock.ts';
+import type { ServiceContext } from './platform/context.ts';
+import { openDatabase, type Database } from './platform/db/database.ts';
+import { migrateToLatest } from './platform/db/migrate.ts';
+import { createLogger } from './platform/logger.ts';
+import { createInfrastructure, type Infrastructure } from './platform/infrastructure.ts';
+import { createMetrics } from './platform/metrics.ts';
+import { type DemoAccounts, seedDemo } from './demo/seed-demo.ts';
+
+const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+export interface StartServerOptions {
+  /** Overrides on top of the environment (tests pass a temp dataDir and port 0). */
+  config?: Partial<Config>;
+  env?: NodeJS.ProcessEnv;
+  clock?: Clock;
+  /** PostgreSQL schema to use (tests). */
+  schema?: string;
+}
+
+export interface RunningServer {
+  url: string;
+  app: App;
+  ctx: ServiceContext;
+  config: Config;
+  database: Database;
+  infrastructure: Infrastructure;
+  /** Present on the first start of a demo install: the accounts and passwords created. */
+  demo?: DemoAccounts;
+  close(): Promise<void>;
+}
+
+/** The signing key: configured, or generated once and kept beside the data so restarts keep sessions valid. */
+function loadSecret(config: Config): string {
+  if (config.secret) return config.secret;
+  const file = join(config.dataDir, 'secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  const secret = randomToken(48);
+  writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+  chmodSync(file, 0o600);
+  return secret;
+}
+
+export async function startServer(options: StartServerOptions = {}): Promise<RunningServer> {
+  const config = loadConfig(options.env ?? process.env, options.config ?? {});
+  mkdirSync(config.dataDir, { recursive: true });
+  const logger = createLogger({ level: config.logLevel });
+  const clock = options.clock ?? systemClock;
+  const database = await openDatabase({ url: config.databaseUrl ?? sqliteFile(config), schema: options.schema });
+  let ready = false;
+  await migrateToLatest(database.db);
+  const infrastructure = await createInfrastructure({ redisUrl: config.redisUrl, db: database.db, clock, logger });
+  const ctx: ServiceContext = {
+    db: database.db,
+    engine: database.engine,
+    clock,
+    logger,
+    bus: infrastructure.bus,
+    secret: loadSecret(config),
+  };
+  const demo = config.demo ? await seedDemo(ctx, { adminEmail: config.adminEmail, adminPassword: config.adminPassword }) : undefined;
+  const metrics = createMetrics();
+  const { app } = await buildApp({
+    ctx,
+    config,
+    infrastructure,
+    webDist: join(REPO_ROOT, 'web', 'dist'),
+    metrics: async () => ({ contentType: metrics.contentType, body: await metrics.metrics() }),
+    isReady: async () => ready,
+  });
+  const serving = config.roles.includes('web') || config.roles.includes('ws');
+  let url = '';
+  if (serving) {
+    await app.listen({ port: config.port, host: config.host });
+    const address = app.server.address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
+    url = `http://localhost:${port}`;
+  }
+  if (config.roles.includes('worker')) await infrastructure.jobs.start();
+  if (config.roles.includes('cron')) await infrastructure.scheduler.start();
+  ready = true;
+
+  let closed = false;
+  return {
+    url,
+    app,
+    ctx,
+    config,
+    database,
+    infrastructure,
+    demo,
+    async close() {
+      if (closed) return;
+      closed = true;
+      ready = false;
+      await app.close();
+      await infrastructure.close();
+      await database.close();
+    },
+  };
+}
