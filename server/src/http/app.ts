@@ -14,6 +14,13 @@ import { userRoutes } from './routes/users/routes.ts';
 import { staticRoutes } from './static.ts';
 import type { App, AppDeps } from './types.ts';
 
+const REGISTERED = new WeakMap<object, RegisteredRoute[]>();
+
+/** Every route of a built app with the policy it names (for the coverage and access-matrix tests). */
+export function listRoutes(app: App): RegisteredRoute[] {
+  return REGISTERED.get(app) ?? [];
+}
+
 export interface BuiltApp {
   app: App;
   routes: RegisteredRoute[];
@@ -30,6 +37,7 @@ export async function buildApp(deps: AppDeps, plugins: RoutePlugin[] = []): Prom
     trustProxy: false,
   }).withTypeProvider<ZodTypeProvider>();
   const routes: RegisteredRoute[] = [];
+  REGISTERED.set(app, routes);
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
