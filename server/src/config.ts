@@ -46,7 +46,11 @@ export const ConfigSchema = z.object({
   loginMaxFailures: z.coerce.number().int().min(1).default(5),
   lockoutMinutes: z.coerce.number().int().min(1).default(15),
   /** LINGXI_BODY_LIMIT_BYTES: largest accepted request body. */
-  bodyLimitBytes: z.coerce.number().int().min(1024).default(1024 * 1024),
+  bodyLimitBytes: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(1024 * 1024),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;
@@ -79,7 +83,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   }
   const parsed = ConfigSchema.safeParse(raw);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `${ENV_KEYS[i.path[0] as keyof Config] ?? i.path.join('.')}: ${i.message}`);
+    const problems = parsed.error.issues.map(
+      (i) => `${ENV_KEYS[i.path[0] as keyof Config] ?? i.path.join('.')}: ${i.message}`,
+    );
     throw new Error(`Invalid configuration:\n  ${problems.join('\n  ')}`);
   }
   const config = { ...parsed.data, ...overrides };

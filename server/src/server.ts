@@ -1,18 +1,18 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { randomToken } from './security/crypto.ts';
 import { type Config, loadConfig, sqliteFile } from './config.ts';
+import { type DemoAccounts, seedDemo } from './demo/seed-demo.ts';
 import { buildApp } from './http/app.ts';
 import type { App } from './http/types.ts';
-import { systemClock, type Clock } from './platform/clock.ts';
+import { type Clock, systemClock } from './platform/clock.ts';
 import type { ServiceContext } from './platform/context.ts';
-import { openDatabase, type Database } from './platform/db/database.ts';
+import { type Database, openDatabase } from './platform/db/database.ts';
 import { migrateToLatest } from './platform/db/migrate.ts';
-import { createLogger } from './platform/logger.ts';
 import { createInfrastructure, type Infrastructure } from './platform/infrastructure.ts';
+import { createLogger } from './platform/logger.ts';
 import { createMetrics } from './platform/metrics.ts';
-import { type DemoAccounts, seedDemo } from './demo/seed-demo.ts';
+import { randomToken } from './security/crypto.ts';
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -65,7 +65,9 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     bus: infrastructure.bus,
     secret: loadSecret(config),
   };
-  const demo = config.demo ? await seedDemo(ctx, { adminEmail: config.adminEmail, adminPassword: config.adminPassword }) : undefined;
+  const demo = config.demo
+    ? await seedDemo(ctx, { adminEmail: config.adminEmail, adminPassword: config.adminPassword })
+    : undefined;
   const metrics = createMetrics();
   const { app } = await buildApp({
     ctx,

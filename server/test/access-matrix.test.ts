@@ -52,13 +52,18 @@ describe('access matrix over every route', () => {
   });
 
   it('refuses every caller a route’s policy does not name, and only those', async () => {
-    const routes = (await import('../src/http/app.ts')).listRoutes(t.app).filter((r) => r.policy && r.policy !== 'public');
+    const routes = (await import('../src/http/app.ts'))
+      .listRoutes(t.app)
+      .filter((r) => r.policy && r.policy !== 'public');
     expect(routes.length).toBeGreaterThan(5);
     const failures: string[] = [];
     for (const route of routes) {
       const policy = policyFor(route.policy as string);
       if (!policy) throw new Error(`no policy ${route.policy}`);
-      const url = route.url.replace(/:(\w+)/g, (_m, name: string) => `${name.replace(/Id$/, '').slice(0, 4)}_${'0'.repeat(26)}`);
+      const url = route.url.replace(
+        /:(\w+)/g,
+        (_m, name: string) => `${name.replace(/Id$/, '').slice(0, 4)}_${'0'.repeat(26)}`,
+      );
       for (const caller of callers) {
         const unsafe = route.method !== 'GET' && route.method !== 'HEAD';
         const response = await t.app.inject({
@@ -70,7 +75,9 @@ describe('access matrix over every route', () => {
         const allowed = isAllowed(policy, caller.principal);
         const refused = response.statusCode === 401 || response.statusCode === 403;
         if (allowed === refused || response.statusCode >= 500) {
-          failures.push(`${route.method} ${route.url} as ${caller.label}: ${response.statusCode} ${response.body.slice(0, 120)}`);
+          failures.push(
+            `${route.method} ${route.url} as ${caller.label}: ${response.statusCode} ${response.body.slice(0, 120)}`,
+          );
         }
         if (!allowed && caller.principal.kind === 'anonymous' && response.statusCode !== 401) {
           failures.push(`${route.method} ${route.url} anonymous should get 401, got ${response.statusCode}`);

@@ -21,7 +21,18 @@ const MAY_IMPORT: Record<string, string[]> = {
   conversations: ['platform', 'security', 'bot', 'routing'],
   tickets: ['platform', 'security'],
   analytics: ['platform', 'security'],
-  http: ['platform', 'security', 'conversations', 'bot', 'routing', 'knowledge', 'nlu', 'tickets', 'analytics', 'config.ts'],
+  http: [
+    'platform',
+    'security',
+    'conversations',
+    'bot',
+    'routing',
+    'knowledge',
+    'nlu',
+    'tickets',
+    'analytics',
+    'config.ts',
+  ],
 };
 const ENTRY_POINTS = new Set(['main.ts', 'server.ts', 'config.ts', 'cli', 'demo']);
 
@@ -36,7 +47,8 @@ function sourceFiles(dir: string): string[] {
 function importsOf(file: string): string[] {
   const text = readFileSync(file, 'utf8');
   const found: string[] = [];
-  const pattern = /(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|^import\s+['"]([^'"]+)['"]/gm;
+  const pattern =
+    /(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|^import\s+['"]([^'"]+)['"]/gm;
   for (const match of text.matchAll(pattern)) found.push((match[1] ?? match[2] ?? match[3]) as string);
   return found.filter((spec) => spec.startsWith('.'));
 }
@@ -58,14 +70,16 @@ describe('import directions', () => {
         const target = resolve(dirname(file), spec);
         if (!target.startsWith(SRC)) {
           // Tests and shared test contracts may use server/test/support.
-          if (!/\.(test|contract)\.ts$/.test(file)) violations.push(`${relative(SRC, file)} imports outside src: ${spec}`);
+          if (!/\.(test|contract)\.ts$/.test(file))
+            violations.push(`${relative(SRC, file)} imports outside src: ${spec}`);
           continue;
         }
         const to = topOf(target);
         if (to === from) continue;
         // nlu is publishable alone: the only thing it may take from the project is the error type.
         if (from === 'nlu' && relative(SRC, target) === 'platform/errors.ts') continue;
-        if (!allowed.includes(to)) violations.push(`${relative(SRC, file)} → ${relative(SRC, target)} (${from} may not import ${to})`);
+        if (!allowed.includes(to))
+          violations.push(`${relative(SRC, file)} → ${relative(SRC, target)} (${from} may not import ${to})`);
       }
     }
     expect(violations).toEqual([]);

@@ -25,33 +25,62 @@ describe.each(testEngines())('identity and access on %s', (engine) => {
     expect(cookie?.httpOnly).toBe(true);
     expect(cookie?.sameSite).toBe('Lax');
     expect(cookie?.secure).toBe(true);
-    const me = await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie: `lx_session=${cookie?.value}` } });
+    const me = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/auth/me',
+      headers: { cookie: `lx_session=${cookie?.value}` },
+    });
     expect(me.statusCode).toBe(200);
     expect(me.json().user).toMatchObject({ email: ws().users.agent.email, role: 'agent' });
     expect(me.json().user.passwordHash).toBeUndefined();
   });
 
   it('refuses a wrong password and an unknown e-mail alike, and audits both', async () => {
-    const wrong = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: ws().users.kb_editor.email, password: 'nope nope nope' } });
-    const unknown = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'nobody@example.test', password: 'nope nope nope' } });
+    const wrong = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: ws().users.kb_editor.email, password: 'nope nope nope' },
+    });
+    const unknown = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: 'nobody@example.test', password: 'nope nope nope' },
+    });
     expect(wrong.statusCode).toBe(401);
     expect(unknown.statusCode).toBe(401);
     expect(wrong.json().error.code).toBe('invalid_credentials');
     expect(unknown.json()).toEqual(wrong.json());
-    const failures = await t.ctx.db.selectFrom('audit_log').selectAll().where('action', '=', 'auth.login').where('outcome', '=', 'failure').execute();
+    const failures = await t.ctx.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'auth.login')
+      .where('outcome', '=', 'failure')
+      .execute();
     expect(failures.length).toBeGreaterThanOrEqual(2);
   });
 
   it('locks an account after repeated failures and unlocks it when the lockout has passed', async () => {
     const email = ws().users.kb_reviewer.email;
     for (let i = 0; i < t.config.loginMaxFailures; i++) {
-      await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password: `wrong-${i}-password` } });
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { email, password: `wrong-${i}-password` },
+      });
     }
-    const locked = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password: TEST_PASSWORD } });
+    const locked = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email, password: TEST_PASSWORD },
+    });
     expect(locked.statusCode).toBe(423);
     expect(locked.json().error.code).toBe('account_locked');
     t.clock.advance(t.config.lockoutMinutes * 60_000 + 1);
-    const again = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password: TEST_PASSWORD } });
+    const again = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email, password: TEST_PASSWORD },
+    });
     expect(again.statusCode).toBe(200);
   });
 
@@ -76,11 +105,26 @@ describe.each(testEngines())('identity and access on %s', (engine) => {
 
   it('requires the CSRF token on unsafe requests made with a cookie', async () => {
     const admin = await signIn(t.app, ws().users.admin.email);
-    const payload = { email: 'new.agent@example.test', name: '新客服', role: 'agent', password: 'a long enough password' };
-    const missing = await t.app.inject({ method: 'POST', url: '/api/v1/users', headers: { cookie: admin.cookie }, payload });
+    const payload = {
+      email: 'new.agent@example.test',
+      name: '新客服',
+      role: 'agent',
+      password: 'a long enough password',
+    };
+    const missing = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/users',
+      headers: { cookie: admin.cookie },
+      payload,
+    });
     expect(missing.statusCode).toBe(403);
     expect(missing.json().error.code).toBe('csrf_failed');
-    const forged = await t.app.inject({ method: 'POST', url: '/api/v1/users', headers: { cookie: admin.cookie, 'x-csrf-token': 'forged' }, payload });
+    const forged = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/users',
+      headers: { cookie: admin.cookie, 'x-csrf-token': 'forged' },
+      payload,
+    });
     expect(forged.json().error.code).toBe('csrf_failed');
     const users = await t.ctx.db.selectFrom('users').select('id').where('email', '=', payload.email).execute();
     expect(users).toHaveLength(0);
@@ -107,7 +151,11 @@ describe.each(testEngines())('identity and access on %s', (engine) => {
     });
     expect(created.statusCode).toBe(201);
     const { token, record } = created.json();
-    const stored = await t.ctx.db.selectFrom('api_tokens').selectAll().where('id', '=', record.id).executeTakeFirstOrThrow();
+    const stored = await t.ctx.db
+      .selectFrom('api_tokens')
+      .selectAll()
+      .where('id', '=', record.id)
+      .executeTakeFirstOrThrow();
     expect(stored.token_hash).not.toContain(token);
     expect(JSON.stringify(stored)).not.toContain(token);
 
@@ -115,24 +163,40 @@ describe.each(testEngines())('identity and access on %s', (engine) => {
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/audit', headers: bearer })).statusCode).toBe(200);
     // Scope audit:read does not grant users:read.
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/users', headers: bearer })).statusCode).toBe(403);
-    const forged = await t.app.inject({ method: 'GET', url: '/api/v1/audit', headers: { authorization: `Bearer ${token}x` } });
+    const forged = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/audit',
+      headers: { authorization: `Bearer ${token}x` },
+    });
     expect(forged.statusCode).toBe(401);
     expect(forged.json().error.code).toBe('token_invalid');
 
-    const revoked = await t.app.inject({ method: 'DELETE', url: `/api/v1/api-tokens/${record.id}`, headers: admin.headers });
+    const revoked = await t.app.inject({
+      method: 'DELETE',
+      url: `/api/v1/api-tokens/${record.id}`,
+      headers: admin.headers,
+    });
     expect(revoked.statusCode).toBe(200);
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/audit', headers: bearer })).statusCode).toBe(401);
   });
 
   it('lets auditors read and filter the audit trail, which the database refuses to change', async () => {
     const auditor = await signIn(t.app, ws().users.auditor.email);
-    const all = await t.app.inject({ method: 'GET', url: '/api/v1/audit?action=auth.login&outcome=success', headers: auditor.headers });
+    const all = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/audit?action=auth.login&outcome=success',
+      headers: auditor.headers,
+    });
     expect(all.statusCode).toBe(200);
     const entries = all.json().entries as Array<{ action: string; outcome: string; ip: string | null; at: number }>;
     expect(entries.length).toBeGreaterThan(0);
     expect(entries.every((e) => e.action === 'auth.login' && e.outcome === 'success')).toBe(true);
     expect(entries[0]?.ip).toBeTruthy();
-    const created = await t.app.inject({ method: 'GET', url: '/api/v1/audit?action=api_token.created', headers: auditor.headers });
+    const created = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/audit?action=api_token.created',
+      headers: auditor.headers,
+    });
     expect(created.json().entries.length).toBeGreaterThan(0);
 
     await expect(sql`update audit_log set action = 'tampered'`.execute(t.ctx.db)).rejects.toThrow(/append-only/);
@@ -142,27 +206,74 @@ describe.each(testEngines())('identity and access on %s', (engine) => {
   it('changes a role (audited) and never lets one tenant touch another tenant’s users', async () => {
     const admin = await signIn(t.app, ws().users.admin.email);
     const other = t.workspaces[1].users.agent.id;
-    const cross = await t.app.inject({ method: 'PATCH', url: `/api/v1/users/${other}`, headers: admin.headers, payload: { role: 'admin' } });
+    const cross = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/users/${other}`,
+      headers: admin.headers,
+      payload: { role: 'admin' },
+    });
     expect(cross.statusCode).toBe(404);
     const list = await t.app.inject({ method: 'GET', url: '/api/v1/users', headers: admin.headers });
     expect(list.json().users.map((u: { id: string }) => u.id)).not.toContain(other);
 
     const target = ws().users.kb_editor.id;
-    const changed = await t.app.inject({ method: 'PATCH', url: `/api/v1/users/${target}`, headers: admin.headers, payload: { role: 'kb_reviewer' } });
+    const changed = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/users/${target}`,
+      headers: admin.headers,
+      payload: { role: 'kb_reviewer' },
+    });
     expect(changed.statusCode).toBe(200);
     expect(changed.json().role).toBe('kb_reviewer');
-    const audit = await t.ctx.db.selectFrom('audit_log').selectAll().where('action', '=', 'user.access_changed').where('target_id', '=', target).execute();
+    const audit = await t.ctx.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'user.access_changed')
+      .where('target_id', '=', target)
+      .execute();
     expect(audit).toHaveLength(1);
   });
 
   it('answers bad input with a 4xx and a stable code', async () => {
     const admin = await signIn(t.app, ws().users.admin.email);
     const cases: Array<[string, Record<string, unknown>, string]> = [
-      ['malformed json', { payload: '{"email":', headers: { ...admin.headers, 'content-type': 'application/json' } }, 'invalid_json'],
-      ['unknown field', { payload: { email: 'x@example.test', name: 'x', role: 'agent', password: 'long enough pw', isRoot: true }, headers: admin.headers }, 'unknown_field'],
-      ['wrong type', { payload: { email: 'x@example.test', name: 42, role: 'agent', password: 'long enough pw' }, headers: admin.headers }, 'validation_failed'],
-      ['unknown role', { payload: { email: 'x@example.test', name: 'x', role: 'root', password: 'long enough pw' }, headers: admin.headers }, 'validation_failed'],
-      ['oversized body', { payload: JSON.stringify({ name: 'x'.repeat(1_100_000) }), headers: { ...admin.headers, 'content-type': 'application/json' } }, 'payload_too_large'],
+      [
+        'malformed json',
+        { payload: '{"email":', headers: { ...admin.headers, 'content-type': 'application/json' } },
+        'invalid_json',
+      ],
+      [
+        'unknown field',
+        {
+          payload: { email: 'x@example.test', name: 'x', role: 'agent', password: 'long enough pw', isRoot: true },
+          headers: admin.headers,
+        },
+        'unknown_field',
+      ],
+      [
+        'wrong type',
+        {
+          payload: { email: 'x@example.test', name: 42, role: 'agent', password: 'long enough pw' },
+          headers: admin.headers,
+        },
+        'validation_failed',
+      ],
+      [
+        'unknown role',
+        {
+          payload: { email: 'x@example.test', name: 'x', role: 'root', password: 'long enough pw' },
+          headers: admin.headers,
+        },
+        'validation_failed',
+      ],
+      [
+        'oversized body',
+        {
+          payload: JSON.stringify({ name: 'x'.repeat(1_100_000) }),
+          headers: { ...admin.headers, 'content-type': 'application/json' },
+        },
+        'payload_too_large',
+      ],
     ];
     for (const [, options, code] of cases) {
       const response = await t.app.inject({ method: 'POST', url: '/api/v1/users', ...options });
@@ -170,9 +281,19 @@ describe.each(testEngines())('identity and access on %s', (engine) => {
       expect(response.statusCode, code).toBeLessThan(500);
       expect(response.json().error.code).toBe(code);
     }
-    const badId = await t.app.inject({ method: 'PATCH', url: '/api/v1/users/1', headers: admin.headers, payload: { role: 'agent' } });
+    const badId = await t.app.inject({
+      method: 'PATCH',
+      url: '/api/v1/users/1',
+      headers: admin.headers,
+      payload: { role: 'agent' },
+    });
     expect(badId.statusCode).toBe(400);
-    const unknown = await t.app.inject({ method: 'PATCH', url: `/api/v1/users/usr_${'0'.repeat(26)}`, headers: admin.headers, payload: { role: 'agent' } });
+    const unknown = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/users/usr_${'0'.repeat(26)}`,
+      headers: admin.headers,
+      payload: { role: 'agent' },
+    });
     expect(unknown.statusCode).toBe(404);
     const users = await t.ctx.db.selectFrom('users').select('email').where('email', '=', 'x@example.test').execute();
     expect(users).toHaveLength(0);
@@ -180,9 +301,18 @@ describe.each(testEngines())('identity and access on %s', (engine) => {
 
   it('accepts API tokens only with the scope the route names', async () => {
     const token = await apiToken(t, ws(), ['users:read']);
-    const ok = await t.app.inject({ method: 'GET', url: '/api/v1/users', headers: { authorization: `Bearer ${token}` } });
+    const ok = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/users',
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(ok.statusCode).toBe(200);
-    const manage = await t.app.inject({ method: 'POST', url: '/api/v1/users', headers: { authorization: `Bearer ${token}` }, payload: {} });
+    const manage = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/users',
+      headers: { authorization: `Bearer ${token}` },
+      payload: {},
+    });
     expect(manage.statusCode).toBe(403);
   });
 });

@@ -40,14 +40,32 @@ function generatePassword(): string {
 export async function seedDemo(ctx: ServiceContext, options: SeedDemoOptions): Promise<DemoAccounts | undefined> {
   const existing = await ctx.db.selectFrom('workspaces').select('id').limit(1).executeTakeFirst();
   if (existing) return undefined;
-  const workspace = await createWorkspace(ctx, { name: DEMO_WORKSPACE_NAME, defaultLocale: 'zh-CN', settings: { demo: true } });
+  const workspace = await createWorkspace(ctx, {
+    name: DEMO_WORKSPACE_NAME,
+    defaultLocale: 'zh-CN',
+    settings: { demo: true },
+  });
   const system = { kind: 'anonymous' } as const;
   const accounts: DemoAccounts['accounts'] = [];
-  const admin = { email: options.adminEmail, name: '管理员 Admin', role: 'admin' as const, password: options.adminPassword ?? generatePassword() };
-  for (const person of [{ ...admin, locale: 'zh-CN' as const }, ...STAFF.map((s) => ({ ...s, password: generatePassword() }))]) {
+  const admin = {
+    email: options.adminEmail,
+    name: '管理员 Admin',
+    role: 'admin' as const,
+    password: options.adminPassword ?? generatePassword(),
+  };
+  for (const person of [
+    { ...admin, locale: 'zh-CN' as const },
+    ...STAFF.map((s) => ({ ...s, password: generatePassword() })),
+  ]) {
     await createUser(ctx, {
       workspaceId: workspace.id,
-      input: { email: person.email, name: person.name, role: person.role, password: person.password, locale: person.locale },
+      input: {
+        email: person.email,
+        name: person.name,
+        role: person.role,
+        password: person.password,
+        locale: person.locale,
+      },
       actor: system,
     });
     accounts.push({ email: person.email, password: person.password, role: person.role, name: person.name });

@@ -3,7 +3,12 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import websocket from '@fastify/websocket';
 import Fastify from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
 import { errorHandler } from './error-handler.ts';
 import { checkRoutePolicy, createGuard, type RegisteredRoute } from './guard.ts';
 import { auditRoutes } from './routes/audit/routes.ts';
@@ -43,7 +48,9 @@ export async function buildApp(deps: AppDeps, plugins: RoutePlugin[] = []): Prom
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler((request, reply) =>
-    reply.status(404).send({ error: { code: 'not_found', message: `No route ${request.method} ${request.url.split('?')[0]}` } }),
+    reply
+      .status(404)
+      .send({ error: { code: 'not_found', message: `No route ${request.method} ${request.url.split('?')[0]}` } }),
   );
   app.decorateRequest('principal', null as never);
   app.addHook('onRoute', (route) => checkRoutePolicy(route, routes));

@@ -34,7 +34,10 @@ export async function authenticate(ctx: ServiceContext, config: Config, credenti
     }
     const check = verifyVisitorToken(ctx.secret, credentials.bearer, ctx.clock.now());
     if (!check.ok) {
-      throw new AppError(check.reason === 'expired' ? 'token_expired' : 'token_invalid', `Visitor token ${check.reason}`);
+      throw new AppError(
+        check.reason === 'expired' ? 'token_expired' : 'token_invalid',
+        `Visitor token ${check.reason}`,
+      );
     }
     const { ws, inb, ctc, vis } = check.claims;
     return { kind: 'visitor', workspaceId: ws, inboxId: inb, contactId: ctc, visitorId: vis };

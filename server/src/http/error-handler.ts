@@ -29,11 +29,14 @@ export function toAppError(error: unknown): AppError {
           ? 'text_too_long'
           : 'validation_failed';
     const first = issues[0];
-    return new AppError(code, first ? `Invalid ${first.path}: ${first.message}` : 'Invalid request', { details: issues });
+    return new AppError(code, first ? `Invalid ${first.path}: ${first.message}` : 'Invalid request', {
+      details: issues,
+    });
   }
   const mapped = fastifyError?.code ? FASTIFY_CODES[fastifyError.code] : undefined;
   if (mapped) return new AppError(mapped, fastifyError.message);
-  if (error instanceof SyntaxError && fastifyError.statusCode === 400) return new AppError('invalid_json', error.message);
+  if (error instanceof SyntaxError && fastifyError.statusCode === 400)
+    return new AppError('invalid_json', error.message);
   const status = fastifyError?.statusCode;
   if (status && status >= 400 && status < 500) return new AppError('bad_request', fastifyError.message, { status });
   return new AppError('internal', 'Internal server error', { cause: error });

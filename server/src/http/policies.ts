@@ -1,6 +1,6 @@
-import type { Policy } from '../security/policy.ts';
-import { securityPolicies } from '../security/policies.ts';
 import { conversationPolicies } from '../conversations/policies.ts';
+import { securityPolicies } from '../security/policies.ts';
+import type { Policy } from '../security/policy.ts';
 
 /**
  * Every module's policy table in one place. Routes and WS messages name a key of this table; the app refuses to

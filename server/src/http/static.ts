@@ -14,7 +14,13 @@ export async function staticRoutes(app: App, deps: AppDeps): Promise<void> {
   const widgetDir = dist ? join(dist, 'widget') : undefined;
 
   if (consoleDir && existsSync(consoleDir)) {
-    await app.register(fastifyStatic, { root: consoleDir, prefix: '/console/', decorateReply: true, index: false, wildcard: false });
+    await app.register(fastifyStatic, {
+      root: consoleDir,
+      prefix: '/console/',
+      decorateReply: true,
+      index: false,
+      wildcard: false,
+    });
   }
   if (widgetDir && existsSync(widgetDir)) {
     await app.register(fastifyStatic, { root: widgetDir, prefix: '/widget/', decorateReply: false, index: false });
@@ -29,16 +35,22 @@ export async function staticRoutes(app: App, deps: AppDeps): Promise<void> {
   app.get('/console', { config: { static: true }, schema: { hide: true } }, consoleIndex);
   app.get('/console/*', { config: { static: true }, schema: { hide: true } }, async (request, reply) => {
     const path = (request.params as { '*': string })['*'];
-    if (consoleDir && path && /\.[a-z0-9]+$/i.test(path) && existsSync(join(consoleDir, path))) return reply.sendFile(path, consoleDir);
+    if (consoleDir && path && /\.[a-z0-9]+$/i.test(path) && existsSync(join(consoleDir, path)))
+      return reply.sendFile(path, consoleDir);
     return consoleIndex(request, reply);
   });
 
   app.get('/widget.js', { config: { static: true }, schema: { hide: true } }, async (_request, reply) => {
     if (!widgetDir || !existsSync(join(widgetDir, 'widget.js'))) return reply.status(404).send('widget not built');
-    return reply.type('text/javascript; charset=utf-8').header('cache-control', 'no-cache').sendFile('widget.js', widgetDir);
+    return reply
+      .type('text/javascript; charset=utf-8')
+      .header('cache-control', 'no-cache')
+      .sendFile('widget.js', widgetDir);
   });
 
-  app.get('/', { config: { static: true }, schema: { hide: true } }, async (_request, reply) => reply.redirect('/console'));
+  app.get('/', { config: { static: true }, schema: { hide: true } }, async (_request, reply) =>
+    reply.redirect('/console'),
+  );
 
   app.get('/demo', { config: { static: true }, schema: { hide: true } }, async (_request, reply) => {
     const workspace = await deps.ctx.db

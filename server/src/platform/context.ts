@@ -1,6 +1,6 @@
+import type { BusEvent } from './bus/bus.ts';
 import type { Clock } from './clock.ts';
 import type { Db, Engine } from './db/database.ts';
-import type { BusEvent } from './bus/bus.ts';
 import type { Logger } from './logger.ts';
 
 export type { BusEvent } from './bus/bus.ts';

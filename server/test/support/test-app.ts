@@ -55,7 +55,14 @@ export async function createTestApp(engine: Engine, overrides: Partial<Config> =
   const logger = createLogger({ level: 'silent' });
   const bus = new LocalBus({ logger });
   const config = loadConfig({}, { logLevel: 'silent', demo: false, ...overrides });
-  const ctx: ServiceContext = { db: database.db, engine, clock, logger, bus, secret: 'test-secret-0123456789-abcdefghijklmnop' };
+  const ctx: ServiceContext = {
+    db: database.db,
+    engine,
+    clock,
+    logger,
+    bus,
+    secret: 'test-secret-0123456789-abcdefghijklmnop',
+  };
   const workspaces: [TestWorkspace, TestWorkspace] = [
     await seedWorkspace(ctx, '测试商店 A', 'a'),
     await seedWorkspace(ctx, 'Test shop B', 'b'),
@@ -85,7 +92,8 @@ export interface SignedIn {
 /** Logs in through the real endpoint and returns the headers a browser would send afterwards. */
 export async function signIn(app: App, email: string, password = TEST_PASSWORD): Promise<SignedIn> {
   const response = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password } });
-  if (response.statusCode !== 200) throw new Error(`login failed for ${email}: ${response.statusCode} ${response.body}`);
+  if (response.statusCode !== 200)
+    throw new Error(`login failed for ${email}: ${response.statusCode} ${response.body}`);
   const setCookie = response.cookies.find((c) => c.name === 'lx_session');
   if (!setCookie) throw new Error('no session cookie');
   const cookie = `lx_session=${setCookie.value}`;
@@ -97,7 +105,13 @@ export async function apiToken(test: TestApp, workspace: TestWorkspace, scopes: 
   const created = await createApiToken(test.ctx, {
     workspaceId: workspace.id,
     input: { name: 'test', scopes },
-    actor: { kind: 'user', workspaceId: workspace.id, userId: workspace.users.admin.id, role: 'admin', sessionId: 'ses_test' },
+    actor: {
+      kind: 'user',
+      workspaceId: workspace.id,
+      userId: workspace.users.admin.id,
+      role: 'admin',
+      sessionId: 'ses_test',
+    },
   });
   return created.token;
 }

@@ -57,8 +57,15 @@ export type ApiTokenCheck =
   | { ok: true; principal: Extract<Principal, { kind: 'token' }> }
   | { ok: false; reason: 'invalid' | 'expired' };
 
-export async function resolveApiToken(ctx: Pick<ServiceContext, 'db' | 'clock'>, secret: string): Promise<ApiTokenCheck> {
-  const row = await ctx.db.selectFrom('api_tokens').selectAll().where('token_hash', '=', hashToken(secret)).executeTakeFirst();
+export async function resolveApiToken(
+  ctx: Pick<ServiceContext, 'db' | 'clock'>,
+  secret: string,
+): Promise<ApiTokenCheck> {
+  const row = await ctx.db
+    .selectFrom('api_tokens')
+    .selectAll()
+    .where('token_hash', '=', hashToken(secret))
+    .executeTakeFirst();
   if (!row || row.revoked_at !== null) return { ok: false, reason: 'invalid' };
   const now = ctx.clock.now();
   if (row.expires_at !== null && row.expires_at <= now) return { ok: false, reason: 'expired' };
@@ -67,7 +74,12 @@ export async function resolveApiToken(ctx: Pick<ServiceContext, 'db' | 'clock'>,
   }
   return {
     ok: true,
-    principal: { kind: 'token', workspaceId: row.workspace_id, tokenId: row.id, scopes: fromJson<TokenScope[]>(row.scopes, []) },
+    principal: {
+      kind: 'token',
+      workspaceId: row.workspace_id,
+      tokenId: row.id,
+      scopes: fromJson<TokenScope[]>(row.scopes, []),
+    },
   };
 }
 

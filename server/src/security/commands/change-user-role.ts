@@ -44,7 +44,10 @@ export async function changeUserAccess(ctx: Pick<ServiceContext, 'db' | 'clock'>
       action: 'user.access_changed',
       target: { type: 'user', id: user.id },
       ip: options.ip,
-      details: { from: { role: user.role, disabled: user.disabled === 1 }, to: { role: options.role, disabled: options.disabled } },
+      details: {
+        from: { role: user.role, disabled: user.disabled === 1 },
+        to: { role: options.role, disabled: options.disabled },
+      },
       at: now,
     });
   });

@@ -59,10 +59,17 @@ export async function logIn(ctx: Pick<ServiceContext, 'db' | 'clock' | 'secret'>
     const locks = failures >= options.policy.maxFailures;
     await ctx.db
       .updateTable('users')
-      .set({ failed_logins: locks ? 0 : failures, locked_until: locks ? now + options.policy.lockoutMs : user.locked_until })
+      .set({
+        failed_logins: locks ? 0 : failures,
+        locked_until: locks ? now + options.policy.lockoutMs : user.locked_until,
+      })
       .where('id', '=', user.id)
       .execute();
-    await audit(user.workspace_id, 'failure', user.disabled === 1 ? 'disabled' : locks ? 'locked_now' : 'wrong_password');
+    await audit(
+      user.workspace_id,
+      'failure',
+      user.disabled === 1 ? 'disabled' : locks ? 'locked_now' : 'wrong_password',
+    );
     throw new AppError('invalid_credentials', 'Wrong e-mail or password');
   }
 

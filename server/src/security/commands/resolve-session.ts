@@ -6,7 +6,9 @@ import type { SessionPolicy } from './log-in.ts';
 // Writing last_seen_at on every request would make every read a write; a minute's precision is enough for idle expiry.
 const TOUCH_EVERY_MS = 60_000;
 
-export type SessionCheck = { ok: true; principal: Extract<Principal, { kind: 'user' }> } | { ok: false; reason: 'invalid' | 'expired' };
+export type SessionCheck =
+  | { ok: true; principal: Extract<Principal, { kind: 'user' }> }
+  | { ok: false; reason: 'invalid' | 'expired' };
 
 /** Turns a session cookie into a principal, enforcing revocation, idle expiry and absolute expiry. */
 export async function resolveSession(

@@ -34,7 +34,11 @@ export async function auditRoutes(app: App, deps: AppDeps): Promise<void> {
     '/api/v1/audit',
     {
       config: { policy: 'audit.read' },
-      schema: { tags: ['audit'], querystring: AuditQuery, response: { 200: z.object({ entries: z.array(AuditView) }), ...errorResponses } },
+      schema: {
+        tags: ['audit'],
+        querystring: AuditQuery,
+        response: { 200: z.object({ entries: z.array(AuditView) }), ...errorResponses },
+      },
     },
     async (request) => {
       const rows = await listAudit(deps.ctx.db, workspaceOf(request), request.query);

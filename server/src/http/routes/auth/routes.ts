@@ -18,11 +18,19 @@ function secureCookie(request: FastifyRequest, forced: boolean | undefined): boo
 }
 
 async function presentMe(deps: AppDeps, workspaceId: string, userId: string, sessionId: string) {
-  const [user, workspace] = await Promise.all([findUser(deps.ctx.db, workspaceId, userId), findWorkspace(deps.ctx.db, workspaceId)]);
+  const [user, workspace] = await Promise.all([
+    findUser(deps.ctx.db, workspaceId, userId),
+    findWorkspace(deps.ctx.db, workspaceId),
+  ]);
   if (!user || !workspace) throw new AppError('unauthenticated', 'Sign in first');
   return {
     user: { id: user.id, email: user.email, name: user.name, role: user.role, locale: user.locale },
-    workspace: { id: workspace.id, name: workspace.name, widgetKey: workspace.widget_key, defaultLocale: workspace.default_locale },
+    workspace: {
+      id: workspace.id,
+      name: workspace.name,
+      widgetKey: workspace.widget_key,
+      defaultLocale: workspace.default_locale,
+    },
     csrfToken: csrfTokenFor(deps.ctx.secret, sessionId),
   };
 }

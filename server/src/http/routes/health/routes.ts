@@ -12,7 +12,10 @@ export async function healthRoutes(app: App, deps: AppDeps): Promise<void> {
     '/readyz',
     {
       config: { policy: 'public' },
-      schema: { hide: true, response: { 200: z.object({ status: z.literal('ready') }), 503: z.object({ status: z.string() }) } },
+      schema: {
+        hide: true,
+        response: { 200: z.object({ status: z.literal('ready') }), 503: z.object({ status: z.string() }) },
+      },
     },
     async (_request, reply) => {
       const ready = deps.isReady ? await deps.isReady().catch(() => false) : true;

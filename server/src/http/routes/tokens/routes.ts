@@ -44,7 +44,10 @@ function presentToken(row: {
 export async function tokenRoutes(app: App, deps: AppDeps): Promise<void> {
   app.get(
     '/api/v1/api-tokens',
-    { config: { policy: 'tokens.manage' }, schema: { tags: ['api tokens'], response: { 200: z.object({ tokens: z.array(TokenView) }), ...errorResponses } } },
+    {
+      config: { policy: 'tokens.manage' },
+      schema: { tags: ['api tokens'], response: { 200: z.object({ tokens: z.array(TokenView) }), ...errorResponses } },
+    },
     async (request) => ({ tokens: (await listApiTokens(deps.ctx, workspaceOf(request))).map(presentToken) }),
   );
 
@@ -73,10 +76,19 @@ export async function tokenRoutes(app: App, deps: AppDeps): Promise<void> {
     '/api/v1/api-tokens/:tokenId',
     {
       config: { policy: 'tokens.manage' },
-      schema: { tags: ['api tokens'], params: z.strictObject({ tokenId: IdOf('tok') }), response: { 200: z.object({ ok: z.literal(true) }), ...errorResponses } },
+      schema: {
+        tags: ['api tokens'],
+        params: z.strictObject({ tokenId: IdOf('tok') }),
+        response: { 200: z.object({ ok: z.literal(true) }), ...errorResponses },
+      },
     },
     async (request) => {
-      await revokeApiToken(deps.ctx, { workspaceId: workspaceOf(request), tokenId: request.params.tokenId, actor: signedIn(request), ip: request.ip });
+      await revokeApiToken(deps.ctx, {
+        workspaceId: workspaceOf(request),
+        tokenId: request.params.tokenId,
+        actor: signedIn(request),
+        ip: request.ip,
+      });
       return { ok: true as const };
     },
   );

@@ -11,13 +11,19 @@ import { presentUser, UpdateUserBody, UserParams, UserView } from './schema.ts';
 export async function userRoutes(app: App, deps: AppDeps): Promise<void> {
   app.get(
     '/api/v1/users',
-    { config: { policy: 'users.list' }, schema: { tags: ['users'], response: { 200: z.object({ users: z.array(UserView) }), ...errorResponses } } },
+    {
+      config: { policy: 'users.list' },
+      schema: { tags: ['users'], response: { 200: z.object({ users: z.array(UserView) }), ...errorResponses } },
+    },
     async (request) => ({ users: (await listUsers(deps.ctx.db, workspaceOf(request))).map(presentUser) }),
   );
 
   app.post(
     '/api/v1/users',
-    { config: { policy: 'users.manage' }, schema: { tags: ['users'], body: CreateUserInput, response: { 201: UserView, ...errorResponses } } },
+    {
+      config: { policy: 'users.manage' },
+      schema: { tags: ['users'], body: CreateUserInput, response: { 201: UserView, ...errorResponses } },
+    },
     async (request, reply) => {
       const user = await createUser(deps.ctx, {
         workspaceId: workspaceOf(request),
@@ -33,7 +39,12 @@ export async function userRoutes(app: App, deps: AppDeps): Promise<void> {
     '/api/v1/users/:userId',
     {
       config: { policy: 'users.manage' },
-      schema: { tags: ['users'], params: UserParams, body: UpdateUserBody, response: { 200: UserView, ...errorResponses } },
+      schema: {
+        tags: ['users'],
+        params: UserParams,
+        body: UpdateUserBody,
+        response: { 200: UserView, ...errorResponses },
+      },
     },
     async (request) => {
       const user = await changeUserAccess(deps.ctx, {
