@@ -60,8 +60,8 @@ export class BullJobQueue implements JobQueue {
     assertMaxAttempts(maxAttempts);
     const queue = this.queue(name);
     const jobId = options.jobKey === undefined ? newId('job') : keyToJobId(options.jobKey);
-    if (options.jobKey !== undefined && (await queue.getJob(jobId))) return { id: `${name}/${jobId}`, created: false };
-    const keepSeconds = Math.ceil((this.options.keepFinishedMs ?? 7 * 24 * 3_600_000) / 1000);
+    const keepMs = this.options.keepFinishedMs ?? 7 * 24 * 3_600_000;
+    const keepSeconds = Math.ceil(keepMs / 1000);
     await queue.add(name, payload, {
       jobId,
       attempts: maxAttempts,
@@ -70,7 +70,12 @@ export class BullJobQueue implements JobQueue {
       removeOnComplete: { age: keepSeconds },
       removeOnFail: { age: keepSeconds * 4 },
     });
-    return { id: `${name}/${jobId}`, created: true };
+    const id = `${name}/${jobId}`;
+    if (options.jobKey === undefined) return { id, created: true };
+    // BullMQ adds a job once per id but does not say whether this call was the one; a marker set only if absent
+    // makes exactly one of several racing enqueuers report `created`.
+    const marker = await this.options.connection.set(`${this.prefix}:created:${id}`, '1', 'PX', keepMs, 'NX');
+    return { id, created: marker === 'OK' };
   }
 
   handle<P>(name: string, handler: JobHandler<P>): void {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../clock.ts';
-import type { Database } from '../db/database.ts';
+import type { Db } from '../db/database.ts';
 import { newId } from '../ids.ts';
 import type { Logger } from '../logger.ts';
 import {
@@ -21,7 +21,7 @@ import {
 import { type ClaimedJob, JobStore } from './job-store.ts';
 
 export interface DbJobQueueOptions {
-  database: Database;
+  db: Db;
   clock: Clock;
   logger: Logger;
   /** Jobs run at once by this process. */
@@ -54,7 +54,7 @@ export class DbJobQueue implements JobQueue {
   private wake: (() => void) | undefined;
 
   constructor(options: DbJobQueueOptions) {
-    this.store = new JobStore(options.database);
+    this.store = new JobStore(options.db);
     this.clock = options.clock;
     this.logger = options.logger;
     this.concurrency = options.concurrency ?? 4;

@@ -1,8 +1,9 @@
 import { pino } from 'pino';
-import { openTestDatabase, testEngines } from '../../../test/support/engines.ts';
+import { openTestDatabase, type TestDatabase, testEngines } from '../../../test/support/engines.ts';
 import { openTestRedis, testRedisUrl } from '../../../test/support/redis.ts';
 import { type Clock, systemClock } from '../clock.ts';
-import type { Database } from '../db/database.ts';
+import type { Database, Engine } from '../db/database.ts';
+import { up as createJobsTable } from '../migrations/202611260001_jobs.ts';
 import { BullJobQueue } from './bullmq-job-queue.ts';
 import { DbJobQueue } from './db-job-queue.ts';
 import type { JobQueue } from './job-queue.ts';
@@ -22,10 +23,20 @@ const FAST_BACKOFF = { baseMs: 10, maxMs: 1_000, jitter: 0.2 };
 export function queueAdapters(): [string, () => Promise<QueueFixture>][] {
   const adapters: [string, () => Promise<QueueFixture>][] = testEngines().map((engine) => [
     `database on ${engine}`,
-    async () => dbFixture(await openTestDatabase(engine)),
+    async () => dbFixture(await openJobsDatabase(engine)),
   ]);
   if (testRedisUrl) adapters.push(['bullmq', async () => bullFixture()]);
   return adapters;
+}
+
+/**
+ * A test database with only the jobs table: these tests must not depend on other modules' migrations being
+ * finished, and the jobs migration must stand alone anyway.
+ */
+export async function openJobsDatabase(engine: Engine): Promise<TestDatabase> {
+  const database = await openTestDatabase(engine, { migrate: false });
+  await createJobsTable(database.db);
+  return database;
 }
 
 function dbFixture(database: Database & { dispose(): Promise<void> }): QueueFixture {
@@ -33,7 +44,7 @@ function dbFixture(database: Database & { dispose(): Promise<void> }): QueueFixt
   return {
     open(options = {}) {
       const queue = new DbJobQueue({
-        database,
+        db: database.db,
         clock: options.clock ?? systemClock,
         logger: silentLogger,
         concurrency: options.concurrency ?? 4,

@@ -1,5 +1,5 @@
-import { type ExpressionBuilder, sql } from 'kysely';
-import type { Database } from '../db/database.ts';
+import { type ExpressionBuilder, PostgresAdapter, sql } from 'kysely';
+import type { Db } from '../db/database.ts';
 import { fromJson, toJson } from '../db/dialect.ts';
 import type { Tables } from '../db/tables.ts';
 import type { JobRecord } from './job-queue.ts';
@@ -30,11 +30,15 @@ function due(now: number) {
 
 /** The SQL of the database job queue, the same on SQLite and PostgreSQL except for row locking. */
 export class JobStore {
-  constructor(private readonly database: Database) {}
+  private readonly postgres: boolean;
+
+  constructor(private readonly db: Db) {
+    this.postgres = db.getExecutor().adapter instanceof PostgresAdapter;
+  }
 
   /** Inserts the job unless one with the same key exists; returns the id of the job that holds the key. */
   async insert(job: NewJob): Promise<{ id: string; created: boolean }> {
-    const inserted = await this.database.db
+    const inserted = await this.db
       .insertInto('jobs')
       .values({
         id: job.id,
@@ -56,7 +60,7 @@ export class JobStore {
       .returning('id')
       .executeTakeFirst();
     if (inserted) return { id: inserted.id, created: true };
-    const existing = await this.database.db
+    const existing = await this.db
       .selectFrom('jobs')
       .select('id')
       .where('job_key', '=', job.jobKey)
@@ -70,10 +74,10 @@ export class JobStore {
    */
   async claim(names: string[], token: string, now: number, leaseMs: number): Promise<ClaimedJob | undefined> {
     if (names.length === 0) return undefined;
-    const { db, engine } = this.database;
+    const db = this.db;
     let candidate = db.selectFrom('jobs').select('id').where('name', 'in', names).where(due(now)).orderBy('run_at');
     candidate = candidate.limit(1);
-    if (engine === 'postgres') candidate = candidate.forUpdate().skipLocked();
+    if (this.postgres) candidate = candidate.forUpdate().skipLocked();
     const row = await db
       .updateTable('jobs')
       .set({
@@ -92,7 +96,7 @@ export class JobStore {
 
   /** Pushes the claim's expiry forward while the handler still runs; false when the claim was lost. */
   async extend(id: string, token: string, until: number, now: number): Promise<boolean> {
-    const result = await this.database.db
+    const result = await this.db
       .updateTable('jobs')
       .set({ locked_until: until, updated_at: now })
       .where('id', '=', id)
@@ -115,7 +119,7 @@ export class JobStore {
   }
 
   async get(id: string): Promise<JobRecord | undefined> {
-    const row = await this.database.db.selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirst();
+    const row = await this.db.selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirst();
     if (!row) return undefined;
     return {
       id: row.id,
@@ -130,7 +134,7 @@ export class JobStore {
 
   /** Deletes done and dead jobs finished before `before`; their keys become free again. */
   async prune(before: number): Promise<number> {
-    const result = await this.database.db
+    const result = await this.db
       .deleteFrom('jobs')
       .where('status', 'in', ['done', 'dead'])
       .where('finished_at', '<', before)
@@ -141,7 +145,7 @@ export class JobStore {
   // Only the worker whose claim is still current may record the outcome: a worker that lost its claim to the
   // visibility timeout must not overwrite what the new owner does.
   private async finish(id: string, token: string, changes: Partial<JobTable>): Promise<boolean> {
-    const result = await this.database.db
+    const result = await this.db
       .updateTable('jobs')
       .set({ ...changes, locked_by: null, locked_until: null })
       .where('id', '=', id)
