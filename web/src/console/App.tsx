@@ -1,0 +1,45 @@
+import type { ReactNode } from 'react';
+import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
+import { LoginPage } from './auth/LoginPage.tsx';
+import { useMe } from './auth/session.ts';
+import { ErrorNotice } from './components/ErrorNotice.tsx';
+import { ConversationsPage } from './conversations/ConversationsPage.tsx';
+import { useI18n } from './i18n/I18nProvider.tsx';
+import { AppShell } from './layout/AppShell.tsx';
+import { RealtimeProvider } from './realtime/RealtimeProvider.tsx';
+
+/** Screens that need a session: without one, go to the login page and come back afterwards. */
+function RequireSession({ children }: { children: ReactNode }) {
+  const me = useMe();
+  const location = useLocation();
+  const { t } = useI18n();
+  if (me.isPending) return <p className="empty">{t('list.loading')}</p>;
+  if (me.error) return <ErrorNotice error={me.error} onRetry={() => void me.refetch()} />;
+  if (!me.data) return <Navigate to="/login" replace state={{ from: location.pathname }} />;
+  return <RealtimeProvider>{children}</RealtimeProvider>;
+}
+
+function NotFound() {
+  const { t } = useI18n();
+  return <p className="empty">{t('notFound')}</p>;
+}
+
+export function App() {
+  return (
+    <Routes>
+      <Route path="/login" element={<LoginPage />} />
+      <Route
+        element={
+          <RequireSession>
+            <AppShell />
+          </RequireSession>
+        }
+      >
+        <Route index element={<Navigate to="/conversations" replace />} />
+        <Route path="/conversations" element={<ConversationsPage />} />
+        <Route path="/conversations/:conversationId" element={<ConversationsPage />} />
+        <Route path="*" element={<NotFound />} />
+      </Route>
+    </Routes>
+  );
+}

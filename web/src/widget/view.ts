@@ -1,0 +1,268 @@
+import type { SenderType } from '../shared/api-types.ts';
+import { formatTime, type Locale } from '../shared/locale.ts';
+import type { ChatItem } from './chat-state.ts';
+import type { WidgetText } from './i18n.ts';
+import { WIDGET_CSS } from './styles.ts';
+
+export interface WidgetViewHandlers {
+  onToggle: (open: boolean) => void;
+  onSend: (text: string) => void;
+  onRetry: (clientMessageId: string) => void;
+}
+
+type Connection = 'connecting' | 'online' | 'offline';
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+/** A stroked 24×24 icon, built node by node (the widget never parses markup). */
+function icon(paths: string[]): SVGSVGElement {
+  const svg = document.createElementNS(SVG_NS, 'svg');
+  svg.setAttribute('viewBox', '0 0 24 24');
+  svg.setAttribute('fill', 'none');
+  svg.setAttribute('stroke', 'currentColor');
+  svg.setAttribute('stroke-width', '2');
+  svg.setAttribute('stroke-linecap', 'round');
+  svg.setAttribute('stroke-linejoin', 'round');
+  svg.setAttribute('aria-hidden', 'true');
+  for (const d of paths) {
+    const path = document.createElementNS(SVG_NS, 'path');
+    path.setAttribute('d', d);
+    svg.append(path);
+  }
+  return svg;
+}
+
+const CHAT_ICON = ['M21 12a8 8 0 0 1-11.6 7.1L4 20l1-4.6A8 8 0 1 1 21 12z'];
+const CLOSE_ICON = ['M6 6l12 12', 'M18 6L6 18'];
+
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  className?: string,
+  text?: string,
+): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+/** The launcher and chat panel inside an open shadow root. All text goes in through textContent. */
+export class WidgetView {
+  private readonly launcher = el('button', 'launcher');
+  private readonly badge = el('span', 'badge');
+  private readonly panel = el('section', 'panel');
+  private readonly title = el('h2');
+  private readonly status = el('span');
+  private readonly dot = el('span', 'dot');
+  private readonly log = el('div', 'log');
+  private readonly alert = el('p', 'alert');
+  private readonly input = el('textarea');
+  private readonly sendButton = el('button', 'send');
+  private readonly rendered = new Map<string, HTMLElement>();
+  private open = false;
+
+  constructor(
+    private readonly text: WidgetText,
+    private readonly locale: Locale,
+    private readonly handlers: WidgetViewHandlers,
+  ) {}
+
+  mount(): void {
+    const host = document.createElement('div');
+    host.id = 'lingxi-widget';
+    const root = host.attachShadow({ mode: 'open' });
+    const style = document.createElement('style');
+    style.textContent = WIDGET_CSS;
+    const frame = el('div', 'lx');
+    frame.lang = this.locale;
+    frame.append(this.buildPanel(), this.buildLauncher());
+    root.append(style, frame);
+    document.body.append(host);
+    this.setConnection('connecting');
+  }
+
+  isOpen(): boolean {
+    return this.open;
+  }
+
+  setTitle(name: string): void {
+    this.title.textContent = name || this.text.title;
+  }
+
+  setConnection(connection: Connection): void {
+    this.dot.classList.toggle('on', connection === 'online');
+    this.status.textContent =
+      connection === 'online' ? this.text.online : connection === 'offline' ? this.text.offline : this.text.connecting;
+  }
+
+  showAlert(message: string | null): void {
+    this.alert.hidden = message === null;
+    this.alert.textContent = message ?? '';
+  }
+
+  setUnread(count: number): void {
+    this.badge.hidden = count === 0;
+    this.badge.textContent = count > 99 ? '99+' : String(count);
+  }
+
+  setOpen(open: boolean): void {
+    this.open = open;
+    this.panel.hidden = !open;
+    this.launcher.setAttribute('aria-expanded', String(open));
+    this.launcher.setAttribute('aria-label', open ? this.text.close : this.text.open);
+    if (open) {
+      this.scrollToEnd();
+      this.input.focus();
+    }
+  }
+
+  /** Brings the log in line with the items: reuses bubbles by key, so a confirmed message replaces nothing. */
+  render(items: readonly ChatItem[]): void {
+    const stickToEnd = this.log.scrollHeight - this.log.scrollTop - this.log.clientHeight < 80;
+    const keep = new Set<string>();
+    let previous: Element | null = this.log.firstElementChild;
+    for (const item of items) {
+      keep.add(item.key);
+      const node = this.bubbleFor(item);
+      if (previous?.nextElementSibling !== node) {
+        if (previous) previous.after(node);
+        else this.log.prepend(node);
+      }
+      previous = node;
+    }
+    for (const [key, node] of this.rendered) {
+      if (!keep.has(key)) {
+        node.remove();
+        this.rendered.delete(key);
+      }
+    }
+    if (stickToEnd) this.scrollToEnd();
+  }
+
+  private bubbleFor(item: ChatItem): HTMLElement {
+    let node = this.rendered.get(item.key);
+    if (!node) {
+      node = el('div', 'msg');
+      node.dataset.testid = 'widget-message';
+      node.append(el('span', 'who'), el('div', 'bubble'), el('div', 'meta'));
+      this.rendered.set(item.key, node);
+    }
+    const sender: SenderType = item.message ? item.message.senderType : 'contact';
+    node.className = `msg ${sender === 'contact' ? 'mine' : sender === 'system' ? 'system' : ''}`;
+    node.dataset.state = item.message ? 'sent' : item.pending.state;
+    if (item.message) node.dataset.messageId = item.message.id;
+    const [who, bubble, meta] = node.children as unknown as [HTMLElement, HTMLElement, HTMLElement];
+    who.textContent = sender === 'agent' ? this.text.agent : sender === 'bot' ? this.text.bot : '';
+    who.hidden = who.textContent === '';
+    bubble.textContent = item.message ? item.message.text : item.pending.text;
+    meta.replaceChildren();
+    if (item.message) {
+      meta.textContent = formatTime(item.message.createdAt, this.locale);
+    } else if (item.pending.state === 'sending') {
+      meta.textContent = this.text.sending;
+    } else {
+      const retry = el('button', undefined, this.text.retry);
+      retry.type = 'button';
+      const clientMessageId = item.pending.clientMessageId;
+      retry.addEventListener('click', () => this.handlers.onRetry(clientMessageId));
+      meta.append(
+        el('span', undefined, item.pending.error ? `${this.text.failed}: ${item.pending.error}` : this.text.failed),
+        retry,
+      );
+    }
+    return node;
+  }
+
+  private scrollToEnd(): void {
+    this.log.scrollTop = this.log.scrollHeight;
+  }
+
+  private buildLauncher(): HTMLElement {
+    this.launcher.type = 'button';
+    this.launcher.dataset.testid = 'widget-launcher';
+    this.launcher.setAttribute('aria-controls', 'lx-panel');
+    this.launcher.setAttribute('aria-expanded', 'false');
+    this.launcher.setAttribute('aria-label', this.text.open);
+    this.badge.hidden = true;
+    this.launcher.append(icon(CHAT_ICON), this.badge);
+    this.launcher.addEventListener('click', () => this.handlers.onToggle(!this.open));
+    return this.launcher;
+  }
+
+  private buildPanel(): HTMLElement {
+    this.panel.id = 'lx-panel';
+    this.panel.hidden = true;
+    this.panel.setAttribute('role', 'dialog');
+    this.panel.setAttribute('aria-label', this.text.title);
+    this.panel.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape') {
+        this.handlers.onToggle(false);
+        this.launcher.focus();
+      }
+    });
+
+    const head = el('header', 'head');
+    const titles = el('div', 'titles');
+    this.title.textContent = this.text.title;
+    const status = el('p');
+    status.append(this.dot, this.status);
+    titles.append(this.title, status);
+    const close = el('button', 'icon-btn');
+    close.type = 'button';
+    close.setAttribute('aria-label', this.text.close);
+    close.append(icon(CLOSE_ICON));
+    close.addEventListener('click', () => {
+      this.handlers.onToggle(false);
+      this.launcher.focus();
+    });
+    head.append(titles, close);
+
+    this.log.setAttribute('role', 'log');
+    this.log.setAttribute('aria-live', 'polite');
+    this.log.setAttribute('aria-label', this.text.log);
+    this.log.append(el('p', 'greeting', this.text.greeting));
+    this.alert.hidden = true;
+    this.alert.setAttribute('role', 'alert');
+
+    const compose = el('form', 'compose');
+    this.input.rows = 1;
+    this.input.maxLength = 10_000;
+    this.input.placeholder = this.text.placeholder;
+    this.input.setAttribute('aria-label', this.text.inputLabel);
+    this.input.dataset.testid = 'widget-input';
+    this.sendButton.type = 'submit';
+    this.sendButton.textContent = this.text.send;
+    this.sendButton.dataset.testid = 'widget-send';
+    this.sendButton.disabled = true;
+    this.input.addEventListener('input', () => {
+      this.sendButton.disabled = this.input.value.trim() === '';
+      this.input.style.height = 'auto';
+      this.input.style.height = `${Math.min(this.input.scrollHeight + 2, 120)}px`;
+    });
+    this.input.addEventListener('keydown', (event) => {
+      // Enter sends, Shift+Enter breaks the line; Enter that confirms a Chinese IME candidate must do neither.
+      if (event.key === 'Enter' && !event.shiftKey && !event.isComposing && event.keyCode !== 229) {
+        event.preventDefault();
+        this.submit();
+      }
+    });
+    compose.addEventListener('submit', (event) => {
+      event.preventDefault();
+      this.submit();
+    });
+    compose.append(this.input, this.sendButton);
+
+    this.panel.append(head, this.log, this.alert, compose, el('div', 'foot', this.text.poweredBy));
+    return this.panel;
+  }
+
+  private submit(): void {
+    const text = this.input.value.trim();
+    if (!text) return;
+    this.input.value = '';
+    this.input.style.height = 'auto';
+    this.sendButton.disabled = true;
+    this.handlers.onSend(text);
+    this.input.focus();
+  }
+}
