@@ -72,7 +72,11 @@ export class Scheduler {
     const entry = this.entries.get(name);
     if (!entry) return [];
     const slots: number[] = [];
-    for (let t = after; slots.length < count; ) slots.push((t = entry.nextSlot(t)));
+    let t = after;
+    while (slots.length < count) {
+      t = entry.nextSlot(t);
+      slots.push(t);
+    }
     return slots;
   }
 
