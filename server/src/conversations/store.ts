@@ -1,0 +1,288 @@
+import type { Kysely } from 'kysely';
+import { toJson } from '../platform/db/dialect.ts';
+import type { Tables } from '../platform/db/tables.ts';
+import { toConversation, toMessage } from './rows.ts';
+import type {
+  ContactTier,
+  ConversationRecord,
+  ConversationStatus,
+  InboxChannel,
+  MessageRecord,
+  SenderType,
+} from './schema.ts';
+
+/** The tables this module owns. Every function takes the workspace: a row of another tenant never resolves. */
+export interface InboxTable {
+  id: string;
+  workspace_id: string;
+  name: string;
+  channel: InboxChannel;
+  created_at: number;
+}
+
+export interface ContactTable {
+  id: string;
+  workspace_id: string;
+  name: string;
+  email: string | null;
+  phone: string | null;
+  tier: ContactTier;
+  attributes: string;
+  locale: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface ContactIdentityTable {
+  id: string;
+  workspace_id: string;
+  contact_id: string;
+  inbox_id: string;
+  external_id: string;
+  created_at: number;
+}
+
+export interface ConversationTable {
+  id: string;
+  workspace_id: string;
+  inbox_id: string;
+  contact_id: string;
+  status: ConversationStatus;
+  assignee_id: string | null;
+  team: string | null;
+  priority: number;
+  language: string | null;
+  last_seq: number;
+  last_message_at: number | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface MessageTable {
+  id: string;
+  workspace_id: string;
+  conversation_id: string;
+  seq: number;
+  sender_type: SenderType;
+  sender_id: string | null;
+  client_message_id: string;
+  text: string;
+  private: number;
+  meta: string;
+  created_at: number;
+}
+
+declare module '../platform/db/tables.ts' {
+  interface Tables {
+    inboxes: InboxTable;
+    contacts: ContactTable;
+    contact_identities: ContactIdentityTable;
+    conversations: ConversationTable;
+    messages: MessageTable;
+  }
+}
+
+/** A database handle or an open transaction. */
+export type Executor = Kysely<Tables>;
+
+export async function countRows(db: Executor, table: 'contacts' | 'conversations' | 'messages', workspaceId: string) {
+  const row = await db
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('workspace_id', '=', workspaceId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+// ── conversations ──────────────────────────────────────────────────────────────────────────────────────────────────
+
+export async function findConversation(db: Executor, workspaceId: string, conversationId: string) {
+  const row = await db
+    .selectFrom('conversations')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', conversationId)
+    .executeTakeFirst();
+  return row ? toConversation(row) : undefined;
+}
+
+/** The contact's conversation in an inbox that is not closed yet (at most one: a partial unique index says so). */
+export async function findOpenConversation(db: Executor, workspaceId: string, inboxId: string, contactId: string) {
+  const row = await db
+    .selectFrom('conversations')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('inbox_id', '=', inboxId)
+    .where('contact_id', '=', contactId)
+    .where('status', '<>', 'closed')
+    .executeTakeFirst();
+  return row ? toConversation(row) : undefined;
+}
+
+export async function insertConversation(db: Executor, row: ConversationTable) {
+  await db.insertInto('conversations').values(row).execute();
+  return toConversation(row);
+}
+
+/**
+ * Takes the next seq of an open conversation. The update locks the row until commit (PostgreSQL) or runs under the
+ * single writer (SQLite), so two messages never share a seq. Undefined when the conversation is closed or unknown.
+ */
+export async function claimNextSeq(db: Executor, workspaceId: string, conversationId: string, now: number) {
+  const row = await db
+    .updateTable('conversations')
+    .set((eb) => ({ last_seq: eb('last_seq', '+', 1), last_message_at: now, updated_at: now }))
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', conversationId)
+    .where('status', '<>', 'closed')
+    .returningAll()
+    .executeTakeFirst();
+  return row ? toConversation(row) : undefined;
+}
+
+/**
+ * Compare-and-set of status and assignee: changes the row only if it still is what the caller read. Undefined when
+ * someone else changed it first; the caller re-reads and decides again.
+ */
+export async function updateConversationStatus(
+  db: Executor,
+  workspaceId: string,
+  expected: Pick<ConversationRecord, 'id' | 'status' | 'assigneeId'>,
+  next: { status: ConversationStatus; assigneeId: string | null; now: number },
+) {
+  const row = await db
+    .updateTable('conversations')
+    .set({ status: next.status, assignee_id: next.assigneeId, updated_at: next.now })
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', expected.id)
+    .where('status', '=', expected.status)
+    .where('assignee_id', expected.assigneeId === null ? 'is' : '=', expected.assigneeId)
+    .returningAll()
+    .executeTakeFirst();
+  return row ? toConversation(row) : undefined;
+}
+
+export function countConversations(db: Executor, workspaceId: string) {
+  return countRows(db, 'conversations', workspaceId);
+}
+
+// ── messages ───────────────────────────────────────────────────────────────────────────────────────────────────────
+
+export async function findMessageByClientId(
+  db: Executor,
+  workspaceId: string,
+  conversationId: string,
+  clientMessageId: string,
+) {
+  const row = await db
+    .selectFrom('messages')
+    .selectAll()
+    .where('conversation_id', '=', conversationId)
+    .where('client_message_id', '=', clientMessageId)
+    .where('workspace_id', '=', workspaceId)
+    .executeTakeFirst();
+  return row ? toMessage(row) : undefined;
+}
+
+export async function findMessage(db: Executor, workspaceId: string, messageId: string) {
+  const row = await db
+    .selectFrom('messages')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('id', '=', messageId)
+    .executeTakeFirst();
+  return row ? toMessage(row) : undefined;
+}
+
+export async function insertMessage(db: Executor, message: MessageRecord) {
+  await db
+    .insertInto('messages')
+    .values({
+      id: message.id,
+      workspace_id: message.workspaceId,
+      conversation_id: message.conversationId,
+      seq: message.seq,
+      sender_type: message.senderType,
+      sender_id: message.senderId,
+      client_message_id: message.clientMessageId,
+      text: message.text,
+      private: message.private ? 1 : 0,
+      meta: toJson(message.meta),
+      created_at: message.createdAt,
+    })
+    .execute();
+}
+
+export interface MessageWindow {
+  /** Only messages after this seq (exclusive). */
+  afterSeq?: number;
+  /** Only messages up to this seq (inclusive). */
+  untilSeq?: number;
+  /** Internal notes are left out for customers. */
+  includePrivate: boolean;
+  limit?: number;
+}
+
+/** A conversation's messages in seq order, the order everyone sees. */
+export async function listMessages(db: Executor, workspaceId: string, conversationId: string, window: MessageWindow) {
+  let query = db
+    .selectFrom('messages')
+    .selectAll()
+    .where('conversation_id', '=', conversationId)
+    .where('workspace_id', '=', workspaceId);
+  if (window.afterSeq !== undefined) query = query.where('seq', '>', window.afterSeq);
+  if (window.untilSeq !== undefined) query = query.where('seq', '<=', window.untilSeq);
+  if (!window.includePrivate) query = query.where('private', '=', 0);
+  const rows = await query
+    .orderBy('seq')
+    .limit(Math.min(window.limit ?? 500, 1000))
+    .execute();
+  return rows.map(toMessage);
+}
+
+export function countMessages(db: Executor, workspaceId: string) {
+  return countRows(db, 'messages', workspaceId);
+}
+
+export interface ConversationFilter {
+  status?: ConversationStatus;
+  /** A user id, or null for unassigned conversations. */
+  assigneeId?: string | null;
+  /** Cursor: conversations older than this id (ids sort by creation time). */
+  before?: string;
+  limit?: number;
+}
+
+/** Newest first, each with its last message (internal notes included: only staff list conversations). */
+export async function listConversations(db: Executor, workspaceId: string, filter: ConversationFilter = {}) {
+  let query = db
+    .selectFrom('conversations as c')
+    .innerJoin('contacts as ct', 'ct.id', 'c.contact_id')
+    .leftJoin('messages as m', (join) => join.onRef('m.conversation_id', '=', 'c.id').onRef('m.seq', '=', 'c.last_seq'))
+    .selectAll('c')
+    .select([
+      'ct.name as contact_name',
+      'ct.tier as contact_tier',
+      'm.text as last_text',
+      'm.sender_type as last_sender_type',
+      'm.created_at as last_created_at',
+    ])
+    .where('c.workspace_id', '=', workspaceId);
+  if (filter.status) query = query.where('c.status', '=', filter.status);
+  if (filter.assigneeId !== undefined) {
+    query = query.where('c.assignee_id', filter.assigneeId === null ? 'is' : '=', filter.assigneeId);
+  }
+  if (filter.before) query = query.where('c.id', '<', filter.before);
+  const rows = await query
+    .orderBy('c.id', 'desc')
+    .limit(Math.min(filter.limit ?? 50, 200))
+    .execute();
+  return rows.map((row) => ({
+    conversation: toConversation(row),
+    contact: { id: row.contact_id, name: row.contact_name, tier: row.contact_tier },
+    lastMessage:
+      row.last_text === null || row.last_sender_type === null || row.last_created_at === null
+        ? null
+        : { text: row.last_text, senderType: row.last_sender_type, createdAt: row.last_created_at },
+  }));
+}
