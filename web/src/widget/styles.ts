@@ -54,5 +54,6 @@ textarea { flex: 1; resize: none; border: 1px solid var(--line); border-radius: 
   .lx { right: 12px; bottom: 12px; }
   .panel { position: fixed; inset: 0; width: auto; height: auto; border-radius: 0; border: 0; }
   .msg { max-width: 88%; }
+  .lx.open .launcher { display: none; }
 }
 `;

@@ -48,6 +48,7 @@ function el<K extends keyof HTMLElementTagNameMap>(
 
 /** The launcher and chat panel inside an open shadow root. All text goes in through textContent. */
 export class WidgetView {
+  private readonly frame = el('div', 'lx');
   private readonly launcher = el('button', 'launcher');
   private readonly badge = el('span', 'badge');
   private readonly panel = el('section', 'panel');
@@ -73,10 +74,9 @@ export class WidgetView {
     const root = host.attachShadow({ mode: 'open' });
     const style = document.createElement('style');
     style.textContent = WIDGET_CSS;
-    const frame = el('div', 'lx');
-    frame.lang = this.locale;
-    frame.append(this.buildPanel(), this.buildLauncher());
-    root.append(style, frame);
+    this.frame.lang = this.locale;
+    this.frame.append(this.buildPanel(), this.buildLauncher());
+    root.append(style, this.frame);
     document.body.append(host);
     this.setConnection('connecting');
   }
@@ -108,6 +108,7 @@ export class WidgetView {
   setOpen(open: boolean): void {
     this.open = open;
     this.panel.hidden = !open;
+    this.frame.classList.toggle('open', open);
     this.launcher.setAttribute('aria-expanded', String(open));
     this.launcher.setAttribute('aria-label', open ? this.text.close : this.text.open);
     if (open) {

@@ -53,7 +53,7 @@ export function AppShell() {
             {connected ? t('realtime.connected') : t('realtime.reconnecting')}
           </p>
           <PresenceToggle />
-          <LanguageSwitch />
+          <LanguageSwitch labelled />
           <div className="me">
             <span className="avatar" aria-hidden="true">
               {(me?.user.name || me?.user.email || '?').slice(0, 1).toUpperCase()}

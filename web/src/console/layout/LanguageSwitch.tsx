@@ -3,11 +3,12 @@ import { useI18n } from '../i18n/I18nProvider.tsx';
 
 const NAMES: Record<Locale, string> = { 'zh-CN': '中文', en: 'English' };
 
-export function LanguageSwitch() {
+/** The console language; `labelled` shows its caption (in the sidebar), otherwise only screen readers get it. */
+export function LanguageSwitch({ labelled = false }: { labelled?: boolean }) {
   const { locale, setLocale, t } = useI18n();
   return (
     <label className="inline-select">
-      <span className="sr-only">{t('language')}</span>
+      <span className={labelled ? 'sidebar-label' : 'sr-only'}>{t('language')}</span>
       <select
         value={locale}
         onChange={(e) => setLocale(e.target.value as Locale)}

@@ -1,0 +1,111 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningServer, startServer } from '../server/src/server.ts';
+import { launchBrowser } from './browser.ts';
+import { ensureWebBuilt } from './web-build.ts';
+
+const ADMIN_EMAIL = 'admin@demo.lingxi.local';
+const ADMIN_PASSWORD = 'e2e-Admin-passw0rd';
+const VISITOR_TEXT = '你好，我的订单还没到';
+const AGENT_TEXT = '您好，我来帮您查一下';
+const STEP_MS = 15_000;
+
+/** Texts of the visible messages, in the order shown. */
+async function texts(messages: Locator, textSelector: string): Promise<string[]> {
+  return messages.locator(textSelector).allTextContents();
+}
+
+/** After a reload the socket resumes and may replay messages: give a replay time to (wrongly) add duplicates. */
+async function settle(page: Page): Promise<void> {
+  await page.waitForTimeout(800);
+}
+
+describe('chat between a website visitor and an agent', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let dataDir: string;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    ensureWebBuilt();
+    dataDir = mkdtempSync(join(tmpdir(), 'lingxi-e2e-'));
+    server = await startServer({
+      env: {},
+      config: {
+        dataDir,
+        port: 0,
+        host: '127.0.0.1',
+        adminEmail: ADMIN_EMAIL,
+        adminPassword: ADMIN_PASSWORD,
+        logLevel: 'warn',
+      },
+    });
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('delivers the visitor message live to the console, the reply back, and shows each message once after reloads', async () => {
+    const base = server.url.replace('localhost', '127.0.0.1');
+    const agentContext = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 820 } });
+    const visitorContext = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 800 } });
+    const agent = await agentContext.newPage();
+    const visitor = await visitorContext.newPage();
+    for (const page of [agent, visitor]) page.on('pageerror', (error) => pageErrors.push(error.message));
+
+    // The agent signs in first and waits on an empty list: the conversation must arrive without a reload.
+    await agent.goto(`${base}/console`);
+    await agent.getByTestId('login-email').fill(ADMIN_EMAIL);
+    await agent.getByTestId('login-password').fill(ADMIN_PASSWORD);
+    await agent.getByTestId('login-submit').click();
+    await agent.locator('.live-on').waitFor({ timeout: STEP_MS });
+    expect(await agent.getByTestId('conversation-item').count()).toBe(0);
+
+    // The visitor opens the shop, opens the widget and writes.
+    await visitor.goto(`${base}/demo`);
+    await visitor.getByTestId('widget-launcher').click();
+    await visitor.getByTestId('widget-input').fill(VISITOR_TEXT);
+    await visitor.getByTestId('widget-input').press('Enter');
+    const visitorMessages = visitor.getByTestId('widget-message');
+    await visitorMessages
+      .and(visitor.locator('[data-state="sent"]'))
+      .filter({ hasText: VISITOR_TEXT })
+      .waitFor({ timeout: STEP_MS });
+
+    // The agent's list shows it live; the agent opens it and replies.
+    const item = agent.getByTestId('conversation-item').filter({ hasText: VISITOR_TEXT });
+    await item.waitFor({ timeout: STEP_MS });
+    await item.click();
+    const agentMessages = agent.getByTestId('message');
+    await agentMessages.filter({ hasText: VISITOR_TEXT }).waitFor({ timeout: STEP_MS });
+    await agent.getByTestId('reply-input').fill(AGENT_TEXT);
+    await agent.getByTestId('reply-input').press('Enter');
+    await agentMessages.filter({ hasText: AGENT_TEXT }).waitFor({ timeout: STEP_MS });
+
+    // The visitor sees the reply live.
+    await visitorMessages.filter({ hasText: AGENT_TEXT }).waitFor({ timeout: STEP_MS });
+    expect(await texts(visitorMessages, '.bubble')).toEqual([VISITOR_TEXT, AGENT_TEXT]);
+
+    // After reloading, both sides show the whole conversation exactly once, in order.
+    await Promise.all([visitor.reload(), agent.reload()]);
+    await visitor.getByTestId('widget-launcher').click();
+    await visitorMessages.filter({ hasText: AGENT_TEXT }).waitFor({ timeout: STEP_MS });
+    await agentMessages.filter({ hasText: AGENT_TEXT }).waitFor({ timeout: STEP_MS });
+    await agent.locator('.live-on').waitFor({ timeout: STEP_MS });
+    await settle(visitor);
+    expect(await texts(visitorMessages, '.bubble')).toEqual([VISITOR_TEXT, AGENT_TEXT]);
+    expect(await texts(agentMessages, '.bubble-text')).toEqual([VISITOR_TEXT, AGENT_TEXT]);
+    expect(await agent.getByTestId('conversation-item').count()).toBe(1);
+
+    expect(pageErrors).toEqual([]);
+    await agentContext.close();
+    await visitorContext.close();
+  }, 90_000);
+});
