@@ -1,8 +1,9 @@
 // Phone numbers (mainland mobile and landline, service numbers, international), e-mail addresses and URLs.
 import { type Match, scan } from './match.ts';
 
-const NOT_DIGIT_BEFORE = '(?<![\\d+])';
-const NOT_DIGIT_AFTER = '(?![\\d])';
+// a phone number is not a slice of a longer digit group ("6217 0063 9007 3406 203" is a card, even a mistyped one)
+const NOT_DIGIT_BEFORE = '(?<![\\d+]|\\d[ -])';
+const NOT_DIGIT_AFTER = '(?![\\d]|[ -]\\d)';
 
 // 138 1234 5678, 138-1234-5678, +86 13812345678, 0086-138…
 const CN_MOBILE = new RegExp(

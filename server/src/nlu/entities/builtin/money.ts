@@ -93,7 +93,9 @@ export function findMoney(text: string): Match[] {
   for (const { start, end, groups } of scan(ZH_SUFFIX, text)) {
     const [, numeral, mag, unit, tail] = groups as unknown as [string, string, string, string, string | undefined];
     const chinese = !/^\d/.test(numeral);
-    if (unit === '块' && !AFTER_KUAI.test(text.slice(end, end + 1))) continue;
+    // a single-digit count before 块 may be a classifier; larger amounts (两千块, 50块) are money
+    const small = /^(?:\d|[一二两三四五六七八九])$/.test(numeral) && mag === '';
+    if (unit === '块' && small && !AFTER_KUAI.test(text.slice(end, end + 1))) continue;
     if (chinese && unit === '刀') continue; // 一刀 is a cut, not a dollar
     let amount = parseChineseNumber(numeral) * magnitude(mag);
     if (unit === '毛' || unit === '毛钱' || unit === '角') amount /= 10;

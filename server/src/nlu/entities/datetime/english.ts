@@ -71,7 +71,7 @@ const RE_DAY_MONTH = new RegExp(`(?<![\\w])(\\d{1,2})(?:st|nd|rd|th)? (?:of )?${
 const RE_US_DATE = /(?<![\d/])(\d{1,2})\/(\d{1,2})\/(\d{4})(?![\d/])/g;
 const RE_RELATIVE = new RegExp(`(?<![a-z])(?:in ${COUNT} ${UNIT}|${COUNT} ${UNIT} (ago|later|from now))(?![a-z])`, 'g');
 const RE_CLOCK =
-  /(?<![\w:])(?:(\d{1,2})(?::(\d{2}))? ?(a\.?m\.?|p\.?m\.?)(?![a-z])|(\d{1,2}):(\d{2})(?![\d:])|(noon|midday|midnight)|(\d{1,2}) o'?clock)/g;
+  /(?<![\w:])(?:(\d{1,2})(?::(\d{2}))? ?(a\.m\.|p\.m\.|am|pm)(?![a-z])|(\d{1,2}):(\d{2})(?![\d:])|(noon|midday|midnight)|(\d{1,2}) o'?clock)/g;
 const RE_PERIOD = /(?<![a-z])(?:in the |this )?(morning|afternoon|evening|night)(?![a-z])/g;
 
 function count(s: string): number {
