@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { TestDatabase } from '../../test/support/engines.ts';
 import { openTestRedis, type TestRedis, testRedisUrl } from '../../test/support/redis.ts';
-import { systemClock } from './clock.ts';
+import { ManualClock, systemClock } from './clock.ts';
 import { createInfrastructure, type Infrastructure } from './infrastructure.ts';
+import type { DbJobQueue } from './jobs/db-job-queue.ts';
 import { openJobsDatabase, silentLogger } from './jobs/job-queue.contract.ts';
 
 const modes: ['local' | 'redis'][] = testRedisUrl ? [['local'], ['redis']] : [['local']];
@@ -58,6 +59,27 @@ describe.each(modes)('createInfrastructure (%s)', (mode) => {
     expect(await lock.withLock('x', 1_000, async () => 'locked')).toBe('locked');
     expect((await rateLimiter.consume('ip:1', { limit: 1, windowMs: 1_000 })).allowed).toBe(true);
     expect((await rateLimiter.consume('ip:1', { limit: 1, windowMs: 1_000 })).allowed).toBe(false);
+  });
+});
+
+describe('createInfrastructure pruning', () => {
+  it('schedules a daily prune of finished jobs in local mode', async () => {
+    const database = await openJobsDatabase('sqlite');
+    const clock = new ManualClock(Date.UTC(2026, 0, 5, 3, 16, 30));
+    const infrastructure = await createInfrastructure({ db: database.db, clock, logger: silentLogger });
+    try {
+      const jobs = infrastructure.jobs as DbJobQueue;
+      jobs.handle('demo.work', async () => {});
+      const { id } = await jobs.enqueue('demo.work', {});
+      await jobs.runDue();
+      clock.advance(8 * 24 * 3_600_000 + 60_000); // eight days later, at 03:17:30
+      expect(await infrastructure.scheduler.tick()).toBe(1);
+      expect(await jobs.runDue()).toBe(1);
+      expect(await jobs.get(id)).toBeUndefined();
+    } finally {
+      await infrastructure.close();
+      await database.dispose();
+    }
   });
 });
 

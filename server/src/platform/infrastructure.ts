@@ -28,7 +28,13 @@ export interface InfrastructureOptions {
   /** Prefix of every Redis key and channel (default `lingxi`), so installations can share a Redis. */
   keyPrefix?: string;
   jobs?: { concurrency?: number; pollIntervalMs?: number; visibilityTimeoutMs?: number };
+  /** How long finished jobs (and their jobKeys) are kept before pruning (default 7 days). */
+  jobRetentionMs?: number;
 }
+
+const DAY = 24 * 3_600_000;
+/** The built-in job that keeps the database queue's table from growing for ever. */
+export const PRUNE_JOBS = 'platform.prune-jobs';
 
 /** The infrastructure ports. Roles decide what runs: the worker role calls jobs.start(), cron scheduler.start(). */
 export interface Infrastructure {
@@ -52,6 +58,12 @@ function createLocalInfrastructure(options: InfrastructureOptions): Infrastructu
   const bus = new LocalBus({ logger });
   const jobs = new DbJobQueue({ db, clock, logger, ...options.jobs });
   const scheduler = new Scheduler({ jobs, clock, logger });
+  const retentionMs = options.jobRetentionMs ?? 7 * DAY;
+  jobs.handle(PRUNE_JOBS, async () => {
+    const pruned = await jobs.prune(retentionMs);
+    logger.info({ pruned }, 'finished jobs pruned');
+  });
+  scheduler.add({ name: PRUNE_JOBS, cron: '17 3 * * *', job: PRUNE_JOBS });
   return {
     mode: 'local',
     bus,
@@ -83,6 +95,7 @@ async function createRedisInfrastructure(options: InfrastructureOptions, url: st
     clock,
     logger,
     prefix: `${prefix}:jobs`,
+    keepFinishedMs: options.jobRetentionMs ?? 7 * DAY,
     ...options.jobs,
   });
   const scheduler = new Scheduler({ jobs, clock, logger });
