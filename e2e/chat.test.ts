@@ -18,6 +18,14 @@ async function texts(messages: Locator, textSelector: string): Promise<string[]>
   return messages.locator(textSelector).allTextContents();
 }
 
+async function signIn(page: Page, base: string): Promise<void> {
+  await page.goto(`${base}/console`);
+  await page.getByTestId('login-email').fill(ADMIN_EMAIL);
+  await page.getByTestId('login-password').fill(ADMIN_PASSWORD);
+  await page.getByTestId('login-submit').click();
+  await page.locator('.live-on').waitFor({ timeout: STEP_MS });
+}
+
 /** After a reload the socket resumes and may replay messages: give a replay time to (wrongly) add duplicates. */
 async function settle(page: Page): Promise<void> {
   await page.waitForTimeout(800);
@@ -61,11 +69,7 @@ describe('chat between a website visitor and an agent', () => {
     for (const page of [agent, visitor]) page.on('pageerror', (error) => pageErrors.push(error.message));
 
     // The agent signs in first and waits on an empty list: the conversation must arrive without a reload.
-    await agent.goto(`${base}/console`);
-    await agent.getByTestId('login-email').fill(ADMIN_EMAIL);
-    await agent.getByTestId('login-password').fill(ADMIN_PASSWORD);
-    await agent.getByTestId('login-submit').click();
-    await agent.locator('.live-on').waitFor({ timeout: STEP_MS });
+    await signIn(agent, base);
     expect(await agent.getByTestId('conversation-item').count()).toBe(0);
 
     // The visitor opens the shop, opens the widget and writes.
@@ -104,6 +108,42 @@ describe('chat between a website visitor and an agent', () => {
     expect(await texts(agentMessages, '.bubble-text')).toEqual([VISITOR_TEXT, AGENT_TEXT]);
     expect(await agent.getByTestId('conversation-item').count()).toBe(1);
 
+    expect(pageErrors).toEqual([]);
+    await agentContext.close();
+    await visitorContext.close();
+  }, 90_000);
+
+  it('sends over REST while the socket is down, and shows markup as plain text on both sides', async () => {
+    const base = server.url.replace('localhost', '127.0.0.1');
+    const markup = '<b>订单</b><img src=x onerror="document.title=\'pwned\'"> arrived?';
+    const visitorContext = await browser.newContext({ locale: 'en-US', viewport: { width: 390, height: 760 } });
+    // Every socket the visitor opens is closed at once: the widget must fall back to POST /widget/messages.
+    await visitorContext.routeWebSocket(/\/api\/v1\/ws/, (socket) =>
+      socket.close({ code: 1011, reason: 'down for the test' }),
+    );
+    const visitor = await visitorContext.newPage();
+    visitor.on('pageerror', (error) => pageErrors.push(error.message));
+    await visitor.goto(`${base}/demo`);
+    await visitor.getByTestId('widget-launcher').click();
+    await visitor.getByTestId('widget-input').fill(markup);
+    await visitor.getByTestId('widget-send').click();
+    const sent = visitor.getByTestId('widget-message').and(visitor.locator('[data-state="sent"]'));
+    await sent.waitFor({ timeout: STEP_MS });
+    expect(await sent.locator('.bubble').allTextContents()).toEqual([markup]);
+
+    const agentContext = await browser.newContext({ locale: 'en-US', viewport: { width: 1366, height: 820 } });
+    const agent = await agentContext.newPage();
+    agent.on('pageerror', (error) => pageErrors.push(error.message));
+    await signIn(agent, base);
+    const item = agent.getByTestId('conversation-item').filter({ hasText: 'arrived?' });
+    await item.click();
+    const message = agent.getByTestId('message').filter({ hasText: 'arrived?' });
+    await message.waitFor({ timeout: STEP_MS });
+    expect(await message.locator('.bubble-text').textContent()).toBe(markup);
+    for (const page of [agent, visitor]) {
+      expect(await page.locator('img[src="x"]').count()).toBe(0);
+      expect(await page.title()).not.toBe('pwned');
+    }
     expect(pageErrors).toEqual([]);
     await agentContext.close();
     await visitorContext.close();
