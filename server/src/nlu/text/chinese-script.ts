@@ -19,8 +19,8 @@ function getConverter(): Convert {
   return converter;
 }
 
-/** One bit per BMP code point: 1 when converting that character alone changes it. */
-function getChangeMap(): Uint8Array {
+/** One byte per BMP code point: 1 when converting that character alone changes it. */
+export function getChangeMap(): Uint8Array {
   if (changes) return changes;
   const convert = getConverter();
   const map = new Uint8Array(0x10000);

@@ -4,6 +4,7 @@ import type { Jieba } from '@node-rs/jieba';
 import type { Normalized, Token, UserDictionaryEntry } from '../types.ts';
 import { isEmojiPart, isEmojiStart } from './char-class.ts';
 import { tagEnglish } from './english.ts';
+import { normalizeText } from './fast-normalize.ts';
 import { jiebaFor } from './jieba.ts';
 import { normalize, toOriginalSpan } from './normalize.ts';
 
@@ -49,7 +50,7 @@ export function createTokenizer(opts: TokenizerOptions = {}): Tokenizer {
   }
 
   function segment(text: string): string[] {
-    const words = jieba.cut(normalize(text).normalized, hmm);
+    const words = jieba.cut(normalizeText(text), hmm);
     return words.filter((w) => w !== ' ');
   }
 
