@@ -1,0 +1,94 @@
+// Binary model file: "LXIM", a format version, a JSON header (labels, options, calibration), then the typed
+// arrays back to back (each 4-byte aligned) so loading is a few views and one Map of the feature hashes.
+import { FeatureSpace } from './feature-space.ts';
+import { IntentModel, type IntentModelData } from './model.ts';
+
+const MAGIC = 0x4d49584c; // "LXIM" little-endian
+const VERSION = 1;
+
+interface Header {
+  labels: string[];
+  oosClass: number;
+  featureOptions: IntentModelData['featureOptions'];
+  kind: IntentModelData['kind'];
+  temperature: number;
+  threshold: number;
+  calibration: IntentModelData['calibration'];
+  wordWeight: number;
+  features: number;
+}
+
+const align4 = (n: number) => (n + 3) & ~3;
+
+export function serializeIntentModel(model: IntentModel): Uint8Array {
+  const d = model.data;
+  const header: Header = {
+    labels: d.labels,
+    oosClass: d.oosClass,
+    featureOptions: d.featureOptions,
+    kind: d.kind,
+    temperature: d.temperature,
+    threshold: d.threshold,
+    calibration: d.calibration,
+    wordWeight: d.space.wordWeight,
+    features: d.space.size,
+  };
+  const json = new TextEncoder().encode(JSON.stringify(header));
+  const parts: ArrayBufferView[] = [d.space.keys, d.space.idf, d.space.block, d.rowScale, d.bias, d.weights];
+  let size = 12 + align4(json.length);
+  for (const p of parts) size += align4(p.byteLength);
+  const out = new Uint8Array(size);
+  const view = new DataView(out.buffer);
+  view.setUint32(0, MAGIC, true);
+  view.setUint32(4, VERSION, true);
+  view.setUint32(8, json.length, true);
+  out.set(json, 12);
+  let offset = 12 + align4(json.length);
+  for (const p of parts) {
+    out.set(new Uint8Array(p.buffer, p.byteOffset, p.byteLength), offset);
+    offset += align4(p.byteLength);
+  }
+  return out;
+}
+
+export function loadIntentModel(bytes: Uint8Array): IntentModel {
+  if (bytes.byteLength < 12) throw new Error('not an intent model: the file is too short');
+  // Copy once into an aligned buffer we own, so every typed array below is a zero-copy view.
+  const buf = new Uint8Array(bytes.byteLength);
+  buf.set(bytes);
+  const view = new DataView(buf.buffer);
+  if (view.getUint32(0, true) !== MAGIC) throw new Error('not an intent model: bad magic number');
+  const version = view.getUint32(4, true);
+  if (version !== VERSION) throw new Error(`unsupported intent model version ${version} (expected ${VERSION})`);
+  const jsonLength = view.getUint32(8, true);
+  const header = JSON.parse(new TextDecoder().decode(buf.subarray(12, 12 + jsonLength))) as Header;
+  const f = header.features;
+  const k = header.labels.length;
+  let offset = 12 + align4(jsonLength);
+  const take = <T>(make: (b: ArrayBuffer, o: number, n: number) => T, count: number, bytesPer: number): T => {
+    const byteLength = count * bytesPer;
+    if (offset + byteLength > buf.byteLength) throw new Error('intent model file is truncated');
+    const arr = make(buf.buffer, offset, count);
+    offset += align4(byteLength);
+    return arr;
+  };
+  const keys = take((b, o, n) => new Uint32Array(b, o, n), f, 4);
+  const idf = take((b, o, n) => new Float32Array(b, o, n), f, 4);
+  const block = take((b, o, n) => new Uint8Array(b, o, n), f, 1);
+  const rowScale = take((b, o, n) => new Float32Array(b, o, n), f, 4);
+  const bias = take((b, o, n) => new Float32Array(b, o, n), k, 4);
+  const weights = take((b, o, n) => new Int8Array(b, o, n), f * k, 1);
+  return new IntentModel({
+    labels: header.labels,
+    oosClass: header.oosClass,
+    featureOptions: header.featureOptions,
+    space: new FeatureSpace(keys, idf, block, header.wordWeight),
+    weights,
+    rowScale,
+    bias,
+    kind: header.kind,
+    temperature: header.temperature,
+    threshold: header.threshold,
+    calibration: header.calibration,
+  });
+}

@@ -1,0 +1,219 @@
+// Lexicon sentiment: polarity words scaled by degree words, flipped or softened by negators, clauses after
+// "but"-words weighted up, plus emojis and exclamation marks. Works with no training data in zh and en; a trained
+// model (train.ts) adds a linear layer on top of these same scores.
+import { EMOJI } from './emoji.ts';
+import { enLexicon } from './lexicon-en.ts';
+import type { Emotion, SentimentLexicon } from './lexicon-types.ts';
+import { zhLexicon } from './lexicon-zh.ts';
+
+export type SentimentLabel = 'negative' | 'neutral' | 'positive';
+
+export interface SentimentResult {
+  /** Polarity in [-1, 1]. */
+  score: number;
+  label: SentimentLabel;
+  /** Intensity 0..1 of each emotion. */
+  emotions: Record<Emotion, number>;
+}
+
+/** Raw lexicon evidence, also used as features by trained models. */
+export interface LexiconEvidence {
+  positive: number;
+  negative: number;
+  emotions: Record<Emotion, number>;
+  exclamations: number;
+}
+
+type Unit =
+  | { kind: 'polar'; value: number; word: string }
+  | { kind: 'negator' }
+  | { kind: 'degree'; value: number }
+  | { kind: 'contrast' }
+  | { kind: 'emoji'; value: number; emotion?: Emotion }
+  | { kind: 'break' }
+  | { kind: 'other' };
+
+interface Matcher {
+  lexicon: SentimentLexicon;
+  entries: Map<string, Unit>;
+  maxLength: number;
+}
+
+function buildMatcher(lexicon: SentimentLexicon): Matcher {
+  const entries = new Map<string, Unit>();
+  for (const [w, v] of Object.entries(lexicon.polarity)) entries.set(w, { kind: 'polar', value: v, word: w });
+  // emotion words without an explicit polarity get one from their emotion (urgency is only mildly negative)
+  for (const [w, feel] of Object.entries(lexicon.emotions)) {
+    if (entries.has(w)) continue;
+    const value =
+      2 * (feel.satisfaction ?? 0) -
+      2 * (feel.anger ?? 0) -
+      1.5 * (feel.disappointment ?? 0) -
+      0.5 * (feel.anxiety ?? 0);
+    entries.set(w, { kind: 'polar', value, word: w });
+  }
+  for (const w of lexicon.negators) entries.set(w, { kind: 'negator' });
+  for (const [w, v] of Object.entries(lexicon.degrees))
+    if (!entries.has(w)) entries.set(w, { kind: 'degree', value: v });
+  for (const w of lexicon.contrasts) if (!entries.has(w)) entries.set(w, { kind: 'contrast' });
+  let maxLength = 1;
+  for (const w of entries.keys()) maxLength = Math.max(maxLength, w.length);
+  return { lexicon, entries, maxLength };
+}
+
+const zh = buildMatcher(zhLexicon);
+const en = buildMatcher(enLexicon);
+
+const BREAK = /[,.!?;:，。！？；：\n…~～]/;
+const EXCLAMATION = /[!！]/g;
+const HAN = /\p{Script=Han}/u;
+const WORD = /[\p{L}\p{N}']/u;
+const EMOTIONS: Emotion[] = ['anger', 'anxiety', 'disappointment', 'satisfaction'];
+
+/** Splits text into lexicon units: longest match over Han text, whole words (and word pairs) elsewhere. */
+function units(text: string): Unit[] {
+  const out: Unit[] = [];
+  const chars = [...text.normalize('NFKC').toLowerCase()];
+  let i = 0;
+  while (i < chars.length) {
+    const ch = chars[i]!;
+    const two = ch + (chars[i + 1] ?? '');
+    const emoji = EMOJI[two] ?? EMOJI[ch];
+    if (emoji) {
+      out.push({ kind: 'emoji', value: emoji.polarity, emotion: emoji.emotion });
+      i += EMOJI[two] ? 2 : 1;
+      continue;
+    }
+    if (BREAK.test(ch)) {
+      out.push({ kind: 'break' });
+      i++;
+      continue;
+    }
+    if (HAN.test(ch)) {
+      let matched = false;
+      for (let len = Math.min(zh.maxLength, chars.length - i); len >= 1; len--) {
+        const unit = zh.entries.get(chars.slice(i, i + len).join(''));
+        if (unit) {
+          out.push(unit);
+          i += len;
+          matched = true;
+          break;
+        }
+      }
+      if (!matched) {
+        out.push({ kind: 'other' });
+        i++;
+      }
+      continue;
+    }
+    if (WORD.test(ch)) {
+      let j = i;
+      while (j < chars.length && WORD.test(chars[j]!) && !HAN.test(chars[j]!)) j++;
+      for (const w of splitClitics(chars.slice(i, j).join('')))
+        out.push(en.entries.get(w) ?? zh.entries.get(w) ?? { kind: 'other' });
+      i = j;
+      continue;
+    }
+    i++;
+  }
+  return mergeEnglishPairs(out, text);
+}
+
+/** "don't" → "do", "n't"; "it's" → "it", "'s". */
+function splitClitics(word: string): string[] {
+  const m = /^(.+)(n't)$/.exec(word);
+  if (m) return [m[1]!, m[2]!];
+  return word.split(/(?=')/);
+}
+
+/** Two-word English degree phrases ("a bit", "a little") are matched on the raw text. */
+function mergeEnglishPairs(list: Unit[], text: string): Unit[] {
+  if (!/\ba (bit|little)\b/i.test(text)) return list;
+  const softer: Unit = { kind: 'degree', value: 0.6 };
+  return [softer, ...list];
+}
+
+export function lexiconEvidence(text: string): LexiconEvidence {
+  const list = units(text);
+  const emotions: Record<Emotion, number> = { anger: 0, anxiety: 0, disappointment: 0, satisfaction: 0 };
+  let positive = 0;
+  let negative = 0;
+  // clause weights: what follows a contrast word outweighs what precedes it
+  let clauseWeight = 1;
+  let sinceContrast = false;
+  let modifiers: Unit[] = [];
+  const contributions: Array<{ value: number; weight: number }> = [];
+  for (const u of list) {
+    if (u.kind === 'break') {
+      modifiers = [];
+      continue;
+    }
+    if (u.kind === 'contrast') {
+      for (const c of contributions) c.weight *= 0.6;
+      sinceContrast = true;
+      clauseWeight = 1.3;
+      modifiers = [];
+      continue;
+    }
+    if (u.kind === 'negator' || u.kind === 'degree') {
+      modifiers.push(u);
+      if (modifiers.length > 3) modifiers.shift();
+      continue;
+    }
+    if (u.kind === 'other') continue;
+    if (u.kind === 'emoji') {
+      contributions.push({ value: u.value, weight: clauseWeight });
+      if (u.emotion) emotions[u.emotion] += 0.8;
+      continue;
+    }
+    const { value, negated, degree } = applyModifiers(u.value, modifiers);
+    contributions.push({ value, weight: clauseWeight });
+    const feel = zhLexicon.emotions[u.word] ?? enLexicon.emotions[u.word];
+    if (feel && !negated) for (const e of EMOTIONS) emotions[e] += (feel[e] ?? 0) * degree;
+    if (feel?.satisfaction && negated) emotions.disappointment += feel.satisfaction * 0.6;
+    modifiers = [];
+  }
+  void sinceContrast;
+  for (const c of contributions) {
+    const v = c.value * c.weight;
+    if (v > 0) positive += v;
+    else negative -= v;
+  }
+  const exclamations = (text.match(EXCLAMATION) ?? []).length;
+  return { positive, negative, emotions, exclamations };
+}
+
+/** Negator then degree ("不太满意", "not very good") softens and flips; degree then negator ("太不…") intensifies. */
+function applyModifiers(value: number, modifiers: Unit[]): { value: number; negated: boolean; degree: number } {
+  let negations = 0;
+  let degree = 1;
+  for (const m of modifiers) {
+    if (m.kind === 'negator') negations++;
+    else if (m.kind === 'degree') degree *= negations > 0 ? 0.5 : m.value;
+  }
+  const negated = negations % 2 === 1;
+  if (!negated) return { value: value * degree, negated, degree };
+  // "not bad" is mildly good; "not good" is nearly as bad as "bad"
+  const flipped = value < 0 ? -value * 0.5 : -value * 0.8;
+  return { value: flipped * degree, negated, degree };
+}
+
+/** Maps evidence to the public result; `bias` lets a trained model shift the polarity. */
+export function resultFromEvidence(ev: LexiconEvidence, polarityOverride?: number): SentimentResult {
+  const raw = ev.positive - ev.negative;
+  const boost = 1 + Math.min(3, ev.exclamations) * 0.15;
+  const score = polarityOverride ?? Math.tanh((raw * boost) / 2.5);
+  const emotions = { ...ev.emotions };
+  if (score < 0 && ev.exclamations > 0) emotions.anger += 0.2 * Math.min(3, ev.exclamations);
+  const out = {} as Record<Emotion, number>;
+  for (const e of EMOTIONS) out[e] = round(1 - Math.exp(-emotions[e] * boost));
+  return { score: round(score), label: labelOf(score), emotions: out };
+}
+
+export function labelOf(score: number): SentimentLabel {
+  if (score >= 0.15) return 'positive';
+  if (score <= -0.15) return 'negative';
+  return 'neutral';
+}
+
+const round = (x: number) => Math.round(x * 1000) / 1000;

@@ -1,0 +1,115 @@
+// English sentiment lexicon for customer-service messages, written for Lingxi from general knowledge of English.
+import type { SentimentLexicon } from './lexicon-types.ts';
+
+const positive = {
+  3: 'excellent amazing awesome perfect fantastic outstanding superb wonderful brilliant love loved best flawless',
+  2: 'good great nice happy glad pleased satisfied helpful friendly fast quick delicious tasty fresh clean recommend thanks thank appreciate appreciated solved resolved works working smooth easy reliable polite professional enjoy enjoyed like liked',
+  1: 'ok okay fine decent fair reasonable cool correct',
+};
+
+const negative = {
+  3: 'terrible horrible awful worst disgusting scam fraud useless furious outrageous pathetic ridiculous unacceptable hate hated garbage trash',
+  2: 'bad poor slow late wrong broken damaged missing lost angry upset annoyed annoying disappointed disappointing disappointment unhappy problem issue error failed fail fails failure refund complaint complain rude unhelpful expensive overpriced cold stale delay delayed dirty never cancel worried',
+  1: 'meh mediocre confusing confused difficult hard unclear average',
+};
+
+function weigh(groups: Record<number, string>, sign: 1 | -1): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [weight, words] of Object.entries(groups)) {
+    for (const w of words.split(/\s+/)) if (w) out[w] = sign * Number(weight);
+  }
+  return out;
+}
+
+export const enLexicon: SentimentLexicon = {
+  polarity: { ...weigh(positive, 1), ...weigh(negative, -1) },
+  emotions: {
+    angry: { anger: 1 },
+    furious: { anger: 1.3 },
+    outrageous: { anger: 1 },
+    ridiculous: { anger: 0.8 },
+    unacceptable: { anger: 0.9 },
+    scam: { anger: 1 },
+    fraud: { anger: 1 },
+    hate: { anger: 0.9 },
+    annoyed: { anger: 0.7 },
+    annoying: { anger: 0.6 },
+    rude: { anger: 0.7 },
+    complaint: { anger: 0.6 },
+    complain: { anger: 0.6 },
+    pathetic: { anger: 0.8 },
+    urgent: { anxiety: 1 },
+    urgently: { anxiety: 1 },
+    asap: { anxiety: 1 },
+    hurry: { anxiety: 0.8 },
+    immediately: { anxiety: 0.7 },
+    worried: { anxiety: 0.9 },
+    worry: { anxiety: 0.8 },
+    anxious: { anxiety: 1 },
+    still: { anxiety: 0.3 },
+    waiting: { anxiety: 0.4 },
+    emergency: { anxiety: 1.2 },
+    now: { anxiety: 0.3 },
+    disappointed: { disappointment: 1 },
+    disappointing: { disappointment: 1 },
+    disappointment: { disappointment: 1 },
+    unfortunately: { disappointment: 0.6 },
+    expected: { disappointment: 0.4 },
+    regret: { disappointment: 0.8 },
+    mediocre: { disappointment: 0.6 },
+    satisfied: { satisfaction: 1 },
+    pleased: { satisfaction: 0.9 },
+    happy: { satisfaction: 0.8 },
+    great: { satisfaction: 0.7 },
+    excellent: { satisfaction: 1 },
+    perfect: { satisfaction: 1 },
+    thanks: { satisfaction: 0.6 },
+    thank: { satisfaction: 0.6 },
+    appreciate: { satisfaction: 0.7 },
+    love: { satisfaction: 0.9 },
+    awesome: { satisfaction: 0.9 },
+  },
+  negators: [
+    'not',
+    "n't",
+    'no',
+    'never',
+    'nothing',
+    'neither',
+    'nor',
+    'without',
+    'hardly',
+    'barely',
+    'cannot',
+    'cant',
+    'dont',
+    'doesnt',
+    'didnt',
+    'isnt',
+    'wasnt',
+    'wont',
+  ],
+  degrees: {
+    very: 1.5,
+    really: 1.4,
+    so: 1.4,
+    too: 1.4,
+    extremely: 1.9,
+    incredibly: 1.8,
+    absolutely: 1.7,
+    totally: 1.6,
+    completely: 1.6,
+    super: 1.6,
+    most: 1.6,
+    quite: 1.2,
+    pretty: 1.1,
+    rather: 1.1,
+    somewhat: 0.6,
+    slightly: 0.5,
+    'a bit': 0.6,
+    'a little': 0.6,
+    kinda: 0.7,
+    fairly: 0.9,
+  },
+  contrasts: ['but', 'however', 'though', 'although', 'yet'],
+};

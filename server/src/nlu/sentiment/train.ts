@@ -1,0 +1,44 @@
+// Trains a sentiment model from labelled rows (any of the label spellings in labels.ts).
+import { trainCrammerSinger } from '../intent/crammer-singer.ts';
+import { buildFeatureSpace } from '../intent/feature-space.ts';
+import { DEFAULT_FEATURE_OPTIONS, rawFeatures } from '../intent/features.ts';
+import { lexiconEvidence, type SentimentLabel } from './analyzer.ts';
+import { canonicalSentimentLabel } from './labels.ts';
+import { LEXICON_FEATURES, type SentimentModel, sentimentVector } from './model.ts';
+
+export interface SentimentRow {
+  text: string;
+  label: string;
+  row?: number;
+}
+
+export function trainSentiment(
+  rows: SentimentRow[],
+  opts: { c?: number; seed?: number } = {},
+): { model: SentimentModel; warnings: string[] } {
+  const warnings: string[] = [];
+  const usable: Array<{ text: string; label: SentimentLabel }> = [];
+  rows.forEach((r, i) => {
+    const row = r.row ?? i + 1;
+    const label = canonicalSentimentLabel(r.label ?? '');
+    if (!r.text?.trim()) warnings.push(`row ${row}: the text is empty; row skipped`);
+    else if (!label) warnings.push(`row ${row}: unknown sentiment label "${r.label}"; row skipped`);
+    else usable.push({ text: r.text, label });
+  });
+  const labels = [...new Set(usable.map((u) => u.label))].sort();
+  if (labels.length < 2) {
+    throw new Error(`sentiment training needs at least two labels; found ${labels.join(', ') || 'none'}`);
+  }
+  const space = buildFeatureSpace(
+    usable.map((u) => rawFeatures(u.text, DEFAULT_FEATURE_OPTIONS)),
+    0.5,
+    2,
+  );
+  const xs = usable.map((u) => sentimentVector(space, u.text, lexiconEvidence(u.text)));
+  const y = Int32Array.from(usable.map((u) => labels.indexOf(u.label)));
+  const linear = trainCrammerSinger(xs, y, labels.length, space.size + LEXICON_FEATURES, {
+    c: opts.c ?? 0.3,
+    seed: opts.seed ?? 1,
+  });
+  return { model: { version: 1, labels, space, weights: linear.weights, bias: linear.bias }, warnings };
+}
