@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { testEngines } from '../../../test/support/engines.ts';
+import { openTestDatabase, testEngines } from '../../../test/support/engines.ts';
 import type { BusEvent } from '../../platform/bus/bus.ts';
 import { listReportingEvents } from '../../platform/reporting.ts';
 import { countConversations, countMessages, listMessages } from '../store.ts';
-import { type ConversationTestBed, openTestBed, seedWorkspace } from '../testing/context.ts';
+import { type ConversationTestBed, createTestBed, seedWorkspace } from '../testing/context.ts';
 import { receiveMessage } from './receive-message.ts';
 import { transitionConversation } from './transition-conversation.ts';
 
@@ -13,7 +13,7 @@ describe.each(testEngines())('receiveMessage on %s', (engine) => {
   const published: BusEvent[] = [];
 
   beforeEach(async () => {
-    bed = await openTestBed(engine);
+    bed = createTestBed(await openTestDatabase(engine));
     seeded = await seedWorkspace(bed.ctx);
     published.length = 0;
     bed.bus.subscribe('*', (event) => {

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { testEngines } from '../../../test/support/engines.ts';
+import { openTestDatabase, testEngines } from '../../../test/support/engines.ts';
 import { listReportingEvents } from '../../platform/reporting.ts';
 import { findConversation } from '../store.ts';
-import { type ConversationTestBed, openTestBed, seedWorkspace } from '../testing/context.ts';
+import { type ConversationTestBed, createTestBed, seedWorkspace } from '../testing/context.ts';
 import { receiveMessage } from './receive-message.ts';
 import { transitionConversation } from './transition-conversation.ts';
 
@@ -13,7 +13,7 @@ describe.each(testEngines())('transitionConversation on %s', (engine) => {
   const actor = { type: 'user' as const, id: 'usr_01jdemoagent0000000000000a' };
 
   beforeEach(async () => {
-    bed = await openTestBed(engine);
+    bed = createTestBed(await openTestDatabase(engine));
     const seeded = await seedWorkspace(bed.ctx);
     workspaceId = seeded.workspace.id;
     const received = await receiveMessage(bed.ctx, {

@@ -1,8 +1,7 @@
-import { openTestDatabase, type TestDatabase } from '../../../test/support/engines.ts';
 import { LocalBus } from '../../platform/bus/local-bus.ts';
 import { ManualClock } from '../../platform/clock.ts';
 import type { ServiceContext } from '../../platform/context.ts';
-import type { Engine } from '../../platform/db/database.ts';
+import type { Database } from '../../platform/db/database.ts';
 import { createLogger } from '../../platform/logger.ts';
 import { createWorkspace } from '../../security/commands/create-workspace.ts';
 import { ensureDefaultInboxes } from '../commands/ensure-default-inboxes.ts';
@@ -13,12 +12,13 @@ export interface ConversationTestBed {
   ctx: ServiceContext;
   clock: ManualClock;
   bus: LocalBus;
-  database: TestDatabase;
+  database: Database;
   dispose(): Promise<void>;
 }
 
-export async function openTestBed(engine: Engine): Promise<ConversationTestBed> {
-  const database = await openTestDatabase(engine);
+/** Pass `await openTestDatabase(engine)` (server/test/support/engines.ts); disposing the bed drops the database. */
+export function createTestBed(database: Database & { dispose(): Promise<void> }): ConversationTestBed {
+  const engine = database.engine;
   const clock = new ManualClock();
   const logger = createLogger({ level: 'silent' });
   const bus = new LocalBus({ logger });
