@@ -13,9 +13,12 @@ import { errorHandler } from './error-handler.ts';
 import { checkRoutePolicy, createGuard, type RegisteredRoute } from './guard.ts';
 import { auditRoutes } from './routes/audit/routes.ts';
 import { authRoutes } from './routes/auth/routes.ts';
+import { conversationRoutes } from './routes/conversations/routes.ts';
 import { healthRoutes } from './routes/health/routes.ts';
+import { presenceRoutes } from './routes/presence/routes.ts';
 import { tokenRoutes } from './routes/tokens/routes.ts';
 import { userRoutes } from './routes/users/routes.ts';
+import { widgetRoutes } from './routes/widget/routes.ts';
 import { staticRoutes } from './static.ts';
 import type { App, AppDeps } from './types.ts';
 
@@ -86,6 +89,9 @@ export async function buildApp(deps: AppDeps, plugins: RoutePlugin[] = []): Prom
     await userRoutes(typed, deps);
     await tokenRoutes(typed, deps);
     await auditRoutes(typed, deps);
+    await conversationRoutes(typed, deps);
+    await widgetRoutes(typed, deps);
+    await presenceRoutes(typed, deps);
     for (const plugin of plugins) await plugin(typed, deps);
     await staticRoutes(typed, deps);
   });
