@@ -1,6 +1,7 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { sql } from 'kysely';
 import { type Config, loadConfig, sqliteFile } from './config.ts';
 import { type DemoAccounts, seedDemo } from './demo/seed-demo.ts';
 import { buildApp } from './http/app.ts';
@@ -75,7 +76,13 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     infrastructure,
     webDist: join(REPO_ROOT, 'web', 'dist'),
     metrics: async () => ({ contentType: metrics.contentType, body: await metrics.metrics() }),
-    isReady: async () => ready,
+    // Ready means started and the database answers; a load balancer stops sending traffic otherwise.
+    isReady: async () =>
+      ready &&
+      (await sql`select 1`.execute(database.db).then(
+        () => true,
+        () => false,
+      )),
   });
   const serving = config.roles.includes('web') || config.roles.includes('ws');
   let url = '';

@@ -10,16 +10,23 @@ export interface RegisteredRoute {
   method: string;
   url: string;
   policy: string | undefined;
+  static: boolean;
 }
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** Built assets hold no data; @fastify/static registers their routes without our config, hence the prefixes. */
+function isStaticRoute(url: string | undefined, flagged: boolean | undefined): boolean {
+  return flagged === true || url === undefined || url.startsWith('/console/') || url.startsWith('/widget/');
+}
 
 /** Refuses to register a route without a known policy: a forgotten check fails at start, not in production. */
 export function checkRoutePolicy(route: RouteOptions, registry: RegisteredRoute[]): void {
   const methods = Array.isArray(route.method) ? route.method : [route.method];
   const policy = route.config?.policy;
-  for (const method of methods) registry.push({ method, url: route.url, policy });
-  if (route.url.startsWith('/api/docs') || route.url.startsWith('/assets') || route.config?.static) return;
+  const isStatic = isStaticRoute(route.url, route.config?.static);
+  for (const method of methods) registry.push({ method, url: route.url, policy, static: isStatic });
+  if (route.url.startsWith('/api/docs') || isStatic) return;
   if (!policy || !policyFor(policy)) {
     throw new Error(`Route ${methods.join(',')} ${route.url} has no known policy (config.policy = ${String(policy)})`);
   }
@@ -35,7 +42,8 @@ export function createGuard(deps: AppDeps) {
     const policy = name ? policyFor(name) : undefined;
     if (!policy) {
       request.principal = { kind: 'anonymous' };
-      if (request.routeOptions.config?.static || request.url.startsWith('/api/docs')) return;
+      const url = request.routeOptions.url;
+      if (isStaticRoute(url, request.routeOptions.config?.static) || url?.startsWith('/api/docs')) return;
       throw new AppError('not_found', 'Route not found');
     }
     try {
