@@ -2,7 +2,7 @@ import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import websocket from '@fastify/websocket';
-import Fastify from 'fastify';
+import Fastify, { type FastifyBaseLogger } from 'fastify';
 import {
   jsonSchemaTransform,
   serializerCompiler,
@@ -34,12 +34,9 @@ export interface BuiltApp {
   routes: RegisteredRoute[];
 }
 
-/** Extra route groups registered by modules that are built after the core (conversations, realtime, …). */
-export type RoutePlugin = (app: App, deps: AppDeps) => Promise<void>;
-
-export async function buildApp(deps: AppDeps, plugins: RoutePlugin[] = []): Promise<BuiltApp> {
+export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
   const app = Fastify({
-    loggerInstance: deps.ctx.logger,
+    loggerInstance: deps.ctx.logger as FastifyBaseLogger,
     bodyLimit: deps.config.bodyLimitBytes,
     disableRequestLogging: true,
     trustProxy: false,
@@ -92,7 +89,6 @@ export async function buildApp(deps: AppDeps, plugins: RoutePlugin[] = []): Prom
     await conversationRoutes(typed, deps);
     await widgetRoutes(typed, deps);
     await presenceRoutes(typed, deps);
-    for (const plugin of plugins) await plugin(typed, deps);
     await staticRoutes(typed, deps);
   });
   await app.ready();
