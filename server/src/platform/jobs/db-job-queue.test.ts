@@ -18,10 +18,12 @@ describe.each(testEngines())('DbJobQueue with a manual clock on %s', (engine) =>
   async function setup() {
     database = await openJobsDatabase(engine);
     const clock = new ManualClock();
-    const open = () => {
+    // concurrency 1 for a "crashed" worker: its hung handler then keeps it from taking the job back itself.
+    const open = (concurrency = 4) => {
       const queue = new DbJobQueue({
         db: database!.db,
         clock,
+        concurrency,
         logger: silentLogger,
         pollIntervalMs: 5,
         visibilityTimeoutMs: VISIBILITY,
@@ -56,7 +58,7 @@ describe.each(testEngines())('DbJobQueue with a manual clock on %s', (engine) =>
 
   it('gives a job to another worker once the first one stops renewing its claim', async () => {
     const { clock, open } = await setup();
-    const crashed = open();
+    const crashed = open(1);
     const healthy = open();
     let releaseCrashed: () => void = () => {};
     crashed.handle('kb.import', () => new Promise<void>((resolve) => (releaseCrashed = resolve)));
@@ -79,7 +81,7 @@ describe.each(testEngines())('DbJobQueue with a manual clock on %s', (engine) =>
 
   it('dead-letters a job whose worker died during its last allowed attempt', async () => {
     const { clock, open } = await setup();
-    const crashed = open();
+    const crashed = open(1);
     const healthy = open();
     crashed.handle('train.model', () => new Promise<void>(() => {}));
     healthy.handle('train.model', async () => {

@@ -136,10 +136,8 @@ describe.each(queueAdapters())('JobQueue contract (%s)', (_name, makeFixture) =>
     await queue.start();
     const runAt = Date.now() + 150;
     await queue.enqueue('survey.send', { conversation: 'conv_1' }, { runAt });
-    await sleep(60);
-    expect(ranAt).toEqual([]);
     await vi.waitFor(() => expect(ranAt).toHaveLength(1), waitLong);
-    expect(ranAt[0]).toBeGreaterThanOrEqual(runAt - 5);
+    expect(ranAt[0]).toBeGreaterThanOrEqual(runAt - 5); // BullMQ's delay is computed from its own timestamp
   });
 
   it('stop() waits for the jobs in progress', async () => {

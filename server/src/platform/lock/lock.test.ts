@@ -50,15 +50,15 @@ describe.each(adapters)('Lock contract (%s)', (_name, makeFixture) => {
   it('lets one holder at a time take a key, until release or expiry', async () => {
     fixture = makeFixture();
     const [a, b] = fixture.clients as [Lock, Lock];
-    const lease = await a.tryAcquire('assign:conv_1', 60);
+    const lease = await a.tryAcquire('assign:conv_1', 250);
     expect(lease).toBeDefined();
-    expect(await b.tryAcquire('assign:conv_1', 60)).toBeUndefined();
-    expect(await b.tryAcquire('assign:conv_2', 60)).toBeDefined();
+    expect(await b.tryAcquire('assign:conv_1', 250)).toBeUndefined();
+    expect(await b.tryAcquire('assign:conv_2', 250)).toBeDefined();
     expect(await lease!.release()).toBe(true);
-    const second = await b.tryAcquire('assign:conv_1', 60);
+    const second = await b.tryAcquire('assign:conv_1', 250);
     expect(second).toBeDefined();
-    await fixture.pass(90);
-    expect(await a.tryAcquire('assign:conv_1', 60)).toBeDefined();
+    await fixture.pass(300);
+    expect(await a.tryAcquire('assign:conv_1', 250)).toBeDefined();
   });
 
   it('never lets a lapsed holder release or extend the next holder’s lock', async () => {
