@@ -34,7 +34,7 @@ const MAY_IMPORT: Record<string, string[]> = {
     'config.ts',
   ],
 };
-const ENTRY_POINTS = new Set(['main.ts', 'server.ts', 'config.ts', 'cli', 'demo']);
+const ENTRY_POINTS = new Set(['main.ts', 'server.ts', 'config.ts', 'cli', 'demo', 'workers']);
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
