@@ -62,6 +62,44 @@ describe.each(modes)('createInfrastructure (%s)', (mode) => {
   });
 });
 
+describe.runIf(testRedisUrl)('createInfrastructure across processes (redis)', () => {
+  it('carries bus events and rate limits between two instances', async () => {
+    const redis = openTestRedis();
+    const database = await openJobsDatabase('sqlite');
+    const open = () =>
+      createInfrastructure({
+        redisUrl: redis.url,
+        keyPrefix: redis.prefix.slice(0, -1),
+        db: database.db,
+        clock: systemClock,
+        logger: silentLogger,
+      });
+    const [a, b] = await Promise.all([open(), open()]);
+    try {
+      const seen: string[] = [];
+      b.bus.subscribe('message.created', (event) => {
+        seen.push(event.id);
+      });
+      await b.bus.ready();
+      await a.bus.publish('message.created', {
+        type: 'message.created',
+        workspaceId: 'ws_1',
+        id: 'evt_remote',
+        at: systemClock.now(),
+        payload: { text: '在吗？' },
+      });
+      await vi.waitFor(() => expect(seen).toEqual(['evt_remote']));
+      const rule = { limit: 1, windowMs: 10_000 };
+      expect((await a.rateLimiter.consume('ip:9', rule)).allowed).toBe(true);
+      expect((await b.rateLimiter.consume('ip:9', rule)).allowed).toBe(false);
+    } finally {
+      await Promise.all([a.close(), b.close()]);
+      await database.dispose();
+      await redis.dispose();
+    }
+  });
+});
+
 describe('createInfrastructure pruning', () => {
   it('schedules a daily prune of finished jobs in local mode', async () => {
     const database = await openJobsDatabase('sqlite');
