@@ -2,7 +2,7 @@ import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import websocket from '@fastify/websocket';
-import Fastify, { type FastifyBaseLogger } from 'fastify';
+import Fastify, { type FastifyBaseLogger, LogController } from 'fastify';
 import {
   jsonSchemaTransform,
   serializerCompiler,
@@ -21,6 +21,7 @@ import { userRoutes } from './routes/users/routes.ts';
 import { widgetRoutes } from './routes/widget/routes.ts';
 import { staticRoutes } from './static.ts';
 import type { App, AppDeps } from './types.ts';
+import { realtimeRoutes } from './ws/routes.ts';
 
 const REGISTERED = new WeakMap<object, RegisteredRoute[]>();
 
@@ -38,7 +39,8 @@ export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
   const app = Fastify({
     loggerInstance: deps.ctx.logger as FastifyBaseLogger,
     bodyLimit: deps.config.bodyLimitBytes,
-    disableRequestLogging: true,
+    // Per-request log lines would cost more than the requests on the hot path; errors are still logged.
+    logController: new LogController({ disableRequestLogging: true }),
     trustProxy: false,
   }).withTypeProvider<ZodTypeProvider>();
   const routes: RegisteredRoute[] = [];
@@ -89,6 +91,7 @@ export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
     await conversationRoutes(typed, deps);
     await widgetRoutes(typed, deps);
     await presenceRoutes(typed, deps);
+    await realtimeRoutes(typed, deps);
     await staticRoutes(typed, deps);
   });
   await app.ready();

@@ -24,18 +24,22 @@ export async function openTestDatabase(engine: Engine, options: { migrate?: bool
     if (!url) throw new Error('LINGXI_TEST_PG_URL is not set');
     const schema = `t_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
     const database = await openDatabase({ url, schema, poolSize: 5 });
-    if (options.migrate !== false) await migrateToLatest(database.db);
-    return {
-      ...database,
-      async dispose() {
-        await database.close();
-        const { default: pg } = await import('pg');
-        const admin = new pg.Client({ connectionString: url });
-        await admin.connect();
-        await admin.query(`drop schema if exists ${schema} cascade`);
-        await admin.end();
-      },
+    const dispose = async () => {
+      await database.close();
+      const { default: pg } = await import('pg');
+      const admin = new pg.Client({ connectionString: url });
+      await admin.connect();
+      await admin.query(`drop schema if exists ${schema} cascade`);
+      await admin.end();
     };
+    if (options.migrate !== false) {
+      // A failing migration must not leave its schema behind in the shared test database.
+      await migrateToLatest(database.db).catch(async (error) => {
+        await dispose();
+        throw error;
+      });
+    }
+    return { ...database, dispose };
   }
   const dir = mkdtempSync(join(tmpdir(), 'lingxi-test-'));
   const database = await openDatabase({ url: join(dir, 'test.db') });
