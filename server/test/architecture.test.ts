@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
  * The house plan's import directions (ARCHITECTURE.md §3, with docs/decisions/0001-security-is-shared.md):
  *   http ──► every module; conversations ──► bot, routing; bot ──► knowledge, nlu; knowledge ──► nlu;
  *   every module ──► platform and security (identity types, policies, audit); nlu ──► nothing but platform/errors;
- *   analytics ──► platform only; platform ──► platform only. Entry points (main, server, cli, demo) may import anything.
+ *   analytics and integrations (outbound webhooks) ──► platform only; platform ──► platform only. Entry points (main, server, cli, demo) may import anything.
  */
 const SRC = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'src');
 
@@ -21,6 +21,7 @@ const MAY_IMPORT: Record<string, string[]> = {
   conversations: ['platform', 'security', 'bot', 'routing'],
   tickets: ['platform', 'security'],
   analytics: ['platform', 'security'],
+  integrations: ['platform', 'security'],
   http: [
     'platform',
     'security',
