@@ -32,7 +32,8 @@ function nll(scores: Float64Array[], labels: number[], t: number): number {
 /** Temperature scaling (Guo et al. 2017): the t minimizing held-out NLL, by golden-section search on log t. */
 export function fitTemperature(scores: Float64Array[], labels: number[]): number {
   if (scores.length === 0) return 1;
-  let lo = Math.log(0.005);
+  // bounds keep tiny held-out sets from producing absurd (near 0/1) confidences
+  let lo = Math.log(0.05);
   let hi = Math.log(20);
   const phi = (Math.sqrt(5) - 1) / 2;
   let a = hi - phi * (hi - lo);

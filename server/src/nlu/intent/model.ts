@@ -57,11 +57,12 @@ export class IntentModel {
     return this.data.threshold;
   }
 
-  /** Raw class scores (decision values) of a text, in `data.labels` order. */
-  scores(text: string): Float64Array {
+  /** Raw class scores (decision values) of a text, in `data.labels` order; undefined when no feature is known. */
+  scores(text: string): Float64Array | undefined {
     const d = this.data;
     const k = d.labels.length;
     const x = d.space.vectorize(rawFeatures(text, d.featureOptions));
+    if (x.idx.length === 0) return undefined;
     const out = new Float64Array(k);
     for (let c = 0; c < k; c++) out[c] = d.bias[c]!;
     for (let j = 0; j < x.idx.length; j++) {
@@ -78,6 +79,12 @@ export class IntentModel {
     const d = this.data;
     const threshold = opts.threshold ?? d.threshold;
     const scores = this.scores(text);
+    if (!scores) {
+      // nothing in the message was ever seen in training: no evidence for any intent
+      const uniform = 1 / d.labels.length;
+      const intents = this.intents.map((name) => ({ name, confidence: uniform }));
+      return { intents: opts.top === undefined ? intents : intents.slice(0, opts.top), outOfScope: true };
+    }
     const probs =
       d.kind === 'similarity' ? scores.map((s) => Math.max(0, Math.min(1, s))) : softmax(scores, d.temperature);
     const ranked: RankedIntent[] = [];

@@ -1,14 +1,8 @@
-// Text units the intent and sentiment features are built from. Jieba is created once per process (it costs
-// ~100 ms); everything here is a pure function of the text, so training and prediction see the same units.
-import { Jieba } from '@node-rs/jieba';
-import { dict } from '@node-rs/jieba/dict.js';
+// Text units the intent and sentiment features are built from. The jieba instance is the process-wide one of the
+// text module; everything here is a pure function of the text, so training and prediction see the same units.
 
-let jieba: Jieba | undefined;
-
-function sharedJieba(): Jieba {
-  jieba ??= Jieba.withDict(dict);
-  return jieba;
-}
+import { normalizeText } from '../text/fast-normalize.ts';
+import { baseJieba as sharedJieba } from '../text/jieba.ts';
 
 /** A run of one script: Han characters, or letters/digits (Latin and other alphabets). */
 export interface ScriptRun {
@@ -20,14 +14,11 @@ const HAN = /\p{Script=Han}/u;
 const WORD_CHAR = /[\p{L}\p{N}'_]/u;
 
 /**
- * Lowercase, full-width→half-width (NFKC), curly quotes straightened. Cheap, and the same at training and
- * prediction time, which is all the features need.
+ * The text module's normalization (full→half width, traditional→simplified, lowercase, control characters
+ * dropped) with curly apostrophes straightened: the same at training and prediction time.
  */
 export function foldText(text: string): string {
-  return text
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[\u2018\u2019]/g, "'");
+  return normalizeText(text, 100_000).replace(/[\u2018\u2019]/g, "'");
 }
 
 /** Splits folded text into Han runs and word runs; punctuation, spaces and emoji separate runs. */
