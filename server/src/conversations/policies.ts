@@ -13,5 +13,11 @@ export const conversationPolicies = {
   'inboxes.manage': { roles: ['admin'] },
   'presence.set': { roles: CONSOLE_STAFF },
   'widget.session': { public: true },
+  /** Opening the realtime socket: staff, integrations that read conversations, widget visitors. */
+  'realtime.connect': { roles: CONSOLE_STAFF, scope: 'conversations:read', visitor: true },
+  /** Sending a message over the socket: staff reply, visitors write in their own conversation (checked again there). */
+  'messages.send': { roles: CONSOLE_STAFF, scope: 'conversations:write', visitor: true },
+  /** Catching up on missed messages and typing notices: whoever may read the conversation. */
+  'conversations.watch': { roles: CONSOLE_STAFF, scope: 'conversations:read', visitor: true },
   'widget.converse': { visitor: true },
 } as const satisfies PolicyTable;

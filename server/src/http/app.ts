@@ -20,6 +20,7 @@ import { tokenRoutes } from './routes/tokens/routes.ts';
 import { userRoutes } from './routes/users/routes.ts';
 import { widgetRoutes } from './routes/widget/routes.ts';
 import { staticRoutes } from './static.ts';
+import { realtimeRoutes } from './ws/routes.ts';
 import type { App, AppDeps } from './types.ts';
 import { realtimeRoutes } from './ws/routes.ts';
 
@@ -91,6 +92,7 @@ export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
     await conversationRoutes(typed, deps);
     await widgetRoutes(typed, deps);
     await presenceRoutes(typed, deps);
+    await realtimeRoutes(typed, deps);
     await realtimeRoutes(typed, deps);
     await staticRoutes(typed, deps);
   });

@@ -1,0 +1,141 @@
+import type { WebSocket } from 'ws';
+import type { MessageRecord } from '../../conversations/schema.ts';
+import { listMessages } from '../../conversations/store.ts';
+import type { ServiceContext } from '../../platform/context.ts';
+import type { AuthenticatedPrincipal } from '../../security/principal.ts';
+import { presentMessage } from '../routes/conversations/schema.ts';
+import type { ServerMessage } from './protocol.ts';
+
+/** How far one conversation has been delivered to this socket, in seq. */
+interface Cursor {
+  /** Highest seq delivered (or deliberately skipped: internal notes for visitors). */
+  lastSeq: number;
+  /** Seqs at or below this were never asked for (the socket joined live); a resume may still fill them. */
+  floorSeq: number;
+  /** Work on this conversation runs one step after another, so messages leave in seq order. */
+  chain: Promise<void>;
+}
+
+const PAGE = 500;
+
+/**
+ * One authenticated socket. Every message it receives, live or replayed, goes through the conversation's cursor:
+ * a seq already delivered is dropped (no duplicates), a seq beyond the next one makes the cursor read the gap from
+ * the database first (nothing lost, order kept), whatever order the bus delivered events in.
+ */
+export class Connection {
+  readonly isVisitor: boolean;
+  private readonly cursors = new Map<string, Cursor>();
+  /** Client messages are handled one at a time, in the order they arrived. */
+  inbound: Promise<void> = Promise.resolve();
+
+  constructor(
+    readonly socket: WebSocket,
+    readonly principal: AuthenticatedPrincipal,
+    private readonly ctx: Pick<ServiceContext, 'db' | 'logger'>,
+  ) {
+    this.isVisitor = principal.kind === 'visitor';
+  }
+
+  get workspaceId(): string {
+    return this.principal.workspaceId;
+  }
+
+  send(message: ServerMessage): void {
+    if (this.socket.readyState === this.socket.OPEN) this.socket.send(JSON.stringify(message));
+  }
+
+  /** A live message from the bus. */
+  deliver(message: MessageRecord): void {
+    this.enqueue(message.conversationId, message.seq - 1, async (cursor) => {
+      await this.advance(cursor, message, () => this.sendMessage(message));
+    });
+  }
+
+  /** The sender's acknowledgement, in its place in the conversation's order. */
+  acknowledge(message: MessageRecord, duplicate: boolean, requestId: string | undefined): Promise<void> {
+    const ack = () =>
+      this.send({
+        type: 'ack',
+        ...(requestId ? { requestId } : {}),
+        clientMessageId: message.clientMessageId,
+        message: presentMessage(message),
+      });
+    return this.enqueue(message.conversationId, duplicate ? message.seq : message.seq - 1, async (cursor) => {
+      if (duplicate || message.seq <= cursor.lastSeq) return ack();
+      await this.advance(cursor, message, ack);
+    });
+  }
+
+  /** Replays what the client missed after `seenSeq` (0: everything), then live delivery goes on from there. */
+  resume(conversationId: string, seenSeq: number): Promise<void> {
+    return this.enqueue(conversationId, seenSeq, async (cursor) => {
+      const floor = cursor.floorSeq;
+      const last = cursor.lastSeq;
+      cursor.floorSeq = Math.min(floor, seenSeq);
+      for (let after = seenSeq; ; ) {
+        const page = await this.read(conversationId, after, undefined);
+        for (const m of page) {
+          // Skip what this socket already got live; fill what it joined too late to see.
+          if (m.seq <= floor || m.seq > last) {
+            this.sendMessage(m);
+            if (m.seq > cursor.lastSeq) cursor.lastSeq = m.seq;
+          }
+        }
+        if (page.length < PAGE) break;
+        after = (page[page.length - 1] as MessageRecord).seq;
+      }
+    });
+  }
+
+  private async advance(cursor: Cursor, message: MessageRecord, emit: () => void): Promise<void> {
+    if (message.seq <= cursor.lastSeq) return;
+    while (message.seq > cursor.lastSeq + 1) {
+      const gap = await this.read(message.conversationId, cursor.lastSeq, message.seq - 1);
+      if (gap.length === 0) break;
+      for (const m of gap) this.sendMessage(m);
+      cursor.lastSeq = (gap[gap.length - 1] as MessageRecord).seq;
+    }
+    emit();
+    cursor.lastSeq = message.seq;
+  }
+
+  private sendMessage(message: MessageRecord): void {
+    // Visitors never see internal notes; the cursor still moves past them.
+    if (this.isVisitor && message.private) return;
+    this.send({ type: 'message.created', conversationId: message.conversationId, message: presentMessage(message) });
+  }
+
+  private read(conversationId: string, afterSeq: number, untilSeq: number | undefined) {
+    return listMessages(this.ctx.db, this.workspaceId, conversationId, {
+      afterSeq,
+      untilSeq,
+      includePrivate: true,
+      limit: PAGE,
+    });
+  }
+
+  /**
+   * Runs `work` after everything already queued for the conversation. A cursor made by live delivery starts just
+   * before the first message it sees; one made by a resume starts at the resume point.
+   */
+  private enqueue(conversationId: string, startSeq: number, work: (cursor: Cursor) => Promise<void>): Promise<void> {
+    let cursor = this.cursors.get(conversationId);
+    if (!cursor) {
+      cursor = { lastSeq: Number.NaN, floorSeq: Number.NaN, chain: Promise.resolve() };
+      this.cursors.set(conversationId, cursor);
+    }
+    const current = cursor;
+    const run = current.chain.then(async () => {
+      if (Number.isNaN(current.lastSeq)) {
+        current.lastSeq = startSeq;
+        current.floorSeq = startSeq;
+      }
+      await work(current);
+    });
+    current.chain = run.catch((error: unknown) => {
+      this.ctx.logger.error({ err: error, conversationId }, 'realtime delivery failed');
+    });
+    return run;
+  }
+}

@@ -1,0 +1,122 @@
+import type { WebSocket } from 'ws';
+import type { ConversationUpdatedPayload, MessageCreatedPayload, TypingPayload } from '../../conversations/events.ts';
+import { CONVERSATION_TOPICS } from '../../conversations/events.ts';
+import type { ServiceContext } from '../../platform/context.ts';
+import { setPresence } from '../../routing/commands/set-presence.ts';
+import type { AuthenticatedPrincipal } from '../../security/principal.ts';
+import { presentConversation } from '../routes/conversations/schema.ts';
+import { presentWidgetConversation } from '../routes/widget/schema.ts';
+import { Connection } from './connection.ts';
+
+/** The part of the bus the hub needs; the embedded bus and the Redis bus both fit. */
+export interface BusSubscriber {
+  subscribe(
+    topic: string,
+    handler: (event: { workspaceId: string; payload: unknown }, topic: string) => void | Promise<void>,
+  ): () => void;
+}
+
+/**
+ * Fans bus events out to the sockets of this process that may see them: a conversation's own visitor, and the
+ * console users (and integrations) of its workspace. Each process runs one hub; with the Redis bus every process
+ * hears every event, so a socket gets its events whichever process stored the message.
+ */
+export class RealtimeHub {
+  private readonly staff = new Map<string, Set<Connection>>();
+  private readonly visitors = new Map<string, Set<Connection>>();
+  private readonly unsubscribe: Array<() => void>;
+
+  constructor(
+    bus: BusSubscriber,
+    private readonly ctx: ServiceContext,
+  ) {
+    this.unsubscribe = [
+      bus.subscribe(CONVERSATION_TOPICS.messageCreated, (event) =>
+        this.onMessage(event.workspaceId, event.payload as MessageCreatedPayload),
+      ),
+      bus.subscribe(CONVERSATION_TOPICS.conversationUpdated, (event) =>
+        this.onConversation(event.workspaceId, event.payload as ConversationUpdatedPayload),
+      ),
+      bus.subscribe(CONVERSATION_TOPICS.typing, (event) =>
+        this.onTyping(event.workspaceId, event.payload as TypingPayload),
+      ),
+    ];
+  }
+
+  /** Registers a socket; returns its connection. The connection leaves the hub when the socket closes. */
+  attach(socket: WebSocket, principal: AuthenticatedPrincipal): Connection {
+    const connection = new Connection(socket, principal, this.ctx);
+    const [index, key] = this.indexOf(principal);
+    let set = index.get(key);
+    if (!set) {
+      set = new Set();
+      index.set(key, set);
+    }
+    set.add(connection);
+    socket.once('close', () => {
+      set.delete(connection);
+      if (set.size === 0) index.delete(key);
+      void this.markAwayIfGone(principal);
+    });
+    return connection;
+  }
+
+  get size(): number {
+    let n = 0;
+    for (const set of [...this.staff.values(), ...this.visitors.values()]) n += set.size;
+    return n;
+  }
+
+  close(): void {
+    for (const stop of this.unsubscribe) stop();
+    for (const set of [...this.staff.values(), ...this.visitors.values()]) {
+      for (const connection of set) connection.socket.close(1001, 'server shutting down');
+    }
+  }
+
+  private indexOf(principal: AuthenticatedPrincipal): [Map<string, Set<Connection>>, string] {
+    return principal.kind === 'visitor' ? [this.visitors, principal.contactId] : [this.staff, principal.workspaceId];
+  }
+
+  private audience(workspaceId: string, contactId: string): Connection[] {
+    const own = [...(this.visitors.get(contactId) ?? [])].filter((c) => c.workspaceId === workspaceId);
+    return [...own, ...(this.staff.get(workspaceId) ?? [])];
+  }
+
+  private onMessage(workspaceId: string, payload: MessageCreatedPayload): void {
+    for (const connection of this.audience(workspaceId, payload.conversation.contactId))
+      connection.deliver(payload.message);
+  }
+
+  private onConversation(workspaceId: string, payload: ConversationUpdatedPayload): void {
+    for (const connection of this.audience(workspaceId, payload.conversation.contactId)) {
+      const conversation = connection.isVisitor
+        ? presentWidgetConversation(payload.conversation)
+        : presentConversation(payload.conversation);
+      connection.send({ type: 'conversation.updated', conversation });
+    }
+  }
+
+  private onTyping(workspaceId: string, payload: TypingPayload): void {
+    for (const connection of this.audience(workspaceId, payload.contactId)) {
+      // Nobody needs to hear their own side typing.
+      if (connection.isVisitor === (payload.senderType === 'contact')) continue;
+      connection.send({ type: 'typing', conversationId: payload.conversationId, senderType: payload.senderType });
+    }
+  }
+
+  /** An agent whose last socket closed is away (not offline: they may be reconnecting). */
+  private async markAwayIfGone(principal: AuthenticatedPrincipal): Promise<void> {
+    if (principal.kind !== 'user') return;
+    const stillHere = [...(this.staff.get(principal.workspaceId) ?? [])].some(
+      (c) => c.principal.kind === 'user' && c.principal.userId === principal.userId,
+    );
+    if (stillHere) return;
+    await setPresence(this.ctx, {
+      workspaceId: principal.workspaceId,
+      userId: principal.userId,
+      status: 'away',
+      onlyIf: 'online',
+    }).catch((error: unknown) => this.ctx.logger.warn({ err: error }, 'could not mark agent away'));
+  }
+}
