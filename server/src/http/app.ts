@@ -22,7 +22,6 @@ import { widgetRoutes } from './routes/widget/routes.ts';
 import { staticRoutes } from './static.ts';
 import { realtimeRoutes } from './ws/routes.ts';
 import type { App, AppDeps } from './types.ts';
-import { realtimeRoutes } from './ws/routes.ts';
 
 const REGISTERED = new WeakMap<object, RegisteredRoute[]>();
 
@@ -92,7 +91,6 @@ export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
     await conversationRoutes(typed, deps);
     await widgetRoutes(typed, deps);
     await presenceRoutes(typed, deps);
-    await realtimeRoutes(typed, deps);
     await realtimeRoutes(typed, deps);
     await staticRoutes(typed, deps);
   });
