@@ -64,39 +64,65 @@ export interface InScopeOutcome {
   correct: boolean;
 }
 
+export interface CurvePoint {
+  threshold: number;
+  inScopeAccuracy: number;
+  oosRecall: number;
+}
+
 export interface ThresholdChoice {
   threshold: number;
   /** held-out in-scope accuracy at that threshold (a rejection counts as wrong) */
   inScopeAccuracy: number;
   /** held-out share of out-of-scope messages rejected */
   oosRecall: number;
+  /** the trade-off at a few thresholds, for a workspace admin tuning it */
+  curve: CurvePoint[];
+}
+
+/** In-scope accuracy and OOS recall when rejecting below `t`. */
+export function tradeOff(inScope: InScopeOutcome[], oos: number[], t: number): CurvePoint {
+  let kept = 0;
+  for (const o of inScope) if (o.correct && o.confidence >= t) kept++;
+  let rejected = 0;
+  for (const s of oos) if (s < t) rejected++;
+  return {
+    threshold: t,
+    inScopeAccuracy: inScope.length === 0 ? 0 : kept / inScope.length,
+    oosRecall: oos.length === 0 ? 0 : rejected / oos.length,
+  };
 }
 
 /**
- * Picks the rejection threshold maximizing in-scope accuracy + oosWeight × OOS recall on held-out predictions.
- * Rejecting a message the model would have got wrong costs nothing, so the threshold mostly trades correct
- * in-scope answers for rejected out-of-scope ones; oosWeight < 1 values a kept right answer above a rejection.
+ * Picks the rejection threshold that rejects the most out-of-scope messages while costing at most `maxLoss` of
+ * held-out in-scope accuracy (a rejected correct answer is a loss; rejecting a wrong one costs nothing).
+ * Keeping right answers comes first: a customer wrongly told "I don't understand" is worse than a rare misroute.
  */
-export function chooseThreshold(inScope: InScopeOutcome[], oos: number[], oosWeight = 0.5): ThresholdChoice {
-  const candidates = [...new Set([0, ...inScope.map((o) => o.confidence), ...oos])].sort((a, b) => a - b);
-  let best: ThresholdChoice = { threshold: 0, inScopeAccuracy: 0, oosRecall: 0 };
-  let bestValue = Number.NEGATIVE_INFINITY;
-  const nIn = Math.max(1, inScope.length);
-  const nOos = Math.max(1, oos.length);
-  for (const c of candidates) {
-    // reject when confidence < threshold; place the threshold just above c
-    const t = c + 1e-9;
-    let kept = 0;
-    for (const o of inScope) if (o.correct && o.confidence >= t) kept++;
-    let rejected = 0;
-    for (const s of oos) if (s < t) rejected++;
-    const acc = kept / nIn;
-    const recall = oos.length === 0 ? 0 : rejected / nOos;
-    const value = acc + oosWeight * recall;
-    if (value > bestValue + 1e-12) {
-      bestValue = value;
-      best = { threshold: c === 0 ? 0 : t, inScopeAccuracy: acc, oosRecall: recall };
-    }
+export function chooseThreshold(
+  inScope: InScopeOutcome[],
+  oos: number[],
+  maxLoss = MAX_IN_SCOPE_LOSS,
+): ThresholdChoice {
+  const all = [...inScope.map((o) => o.confidence), ...oos].sort((a, b) => a - b);
+  // up to 400 candidate thresholds at quantiles of the observed confidences
+  const candidates: number[] = [];
+  const step = Math.max(1, Math.floor(all.length / 400));
+  for (let i = 0; i < all.length; i += step) candidates.push(all[i]! + 1e-9);
+  const base = tradeOff(inScope, oos, 0);
+  let best = base;
+  for (const t of candidates) {
+    const point = tradeOff(inScope, oos, t);
+    if (base.inScopeAccuracy - point.inScopeAccuracy > maxLoss + 1e-12) break;
+    if (point.oosRecall > best.oosRecall) best = point;
   }
-  return best;
+  const curve = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9].map((t) => roundPoint(tradeOff(inScope, oos, t)));
+  return { ...best, curve };
+}
+
+/** Share of held-out in-scope accuracy the default threshold may give up for out-of-scope rejection. */
+export const MAX_IN_SCOPE_LOSS = 0.01;
+
+function roundPoint(p: CurvePoint): CurvePoint {
+  const r = (x: number) => Math.round(x * 10000) / 10000;
+  return { threshold: p.threshold, inScopeAccuracy: r(p.inScopeAccuracy), oosRecall: r(p.oosRecall) };
 }

@@ -117,6 +117,7 @@ function similarityModel(p: Prepared, threshold: number): IntentModel {
     heldOutOutOfScope: 0,
     heldOutAccuracy: 0,
     heldOutOosRecall: 0,
+    curve: [],
   };
   const model = linearModel(p, space, linear, 1, threshold, report);
   model.data.kind = 'similarity';
@@ -164,6 +165,7 @@ function calibrate(p: Prepared, c: number, seed: number): CalibrationReport {
     heldOutOutOfScope: oosConf.length,
     heldOutAccuracy: choice.inScopeAccuracy,
     heldOutOosRecall: choice.oosRecall,
+    curve: choice.curve,
   };
 }
 

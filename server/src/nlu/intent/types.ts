@@ -55,4 +55,6 @@ export interface CalibrationReport {
   heldOutOutOfScope: number;
   heldOutAccuracy: number;
   heldOutOosRecall: number;
+  /** held-out in-scope accuracy and OOS recall at thresholds 0.1 … 0.9 */
+  curve: Array<{ threshold: number; inScopeAccuracy: number; oosRecall: number }>;
 }

@@ -32,7 +32,8 @@ export function trainSentiment(
   const space = buildFeatureSpace(
     usable.map((u) => rawFeatures(u.text, DEFAULT_FEATURE_OPTIONS)),
     0.5,
-    2,
+    // on large sets, features seen once are mostly noise; on small ones they are most of the signal
+    usable.length >= 2000 ? 2 : 1,
   );
   const xs = usable.map((u) => sentimentVector(space, u.text, lexiconEvidence(u.text)));
   const y = Int32Array.from(usable.map((u) => labels.indexOf(u.label)));
