@@ -234,6 +234,49 @@ describe.each(testEngines())('identity and access on %s', (engine) => {
     expect(audit).toHaveLength(1);
   });
 
+  it('lets only admins change the workspace configuration, and audits the change', async () => {
+    const supervisor = await signIn(t.app, ws().users.supervisor.email);
+    const refused = await t.app.inject({
+      method: 'PATCH',
+      url: '/api/v1/workspace',
+      headers: supervisor.headers,
+      payload: { name: '改名' },
+    });
+    expect(refused.statusCode).toBe(403);
+    const admin = await signIn(t.app, ws().users.admin.email);
+    const empty = await t.app.inject({
+      method: 'PATCH',
+      url: '/api/v1/workspace',
+      headers: admin.headers,
+      payload: {},
+    });
+    expect(empty.statusCode).toBe(400);
+    const changed = await t.app.inject({
+      method: 'PATCH',
+      url: '/api/v1/workspace',
+      headers: admin.headers,
+      payload: { name: '测试商店 A（新）', defaultLocale: 'en' },
+    });
+    expect(changed.statusCode).toBe(200);
+    expect(changed.json()).toMatchObject({ id: ws().id, name: '测试商店 A（新）', defaultLocale: 'en' });
+    const read = await t.app.inject({ method: 'GET', url: '/api/v1/workspace', headers: supervisor.headers });
+    expect(read.json().name).toBe('测试商店 A（新）');
+    const audit = await t.ctx.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'workspace.configuration_changed')
+      .where('workspace_id', '=', ws().id)
+      .execute();
+    expect(audit).toHaveLength(1);
+    expect(JSON.parse(audit[0]?.details ?? '{}').from.name).toBe('测试商店 A');
+    const other = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/workspace',
+      headers: (await signIn(t.app, t.workspaces[1].users.admin.email)).headers,
+    });
+    expect(other.json().name).toBe('Test shop B');
+  });
+
   it('answers bad input with a 4xx and a stable code', async () => {
     const admin = await signIn(t.app, ws().users.admin.email);
     const cases: Array<[string, Record<string, unknown>, string]> = [

@@ -19,9 +19,10 @@ import { presenceRoutes } from './routes/presence/routes.ts';
 import { tokenRoutes } from './routes/tokens/routes.ts';
 import { userRoutes } from './routes/users/routes.ts';
 import { widgetRoutes } from './routes/widget/routes.ts';
+import { workspaceRoutes } from './routes/workspace/routes.ts';
 import { staticRoutes } from './static.ts';
-import { realtimeRoutes } from './ws/routes.ts';
 import type { App, AppDeps } from './types.ts';
+import { realtimeRoutes } from './ws/routes.ts';
 
 const REGISTERED = new WeakMap<object, RegisteredRoute[]>();
 
@@ -88,6 +89,7 @@ export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
     await userRoutes(typed, deps);
     await tokenRoutes(typed, deps);
     await auditRoutes(typed, deps);
+    await workspaceRoutes(typed, deps);
     await conversationRoutes(typed, deps);
     await widgetRoutes(typed, deps);
     await presenceRoutes(typed, deps);

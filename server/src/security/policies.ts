@@ -8,5 +8,6 @@ export const securityPolicies = {
   'users.manage': { roles: ['admin'] },
   'tokens.manage': { roles: ['admin'] },
   'audit.read': { roles: ['admin', 'auditor'], scope: 'audit:read' },
+  'workspace.manage': { roles: ['admin'] },
   'workspace.read': { roles: ['admin', 'supervisor', 'agent', 'kb_editor', 'kb_reviewer', 'auditor'] },
 } as const satisfies PolicyTable;
