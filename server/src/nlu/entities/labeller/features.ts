@@ -16,7 +16,21 @@ export type Gazetteer = ReadonlyMap<string, string>;
 export interface FeatureContext {
   jieba: Jieba;
   gazetteer?: Gazetteer;
-  gazetteerMaxLength?: number;
+  /** the lengths of the gazetteer words starting with each character (see indexGazetteer) */
+  gazetteerIndex?: Map<string, number[]>;
+}
+
+/** Which word lengths start with each character, so matching tries only lengths that exist. */
+export function indexGazetteer(gazetteer: Gazetteer): Map<string, number[]> {
+  const index = new Map<string, Set<number>>();
+  for (const word of gazetteer.keys()) {
+    if (word.length < 2) continue;
+    const first = word[0] as string;
+    const lengths = index.get(first) ?? new Set<number>();
+    lengths.add(word.length);
+    index.set(first, lengths);
+  }
+  return new Map([...index].map(([c, lengths]) => [c, [...lengths].sort((a, b) => a - b)]));
 }
 
 export function fnv1a(s: string): number {
@@ -69,10 +83,13 @@ function wordFacts(text: string, jieba: Jieba) {
 }
 
 /** Dictionary matches: the list of "type:B|M|E|S" marks at each position. */
-function dictionaryMarks(text: string, gazetteer: Gazetteer, maxLength: number): string[][] {
+function dictionaryMarks(text: string, gazetteer: Gazetteer, index: Map<string, number[]>): string[][] {
   const marks: string[][] = Array.from({ length: text.length }, () => []);
   for (let i = 0; i < text.length; i++) {
-    for (let len = 2; len <= maxLength && i + len <= text.length; len++) {
+    const lengths = index.get(text[i] as string);
+    if (!lengths) continue;
+    for (const len of lengths) {
+      if (i + len > text.length) break;
       const type = gazetteer.get(text.slice(i, i + len));
       if (type === undefined) continue;
       for (let k = 0; k < len; k++) {
@@ -90,7 +107,7 @@ export function extractFeatures(text: string, ctx: FeatureContext): SequenceFeat
   const words = wordFacts(text, ctx.jieba);
   const marks =
     ctx.gazetteer && ctx.gazetteer.size > 0
-      ? dictionaryMarks(text, ctx.gazetteer, ctx.gazetteerMaxLength ?? 12)
+      ? dictionaryMarks(text, ctx.gazetteer, ctx.gazetteerIndex ?? indexGazetteer(ctx.gazetteer))
       : undefined;
   const ids: number[] = [];
   const offsets = new Int32Array(n + 1);

@@ -5,7 +5,14 @@ import { jiebaFor } from '../../text/jieba.ts';
 import { normalize, toOriginalSpan } from '../../text/normalize.ts';
 import type { DictionaryEntity, UserDictionaryEntry } from '../../types.ts';
 import type { AnnotatedExample, AnnotatedSpan } from './annotated.ts';
-import { extractFeatures, type FeatureContext, type Gazetteer, type SequenceFeatures } from './features.ts';
+import {
+  extractFeatures,
+  type FeatureContext,
+  type Gazetteer,
+  indexGazetteer,
+  type SequenceFeatures,
+} from './features.ts';
+import { learnGazetteer } from './learned-gazetteer.ts';
 import { emissionScores, PerceptronTrainer, type PerceptronWeights, predecessorLists, viterbi } from './perceptron.ts';
 import { deserializeLabeller, serializeLabeller } from './serialize.ts';
 import { decodeSpans, encodeSpans, labelCount } from './tags.ts';
@@ -21,6 +28,8 @@ export interface SlotLabellerOptions {
   userDictionary?: UserDictionaryEntry[];
   /** known entity names; a match is a feature the model learns to trust (or not) */
   dictionary?: DictionaryEntity[];
+  /** also use the slot values seen in the examples as a dictionary (cross-fold while training; default true) */
+  learnValues?: boolean;
   /** called after each epoch with the share of training examples decoded wrongly */
   onEpoch?: (epoch: number, errorRate: number) => void;
 }
@@ -73,11 +82,15 @@ function alignSpans(toOriginal: Int32Array, spans: readonly AnnotatedSpan[]): An
   return out;
 }
 
-function featureContext(config: SlotLabellerConfig): FeatureContext {
-  const gazetteer: Gazetteer = new Map(config.gazetteer);
-  let longest = 2;
-  for (const [word] of config.gazetteer) longest = Math.max(longest, word.length);
-  return { jieba: jiebaFor(config.userDictionary), gazetteer, gazetteerMaxLength: Math.min(longest, 24) };
+function featureContext(config: SlotLabellerConfig, gazetteer: Gazetteer = new Map(config.gazetteer)): FeatureContext {
+  return { jieba: jiebaFor(config.userDictionary), gazetteer, gazetteerIndex: indexGazetteer(gazetteer) };
+}
+
+/** Dictionary entries first (the workspace said so), then learned values that do not contradict them. */
+function merge(dictionary: Array<[string, string]>, learned: ReadonlyMap<string, string>): Map<string, string> {
+  const out = new Map(learned);
+  for (const [key, type] of dictionary) out.set(key, type);
+  return out;
 }
 
 function mulberry32(seed: number): () => number {
@@ -93,18 +106,29 @@ function mulberry32(seed: number): () => number {
 
 export function trainSlotLabeller(examples: readonly AnnotatedExample[], opts: SlotLabellerOptions = {}): SlotLabeller {
   const types = [...new Set(examples.flatMap((e) => e.spans.map((s) => s.type)))].sort();
+  const dictionary = buildGazetteer(opts.dictionary);
+  const learned = opts.learnValues === false ? undefined : learnGazetteer(examples);
   const config: SlotLabellerConfig = {
     types,
     userDictionary: opts.userDictionary ?? [],
-    gazetteer: buildGazetteer(opts.dictionary),
+    gazetteer: [...merge(dictionary, learned?.full ?? new Map())],
   };
-  const ctx = featureContext(config);
+  const contexts = new Map<Map<string, string> | undefined, FeatureContext>();
+  const contextFor = (index: number) => {
+    const fold = learned?.forExample(index);
+    let ctx = contexts.get(fold);
+    if (!ctx) {
+      ctx = featureContext(config, merge(dictionary, fold ?? new Map()));
+      contexts.set(fold, ctx);
+    }
+    return ctx;
+  };
   const L = labelCount(types);
   const data: Array<{ features: SequenceFeatures; gold: Int32Array }> = [];
   let positions = 0;
-  for (const example of examples) {
+  for (const [index, example] of examples.entries()) {
     const norm = normalize(example.text, { maxLength: example.text.length });
-    const features = extractFeatures(norm.normalized, ctx);
+    const features = extractFeatures(norm.normalized, contextFor(index));
     data.push({ features, gold: encodeSpans(features.length, alignSpans(norm.toOriginal, example.spans), types) });
     positions += features.length;
   }
