@@ -3,6 +3,8 @@ import type { ServiceContext } from '../platform/context.ts';
 import { createUser } from '../security/commands/create-user.ts';
 import { createWorkspace } from '../security/commands/create-workspace.ts';
 import type { Role } from '../security/roles.ts';
+import { findUserByEmail } from '../security/store.ts';
+import { seedSampleConversations } from './sample-conversations.ts';
 
 export const DEMO_WORKSPACE_NAME = '演示商城 Demo Shop';
 
@@ -70,5 +72,7 @@ export async function seedDemo(ctx: ServiceContext, options: SeedDemoOptions): P
     });
     accounts.push({ email: person.email, password: person.password, role: person.role, name: person.name });
   }
+  const agent = await findUserByEmail(ctx.db, 'agent.li@demo.lingxi.local');
+  if (agent) await seedSampleConversations(ctx, workspace.id, agent);
   return { workspaceId: workspace.id, widgetKey: workspace.widget_key, accounts };
 }
