@@ -1,0 +1,137 @@
+// Text → the terms the index stores and the atoms the re-ranker compares.
+// Atoms are Han characters, English words (stemmed) and digit runs: one unit of comparison whatever the language,
+// so n-grams, edit distance and common substrings work the same for "退款多久到账" and "how long does a refund take".
+// Term kinds (one index, the kind is the key's first character):
+//   w  jieba search-mode words (English: stemmed words)
+//   c  single Han characters (robust to segmentation differences)
+//   b  atom bigrams (Han character pairs, English word pairs)
+//   p  pinyin bigrams of adjacent Han characters (homophone typos)
+import { normalizeForSearch, type Segmenter, stem } from './nlu-adapter.ts';
+import { charPinyin } from './pinyin.ts';
+
+export const KIND_WORD = 0;
+export const KIND_CHAR = 1;
+export const KIND_BIGRAM = 2;
+export const KIND_PINYIN = 3;
+export const KIND_PREFIX = ['w', 'c', 'b', 'p'] as const;
+export const KINDS = 4;
+
+export interface Analysis {
+  /** normalized text */
+  norm: string;
+  /** atoms in order (Han characters, stemmed English words, digit runs) */
+  atoms: string[];
+  /** start offset in `norm` of each atom, and its end */
+  starts: number[];
+  ends: number[];
+  /** distinct words (jieba search mode, stemmed English), without punctuation */
+  words: string[];
+  /** term key → term frequency, over all kinds */
+  terms: Map<string, number>;
+}
+
+export interface AnalyzeOptions {
+  /** index pinyin and single-character terms (questions: yes; long bodies: no, to save time and memory) */
+  full: boolean;
+}
+
+const HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3007]/;
+const LATIN_OR_DIGIT = /[a-z0-9\u00c0-\u024f]/;
+
+function isHanChar(ch: string): boolean {
+  return HAN.test(ch);
+}
+
+/** Atoms with their offsets; `breaks[i]` is true when punctuation or space separates atom i-1 from atom i. */
+export function atomize(norm: string): { atoms: string[]; starts: number[]; ends: number[]; breaks: boolean[] } {
+  const atoms: string[] = [];
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const breaks: boolean[] = [];
+  let gap = false;
+  let i = 0;
+  while (i < norm.length) {
+    const ch = norm[i] as string;
+    if (isHanChar(ch)) {
+      atoms.push(ch);
+      starts.push(i);
+      ends.push(i + 1);
+      breaks.push(gap);
+      gap = false;
+      i++;
+    } else if (LATIN_OR_DIGIT.test(ch)) {
+      let j = i + 1;
+      const digits = ch >= '0' && ch <= '9';
+      while (j < norm.length && LATIN_OR_DIGIT.test(norm[j] as string)) {
+        const d = (norm[j] as string) >= '0' && (norm[j] as string) <= '9';
+        if (d !== digits && !/[.,]/.test(norm[j] as string)) break; // "iphone15" → iphone, 15
+        j++;
+      }
+      // English contractions stay one word ("don't" → don't)
+      if (!digits && norm[j] === "'" && /[a-z]/.test(norm[j + 1] ?? '')) {
+        j++;
+        while (j < norm.length && /[a-z]/.test(norm[j] as string)) j++;
+      }
+      const raw = norm.slice(i, j);
+      atoms.push(digits ? raw : stem(raw));
+      starts.push(i);
+      ends.push(j);
+      breaks.push(gap);
+      gap = false;
+      i = j;
+    } else {
+      gap = true;
+      i++;
+    }
+  }
+  return { atoms, starts, ends, breaks };
+}
+
+function add(terms: Map<string, number>, key: string): void {
+  terms.set(key, (terms.get(key) ?? 0) + 1);
+}
+
+export function analyze(text: string, segmenter: Segmenter, opts: AnalyzeOptions = { full: true }): Analysis {
+  const norm = normalizeForSearch(text);
+  const { atoms, starts, ends, breaks } = atomize(norm);
+  const terms = new Map<string, number>();
+  const words = new Set<string>();
+  let hasHan = false;
+  for (let i = 0; i < atoms.length; i++) {
+    const atom = atoms[i] as string;
+    const han = isHanChar(atom);
+    if (han) {
+      hasHan = true;
+      if (opts.full) add(terms, `c${atom}`);
+    } else {
+      words.add(atom); // English words and numbers are words already
+    }
+    if (i > 0 && !breaks[i]) {
+      const prev = atoms[i - 1] as string;
+      add(terms, `b${prev} ${atom}`);
+      if (opts.full && han && isHanChar(prev)) add(terms, `p${charPinyin(prev)} ${charPinyin(atom)}`);
+    }
+  }
+  if (hasHan) {
+    for (const piece of segmenter.cutForSearch(norm)) {
+      if (!isHanChar(piece[0] as string)) continue; // latin and digits come from the atoms (stemmed)
+      words.add(piece);
+    }
+  }
+  for (const w of words) add(terms, `w${w}`);
+  return { norm, atoms, starts, ends, words: [...words], terms };
+}
+
+/** The kind index of a term key. */
+export function kindOf(key: string): number {
+  switch (key.charCodeAt(0)) {
+    case 119: // w
+      return KIND_WORD;
+    case 99: // c
+      return KIND_CHAR;
+    case 98: // b
+      return KIND_BIGRAM;
+    default:
+      return KIND_PINYIN;
+  }
+}

@@ -1,0 +1,223 @@
+// Pairwise features between a query and one candidate question: what BM25 alone cannot see — coverage in both
+// directions, order (common substrings, edit distance), and the small words that flip a meaning (a different number,
+// a negation, "why" instead of "how"). The re-ranker weighs them (reranker.ts).
+import { charPinyin } from './pinyin.ts';
+
+/** What the features need to know about one side of the pair. */
+export interface Side {
+  atoms: string[];
+  words: string[];
+}
+
+/** idf lookups from the index (kind prefix + text, as in analyzer.ts) and the largest possible idf. */
+export interface IdfSource {
+  idf(key: string): number;
+  maxIdf(): number;
+}
+
+export const FEATURE_NAMES = [
+  'first_stage',
+  'body',
+  'word_cover_q',
+  'word_cover_c',
+  'char_cover_q',
+  'char_cover_c',
+  'bigram_cover_q',
+  'bigram_cover_c',
+  'pinyin_cover_q',
+  'longest_substring_q',
+  'longest_substring_c',
+  'subsequence',
+  'edit_similarity',
+  'length_ratio',
+  'unmatched_c_max_idf',
+  'unmatched_q_max_idf',
+  'number_mismatch',
+  'negation_mismatch',
+  'question_type_mismatch',
+  'expansion_matched',
+  'learned_feedback',
+] as const;
+
+export const FEATURE_COUNT = FEATURE_NAMES.length;
+
+const HAN = /[\u3400-\u4dbf\u4e00-\u9fff]/;
+const NUMERAL = /^(?:[0-9][0-9.,]*|[零〇一二两三四五六七八九十百千万亿])$/;
+const NEGATION = new Set([
+  '不',
+  '没',
+  '别',
+  '无',
+  '未',
+  '非',
+  'not',
+  'no',
+  'never',
+  'without',
+  "don't",
+  "can't",
+  "won't",
+]);
+const NEGATION_WORDS = /n't$/;
+
+/** Question types: the same words asking "why" and "how" are different questions. */
+const QUESTION_TYPES: [string, RegExp][] = [
+  ['why', /为什么|为啥|为何|干嘛|\bwhy\b/],
+  ['how', /怎么|怎样|如何|咋|\bhow\b(?! (?:much|many|long))/],
+  ['what', /什么|啥|\bwhat\b/],
+  ['where', /哪里|哪儿|在哪|\bwhere\b/],
+  ['which', /哪个|哪些|哪家|哪款|哪种|\bwhich\b/],
+  ['who', /谁|\bwho\b/],
+  ['when', /什么时候|何时|几点|\bwhen\b/],
+  ['amount', /多少|几[个天次年月号块元]|多久|多长|多大|\bhow (?:much|many|long)\b/],
+];
+
+export function questionTypes(norm: string): Set<string> {
+  const out = new Set<string>();
+  for (const [name, re] of QUESTION_TYPES) if (re.test(norm)) out.add(name);
+  return out;
+}
+
+function coverage(from: Set<string>, other: Set<string>, prefix: string, idf: IdfSource): number {
+  let total = 0;
+  let hit = 0;
+  for (const t of from) {
+    const w = idf.idf(prefix + t);
+    total += w;
+    if (other.has(t)) hit += w;
+  }
+  return total > 0 ? hit / total : 0;
+}
+
+function bigrams(atoms: string[], pinyin: boolean): Set<string> {
+  const out = new Set<string>();
+  for (let i = 1; i < atoms.length; i++) {
+    const a = atoms[i - 1] as string;
+    const b = atoms[i] as string;
+    if (pinyin) {
+      if (HAN.test(a) && HAN.test(b)) out.add(`${charPinyin(a)} ${charPinyin(b)}`);
+    } else out.add(`${a} ${b}`);
+  }
+  return out;
+}
+
+/** Longest common substring, longest common subsequence and edit distance, over atoms, in one pass each. */
+export function alignment(a: string[], b: string[]): { substring: number; subsequence: number; edit: number } {
+  const m = b.length;
+  let prevSub = new Int32Array(m + 1);
+  let curSub = new Int32Array(m + 1);
+  let prevSeq = new Int32Array(m + 1);
+  let curSeq = new Int32Array(m + 1);
+  let prevEd = Int32Array.from({ length: m + 1 }, (_, j) => j);
+  let curEd = new Int32Array(m + 1);
+  let substring = 0;
+  for (let i = 1; i <= a.length; i++) {
+    curEd[0] = i;
+    const ai = a[i - 1];
+    for (let j = 1; j <= m; j++) {
+      const same = ai === b[j - 1];
+      curSub[j] = same ? (prevSub[j - 1] as number) + 1 : 0;
+      if ((curSub[j] as number) > substring) substring = curSub[j] as number;
+      curSeq[j] = same ? (prevSeq[j - 1] as number) + 1 : Math.max(prevSeq[j] as number, curSeq[j - 1] as number);
+      curEd[j] = Math.min(
+        (prevEd[j] as number) + 1,
+        (curEd[j - 1] as number) + 1,
+        (prevEd[j - 1] as number) + (same ? 0 : 1),
+      );
+    }
+    [prevSub, curSub] = [curSub, prevSub];
+    [prevSeq, curSeq] = [curSeq, prevSeq];
+    [prevEd, curEd] = [curEd, prevEd];
+  }
+  return { substring, subsequence: prevSeq[m] as number, edit: prevEd[m] as number };
+}
+
+function numbers(atoms: string[]): Set<string> {
+  const out = new Set<string>();
+  for (const a of atoms) if (NUMERAL.test(a)) out.add(a);
+  return out;
+}
+
+function negated(atoms: string[]): boolean {
+  return atoms.some((a) => NEGATION.has(a) || NEGATION_WORDS.test(a));
+}
+
+function maxUnmatched(from: Set<string>, other: Set<string>, prefix: string, idf: IdfSource): number {
+  let max = 0;
+  for (const t of from) if (!other.has(t)) max = Math.max(max, idf.idf(prefix + t));
+  return max / idf.maxIdf();
+}
+
+export interface PairContext {
+  /** first-stage score divided by the query's own best possible score */
+  firstStage: number;
+  /** body match, normalized the same way */
+  body: number;
+  /** share of the query's expansion terms (synonyms, learned) found in the candidate */
+  expansion: number;
+  /** feedback on this exact query and doc: positive resolved, negative unresolved, in [-1, 1] */
+  feedback: number;
+}
+
+/** A query's side, computed once per search and reused for every candidate. */
+export interface QuerySide extends Side {
+  norm: string;
+  atomSet: Set<string>;
+  wordSet: Set<string>;
+  bigramSet: Set<string>;
+  pinyinSet: Set<string>;
+  numberSet: Set<string>;
+  negated: boolean;
+  types: Set<string>;
+}
+
+export function querySide(norm: string, side: Side): QuerySide {
+  return {
+    ...side,
+    norm,
+    atomSet: new Set(side.atoms),
+    wordSet: new Set(side.words),
+    bigramSet: bigrams(side.atoms, false),
+    pinyinSet: bigrams(side.atoms, true),
+    numberSet: numbers(side.atoms),
+    negated: negated(side.atoms),
+    types: questionTypes(norm),
+  };
+}
+
+export function pairFeatures(q: QuerySide, c: QuerySide, ctx: PairContext, idf: IdfSource): Float64Array {
+  const f = new Float64Array(FEATURE_COUNT);
+  const al = alignment(q.atoms, c.atoms);
+  const lq = Math.max(1, q.atoms.length);
+  const lc = Math.max(1, c.atoms.length);
+  const numQ = q.numberSet;
+  const numC = c.numberSet;
+  let numberMismatch = 0;
+  if (numQ.size > 0 && numC.size > 0) numberMismatch = [...numQ].some((n) => !numC.has(n)) ? 1 : 0;
+  else if (numQ.size + numC.size > 0) numberMismatch = 0.5;
+  let typeMismatch = 0;
+  if (q.types.size > 0 && c.types.size > 0) typeMismatch = [...q.types].some((t) => c.types.has(t)) ? 0 : 1;
+  else if (q.types.size + c.types.size > 0) typeMismatch = 0.5;
+  f[0] = ctx.firstStage;
+  f[1] = ctx.body;
+  f[2] = coverage(q.wordSet, c.wordSet, 'w', idf);
+  f[3] = coverage(c.wordSet, q.wordSet, 'w', idf);
+  f[4] = coverage(q.atomSet, c.atomSet, 'c', idf);
+  f[5] = coverage(c.atomSet, q.atomSet, 'c', idf);
+  f[6] = coverage(q.bigramSet, c.bigramSet, 'b', idf);
+  f[7] = coverage(c.bigramSet, q.bigramSet, 'b', idf);
+  f[8] = coverage(q.pinyinSet, c.pinyinSet, 'p', idf);
+  f[9] = al.substring / lq;
+  f[10] = al.substring / lc;
+  f[11] = al.subsequence / Math.max(lq, lc);
+  f[12] = 1 - al.edit / Math.max(lq, lc);
+  f[13] = Math.min(lq, lc) / Math.max(lq, lc);
+  f[14] = maxUnmatched(c.wordSet, q.wordSet, 'w', idf);
+  f[15] = maxUnmatched(q.wordSet, c.wordSet, 'w', idf);
+  f[16] = numberMismatch;
+  f[17] = q.negated !== c.negated ? 1 : 0;
+  f[18] = typeMismatch;
+  f[19] = ctx.expansion;
+  f[20] = ctx.feedback;
+  return f;
+}

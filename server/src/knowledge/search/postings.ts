@@ -1,0 +1,163 @@
+// An in-memory inverted index with BM25 per term kind. Units (one question, one body…) get dense integer ids;
+// postings are growable typed arrays. Removal marks a unit dead and fixes document frequencies at once; dead entries
+// are dropped from a posting list the next time a query walks it, so upserts stay O(terms) and never rebuild.
+import { KINDS, kindOf } from './analyzer.ts';
+
+const K1 = 1.2;
+const B = 0.75;
+
+interface Posting {
+  units: Int32Array;
+  tfs: Uint16Array;
+  /** entries used (live and dead) */
+  n: number;
+  /** live document frequency */
+  df: number;
+}
+
+export interface QueryTerm {
+  key: string;
+  /** multiplier: 1 for the query's own terms, below 1 for expansions (synonyms, learned associations) */
+  weight: number;
+}
+
+export class InvertedIndex {
+  private postings = new Map<string, Posting>();
+  private alive = new Uint8Array(1024);
+  private lens: Float32Array[] = Array.from({ length: KINDS }, () => new Float32Array(1024));
+  private totalLen = new Float64Array(KINDS);
+  private count = 0;
+  private live = 0;
+
+  get liveUnits(): number {
+    return this.live;
+  }
+
+  /** Adds a unit and returns its id. */
+  add(terms: Map<string, number>): number {
+    const id = this.count++;
+    if (id >= this.alive.length) this.grow();
+    this.alive[id] = 1;
+    this.live++;
+    for (const [key, tf] of terms) {
+      const kind = kindOf(key);
+      (this.lens[kind] as Float32Array)[id] = ((this.lens[kind] as Float32Array)[id] as number) + tf;
+      this.totalLen[kind] = (this.totalLen[kind] as number) + tf;
+      let p = this.postings.get(key);
+      if (!p) {
+        p = { units: new Int32Array(2), tfs: new Uint16Array(2), n: 0, df: 0 };
+        this.postings.set(key, p);
+      }
+      if (p.n === p.units.length) {
+        const units = new Int32Array(p.n * 2);
+        units.set(p.units);
+        const tfs = new Uint16Array(p.n * 2);
+        tfs.set(p.tfs);
+        p.units = units;
+        p.tfs = tfs;
+      }
+      p.units[p.n] = id;
+      p.tfs[p.n] = Math.min(tf, 65535);
+      p.n++;
+      p.df++;
+    }
+    return id;
+  }
+
+  /** Marks a unit dead; `terms` must be the map it was added with. */
+  remove(id: number, terms: Map<string, number>): void {
+    if (id >= this.count || this.alive[id] !== 1) return;
+    this.alive[id] = 0;
+    this.live--;
+    for (const [key, tf] of terms) {
+      const kind = kindOf(key);
+      this.totalLen[kind] = (this.totalLen[kind] as number) - tf;
+      const p = this.postings.get(key);
+      if (!p) continue;
+      p.df--;
+      if (p.df === 0) this.postings.delete(key);
+    }
+  }
+
+  isAlive(id: number): boolean {
+    return this.alive[id] === 1;
+  }
+
+  df(key: string): number {
+    return this.postings.get(key)?.df ?? 0;
+  }
+
+  idf(key: string): number {
+    return idfOf(this.live, this.df(key));
+  }
+
+  /** idf for a term absent from the index (the most specific a term can be). */
+  maxIdf(): number {
+    return idfOf(this.live, 0);
+  }
+
+  /**
+   * BM25 summed over query terms (each kind weighted by `kindWeights`) into `scores`; returns the unit ids touched.
+   * Terms found in more than `maxDf` units are skipped (they cannot tell candidates apart and walking them costs
+   * the most): the re-ranker compares the full texts of the few candidates afterwards.
+   */
+  score(terms: QueryTerm[], kindWeights: readonly number[], scores: Float32Array, maxDf: number): number[] {
+    const touched: number[] = [];
+    const avg = Array.from({ length: KINDS }, (_, k) =>
+      Math.max(1, (this.totalLen[k] as number) / Math.max(1, this.live)),
+    );
+    for (const term of terms) {
+      const p = this.postings.get(term.key);
+      if (!p || p.df > maxDf) continue;
+      const kind = kindOf(term.key);
+      const weight = term.weight * (kindWeights[kind] as number) * idfOf(this.live, p.df);
+      if (weight <= 0) continue;
+      const lens = this.lens[kind] as Float32Array;
+      const norm = K1 / (avg[kind] as number);
+      if (p.n > p.df) this.compact(p);
+      const { units, tfs } = p;
+      for (let i = 0; i < p.n; i++) {
+        const u = units[i] as number;
+        const tf = tfs[i] as number;
+        const s = (weight * tf * (K1 + 1)) / (tf + K1 * (1 - B) + B * norm * (lens[u] as number));
+        if (scores[u] === 0) touched.push(u);
+        scores[u] = (scores[u] as number) + s;
+      }
+    }
+    return touched;
+  }
+
+  /** A scores buffer big enough for every unit id. */
+  buffer(existing?: Float32Array): Float32Array {
+    if (existing && existing.length >= this.count) return existing;
+    return new Float32Array(Math.max(1024, this.alive.length));
+  }
+
+  private compact(p: Posting): void {
+    let w = 0;
+    for (let i = 0; i < p.n; i++) {
+      const u = p.units[i] as number;
+      if (this.alive[u] !== 1) continue;
+      p.units[w] = u;
+      p.tfs[w] = p.tfs[i] as number;
+      w++;
+    }
+    p.n = w;
+  }
+
+  private grow(): void {
+    const size = this.alive.length * 2;
+    const alive = new Uint8Array(size);
+    alive.set(this.alive);
+    this.alive = alive;
+    this.lens = this.lens.map((old) => {
+      const next = new Float32Array(size);
+      next.set(old);
+      return next;
+    });
+  }
+}
+
+export function idfOf(n: number, df: number): number {
+  return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+}

@@ -1,0 +1,382 @@
+// The hybrid search index: BM25 over words, characters, n-grams and pinyin finds candidates; a re-ranker over
+// pairwise features orders them and gives each a calibrated confidence. Pure in-memory, no I/O.
+import { type Analysis, analyze, kindOf } from './analyzer.ts';
+import { cosine, normalizeVector } from './embedding-math.ts';
+import { type Expansion, highlight, matchedTerms } from './explain.ts';
+import { pairFeatures, type QuerySide, querySide } from './features.ts';
+import { passesFilters } from './filters.ts';
+import { WordAssociations } from './learned.ts';
+import { createSegmenter, normalizeForSearch, type Segmenter } from './nlu-adapter.ts';
+import { InvertedIndex, type QueryTerm } from './postings.ts';
+import { confidenceOf, rerankScore } from './reranker.ts';
+import { DEFAULT_WEIGHTS } from './reranker-weights.ts';
+import { SynonymTable } from './synonyms.ts';
+import { TopK } from './top-k.ts';
+import type { RerankWeights, SearchDoc, SearchHit, SearchIndex, SearchIndexOptions, SearchOptions } from './types.ts';
+
+/** First-stage weight of each term kind (word, char, bigram, pinyin) on questions and on bodies. */
+export const QUESTION_KIND_WEIGHTS = [1, 0.35, 0.7, 0.25];
+export const BODY_KIND_WEIGHTS = [1, 0, 0.5, 0];
+const BODY_WEIGHT = 0.3;
+const CANDIDATES = 30;
+const SYNONYM_WEIGHT = 0.8;
+const LEARNED_WEIGHT = 0.6;
+/** Added to the re-ranker score per unit of cosine similarity when both sides have embeddings. */
+const EMBEDDING_WEIGHT = 4;
+const MAX_LEARNED_QUERIES = 20;
+
+type Field = 'title' | 'alternate' | 'learned';
+
+interface QuestionUnit {
+  doc: number;
+  field: Field;
+  text: string;
+  analysis: { norm: string; atoms: string[]; words: string[] };
+  side?: QuerySide;
+}
+
+interface DocEntry {
+  doc: SearchDoc;
+  idx: number;
+  units: number[];
+  bodyUnit: number;
+  learnedQueries: string[];
+  associations: [string, string][][];
+  vector: Float32Array | null;
+}
+
+export function createSearchIndex(opts: SearchIndexOptions = {}): SearchIndex & SearchInternals {
+  return new HybridIndex(opts);
+}
+
+/** What evaluation and fitting need beyond the public interface. */
+export interface SearchInternals {
+  /** Candidates with their feature vectors, before re-ranking (for fitting weights). */
+  candidates(query: string, options?: SearchOptions): { docId: string; features: Float64Array }[];
+  setWeights(weights: RerankWeights): void;
+}
+
+class HybridIndex implements SearchIndex, SearchInternals {
+  private readonly segmenter: Segmenter;
+  private readonly questions = new InvertedIndex();
+  private readonly bodies = new InvertedIndex();
+  private readonly questionUnits: (QuestionUnit | undefined)[] = [];
+  private readonly bodyUnitDoc: number[] = [];
+  private readonly entries: (DocEntry | undefined)[] = [];
+  private readonly byId = new Map<string, DocEntry>();
+  private readonly synonyms: SynonymTable;
+  private readonly associations = new WordAssociations();
+  private readonly feedback = new Map<string, Map<string, number>>();
+  private weights: RerankWeights;
+  private bufQ: Float32Array = new Float32Array(1024);
+  private bufB: Float32Array = new Float32Array(1024);
+  private docBest: Float32Array = new Float32Array(1024);
+  private docBestUnit: Int32Array = new Int32Array(1024).fill(-1);
+  private docBody: Float32Array = new Float32Array(1024);
+  private docTouched: Uint8Array = new Uint8Array(1024);
+  private vectors = 0;
+
+  constructor(opts: SearchIndexOptions) {
+    this.segmenter = createSegmenter(opts.userDictionary);
+    this.synonyms = new SynonymTable(opts.synonyms ?? []);
+    this.weights = opts.weights ?? DEFAULT_WEIGHTS;
+  }
+
+  get size(): number {
+    return this.byId.size;
+  }
+
+  has(docId: string): boolean {
+    return this.byId.has(docId);
+  }
+
+  get(docId: string): SearchDoc | undefined {
+    return this.byId.get(docId)?.doc;
+  }
+
+  setSynonyms(sets: string[][]): void {
+    this.synonyms.set(sets);
+  }
+
+  setWeights(weights: RerankWeights): void {
+    this.weights = weights;
+  }
+
+  upsert(doc: SearchDoc): void {
+    const previous = this.byId.get(doc.id);
+    const learnedQueries = previous?.learnedQueries ?? [];
+    const vector = previous?.vector ?? null;
+    if (previous) this.remove(doc.id);
+    const idx = this.entries.length;
+    const entry: DocEntry = { doc, idx, units: [], bodyUnit: -1, learnedQueries, associations: [], vector };
+    this.entries.push(entry);
+    this.byId.set(doc.id, entry);
+    if (vector) this.vectors++;
+    this.ensureDocCapacity(idx + 1);
+    const titleWords = this.addQuestion(entry, 'title', doc.title);
+    for (const alt of doc.alternates) {
+      const words = this.addQuestion(entry, 'alternate', alt);
+      if (titleWords && words) entry.associations.push(this.associations.learn(titleWords, words));
+    }
+    for (const q of learnedQueries) this.addQuestion(entry, 'learned', q);
+    if (doc.body.trim().length > 0) {
+      const a = analyze(doc.body, this.segmenter, { full: false });
+      entry.bodyUnit = this.bodies.add(a.terms);
+      this.bodyUnitDoc[entry.bodyUnit] = idx;
+    }
+  }
+
+  remove(docId: string): boolean {
+    const entry = this.byId.get(docId);
+    if (!entry) return false;
+    for (const u of entry.units) {
+      const unit = this.questionUnits[u] as QuestionUnit;
+      this.questions.remove(u, analyze(unit.text, this.segmenter).terms);
+      this.questionUnits[u] = undefined;
+    }
+    if (entry.bodyUnit >= 0)
+      this.bodies.remove(entry.bodyUnit, analyze(entry.doc.body, this.segmenter, { full: false }).terms);
+    for (const added of entry.associations) this.associations.unlearn(added);
+    if (entry.vector) this.vectors--;
+    this.entries[entry.idx] = undefined;
+    this.byId.delete(docId);
+    return true;
+  }
+
+  setVector(docId: string, vector: Float32Array | number[] | null): void {
+    const entry = this.byId.get(docId);
+    if (!entry) return;
+    if (entry.vector) this.vectors--;
+    entry.vector = vector ? normalizeVector(vector) : null;
+    if (entry.vector) this.vectors++;
+  }
+
+  learnFromFeedback(query: string, docId: string, resolved: boolean): void {
+    const entry = this.byId.get(docId);
+    const norm = normalizeForSearch(query).trim();
+    if (!entry || norm.length === 0) return;
+    const byDoc = this.feedback.get(norm) ?? new Map<string, number>();
+    byDoc.set(docId, (byDoc.get(docId) ?? 0) + (resolved ? 1 : -1));
+    this.feedback.set(norm, byDoc);
+    if (!resolved || entry.learnedQueries.includes(norm)) return;
+    // a resolving question becomes one more phrasing of the doc (bounded, oldest forgotten first)
+    entry.learnedQueries.push(norm);
+    if (entry.learnedQueries.length > MAX_LEARNED_QUERIES) entry.learnedQueries.shift();
+    this.upsert(entry.doc);
+  }
+
+  search(query: string, options: SearchOptions = {}): SearchHit[] {
+    const limit = Math.max(1, Math.min(100, Math.floor(options.limit ?? 10)));
+    const ranked = this.rank(query, options, Math.max(CANDIDATES, limit));
+    if (!ranked) return [];
+    const { q, expansions, scored } = ranked;
+    return scored.slice(0, limit).map(({ idx, unit, score }) => {
+      const entry = this.entries[idx] as DocEntry;
+      const u = unit >= 0 ? (this.questionUnits[unit] as QuestionUnit) : undefined;
+      return this.hit(entry, u, q, expansions, score);
+    });
+  }
+
+  candidates(query: string, options: SearchOptions = {}): { docId: string; features: Float64Array }[] {
+    const ranked = this.rank(query, options, CANDIDATES);
+    if (!ranked) return [];
+    return ranked.scored.map(({ idx, features }) => ({ docId: (this.entries[idx] as DocEntry).doc.id, features }));
+  }
+
+  private hit(
+    entry: DocEntry,
+    unit: QuestionUnit | undefined,
+    q: QuerySide,
+    exp: Expansion[],
+    score: number,
+  ): SearchHit {
+    const fields: { field: string; side: QuerySide; learnedUnit: boolean }[] = [];
+    if (unit)
+      fields.push({
+        field: unit.field === 'learned' ? 'learned' : unit.field,
+        side: this.sideOf(unit),
+        learnedUnit: unit.field === 'learned',
+      });
+    const highlights: SearchHit['highlights'] = [];
+    const title = highlight('title', entry.doc.title, q);
+    if (title) highlights.push(title);
+    if (unit?.field === 'alternate') {
+      const alt = highlight('alternate', unit.text, q);
+      if (alt) highlights.push(alt);
+    }
+    const body = entry.doc.body ? highlight('body', entry.doc.body, q) : null;
+    if (body) highlights.push(body);
+    return {
+      docId: entry.doc.id,
+      articleId: entry.doc.articleId,
+      kind: entry.doc.kind,
+      score,
+      confidence: confidenceOf(this.weights, score),
+      matched: matchedTerms(q, fields, exp),
+      highlights,
+    };
+  }
+
+  private rank(query: string, options: SearchOptions, k: number) {
+    const a = analyze(query, this.segmenter);
+    if (a.atoms.length === 0) return undefined;
+    const q = querySide(a.norm, a);
+    const { terms, expansions } = this.expand(a);
+    const now = options.now ?? Date.now();
+    const own: QueryTerm[] = [...a.terms.keys()].map((key) => ({ key, weight: 1 }));
+    const qNorm =
+      own.reduce((s, t) => s + (QUESTION_KIND_WEIGHTS[kindOf(t.key)] as number) * this.questions.idf(t.key), 0) || 1;
+    const bNorm =
+      own.reduce((s, t) => s + (BODY_KIND_WEIGHTS[kindOf(t.key)] as number) * this.bodies.idf(t.key), 0) || 1;
+    const top = this.firstStage([...own, ...terms], own, options, now, k);
+    const feedback = this.feedback.get(a.norm);
+    const scored = top.map(({ id: idx }) => {
+      const entry = this.entries[idx] as DocEntry;
+      const unit = this.docBestUnit[idx] as number;
+      const side =
+        unit >= 0 ? this.sideOf(this.questionUnits[unit] as QuestionUnit) : querySide('', { atoms: [], words: [] });
+      const matchedExp = expansions.filter((e) =>
+        e.via === 'synonym' ? side.norm.includes(e.term) : side.wordSet.has(e.term),
+      );
+      const fb = feedback?.get(entry.doc.id) ?? 0;
+      const features = pairFeatures(
+        q,
+        side,
+        {
+          firstStage: (this.docBest[idx] as number) / qNorm,
+          body: (this.docBody[idx] as number) / bNorm,
+          expansion: expansions.length > 0 ? matchedExp.length / expansions.length : 0,
+          feedback: Math.tanh(fb / 2),
+        },
+        this.questions,
+      );
+      let score = rerankScore(this.weights, features);
+      if (options.queryVector && entry.vector) score += EMBEDDING_WEIGHT * cosine(options.queryVector, entry.vector);
+      return { idx, unit, score, features };
+    });
+    for (const { id } of top) {
+      this.docBest[id] = 0;
+      this.docBody[id] = 0;
+      this.docBestUnit[id] = -1;
+    }
+    scored.sort((x, y) => y.score - x.score || x.idx - y.idx);
+    return { q, expansions, scored };
+  }
+
+  /** BM25 candidates: best question of each doc plus a share of its body, filtered, best k. */
+  private firstStage(terms: QueryTerm[], own: QueryTerm[], options: SearchOptions, now: number, k: number) {
+    this.bufQ = this.questions.buffer(this.bufQ);
+    this.bufB = this.bodies.buffer(this.bufB);
+    const maxDf = (n: number) => Math.max(3000, Math.floor(n * 0.08));
+    const touchedQ = this.questions.score(terms, QUESTION_KIND_WEIGHTS, this.bufQ, maxDf(this.questions.liveUnits));
+    const bodyTerms = own.filter((t) => (BODY_KIND_WEIGHTS[kindOf(t.key)] as number) > 0);
+    const touchedB = this.bodies.score(bodyTerms, BODY_KIND_WEIGHTS, this.bufB, maxDf(this.bodies.liveUnits));
+    const touchedDocs: number[] = [];
+    for (const u of touchedQ) {
+      const s = this.bufQ[u] as number;
+      this.bufQ[u] = 0;
+      if (!this.questions.isAlive(u)) continue;
+      const d = (this.questionUnits[u] as QuestionUnit).doc;
+      if (this.docTouched[d] === 0) {
+        this.docTouched[d] = 1;
+        touchedDocs.push(d);
+      }
+      if (s > (this.docBest[d] as number) || this.docBestUnit[d] === -1) {
+        this.docBest[d] = s;
+        this.docBestUnit[d] = u;
+      }
+    }
+    for (const u of touchedB) {
+      const s = this.bufB[u] as number;
+      this.bufB[u] = 0;
+      if (!this.bodies.isAlive(u)) continue;
+      const d = this.bodyUnitDoc[u] as number;
+      if (this.docTouched[d] === 0) {
+        this.docTouched[d] = 1;
+        touchedDocs.push(d);
+      }
+      if (this.docBestUnit[d] === -1) this.docBestUnit[d] = (this.entries[d] as DocEntry).units[0] ?? -1;
+      this.docBody[d] = s;
+    }
+    const heap = new TopK(k);
+    for (const d of touchedDocs) {
+      const score = (this.docBest[d] as number) + BODY_WEIGHT * (this.docBody[d] as number);
+      if (score <= heap.threshold) continue;
+      const entry = this.entries[d];
+      if (entry && passesFilters(entry.doc, options, now)) heap.push(d, score);
+    }
+    const top = heap.sorted();
+    const kept = new Set(top.map((t) => t.id));
+    for (const d of touchedDocs) {
+      this.docTouched[d] = 0;
+      if (kept.has(d)) continue;
+      this.docBest[d] = 0;
+      this.docBody[d] = 0;
+      this.docBestUnit[d] = -1;
+    }
+    return top;
+  }
+
+  /** Synonym members' alternatives and learned associated words, as extra weighted query terms. */
+  private expand(a: Analysis): { terms: QueryTerm[]; expansions: Expansion[] } {
+    const terms: QueryTerm[] = [];
+    const expansions: Expansion[] = [];
+    const seen = new Set(a.terms.keys());
+    for (const { alternatives } of this.synonyms.expand(a.norm)) {
+      for (const alt of alternatives) {
+        expansions.push({ term: alt, via: 'synonym' });
+        for (const key of analyze(alt, this.segmenter).terms.keys()) {
+          if (seen.has(key)) continue;
+          seen.add(key);
+          terms.push({ key, weight: SYNONYM_WEIGHT });
+        }
+      }
+    }
+    for (const w of a.words) {
+      for (const { word, strength } of this.associations.expand(w)) {
+        const key = `w${word}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        expansions.push({ term: word, via: 'learned' });
+        terms.push({ key, weight: LEARNED_WEIGHT * strength });
+      }
+    }
+    return { terms, expansions };
+  }
+
+  private addQuestion(entry: DocEntry, field: Field, text: string): string[] | undefined {
+    const a = analyze(text, this.segmenter);
+    if (a.atoms.length === 0) return undefined;
+    const id = this.questions.add(a.terms);
+    this.questionUnits[id] = {
+      doc: entry.idx,
+      field,
+      text,
+      analysis: { norm: a.norm, atoms: a.atoms, words: a.words },
+    };
+    entry.units.push(id);
+    return a.words;
+  }
+
+  private sideOf(unit: QuestionUnit): QuerySide {
+    unit.side ??= querySide(unit.analysis.norm, unit.analysis);
+    return unit.side;
+  }
+
+  private ensureDocCapacity(n: number): void {
+    if (n <= this.docBest.length) return;
+    const size = Math.max(n, this.docBest.length * 2);
+    const grow = <T extends Float32Array | Int32Array>(old: T, make: (s: number) => T, fill?: number): T => {
+      const next = make(size);
+      if (fill !== undefined) next.fill(fill);
+      next.set(old);
+      return next;
+    };
+    this.docBest = grow(this.docBest, (s) => new Float32Array(s));
+    this.docBody = grow(this.docBody, (s) => new Float32Array(s));
+    this.docBestUnit = grow(this.docBestUnit, (s) => new Int32Array(s), -1);
+    const touched = new Uint8Array(size);
+    touched.set(this.docTouched);
+    this.docTouched = touched;
+  }
+}

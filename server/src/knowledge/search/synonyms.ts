@@ -1,0 +1,51 @@
+// Workspace synonym sets ("退款=退钱=返款"). Applied at query time only, so changing the sets never re-indexes:
+// every member found in the query brings the other members' terms in as weighted expansions.
+import { normalizeForSearch } from './nlu-adapter.ts';
+
+export class SynonymTable {
+  /** member → the other members of every set it belongs to */
+  private others = new Map<string, Set<string>>();
+  /** members by length, longest first, so "退货退款" is found before "退款" */
+  private members: string[] = [];
+
+  constructor(sets: string[][] = []) {
+    this.set(sets);
+  }
+
+  set(sets: string[][]): void {
+    this.others.clear();
+    for (const raw of sets) {
+      const set = [...new Set(raw.map((m) => normalizeForSearch(m).trim()).filter((m) => m.length > 0))];
+      if (set.length < 2) continue;
+      for (const m of set) {
+        const bucket = this.others.get(m) ?? new Set<string>();
+        for (const o of set) if (o !== m) bucket.add(o);
+        this.others.set(m, bucket);
+      }
+    }
+    this.members = [...this.others.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+  }
+
+  get size(): number {
+    return this.others.size;
+  }
+
+  /** Members found in the normalized query (not overlapping a longer one found first) and their alternatives. */
+  expand(norm: string): { member: string; alternatives: string[] }[] {
+    if (this.members.length === 0) return [];
+    const taken = new Uint8Array(norm.length);
+    const out: { member: string; alternatives: string[] }[] = [];
+    for (const m of this.members) {
+      let at = norm.indexOf(m);
+      while (at >= 0) {
+        if (!taken.subarray(at, at + m.length).some((x) => x === 1)) {
+          taken.fill(1, at, at + m.length);
+          out.push({ member: m, alternatives: [...(this.others.get(m) ?? [])] });
+          break;
+        }
+        at = norm.indexOf(m, at + 1);
+      }
+    }
+    return out;
+  }
+}
