@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listRoutes } from '../src/http/app.ts';
 import { POLICIES, policyFor } from '../src/http/policies.ts';
+import { WS_MESSAGES } from '../src/http/ws/registry.ts';
 import { createTestApp, type TestApp } from './support/test-app.ts';
 
 /** Every route and every WS message type names a policy that exists; a route without one fails this test. */
@@ -23,6 +24,13 @@ describe('policy coverage', () => {
     expect(missing).toEqual([]);
     const apiRoutes = routes.filter((r) => r.url.startsWith('/api/v1/'));
     expect(apiRoutes.every((r) => r.policy)).toBe(true);
+  });
+
+  it('every WS message type names a known policy', () => {
+    const types = Object.entries(WS_MESSAGES);
+    expect(types.length).toBeGreaterThanOrEqual(5);
+    const missing = types.filter(([, definition]) => !policyFor(definition.policy)).map(([type]) => type);
+    expect(missing).toEqual([]);
   });
 
   it('every policy rule grants something to someone', () => {
