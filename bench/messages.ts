@@ -1,0 +1,128 @@
+import { fork } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { identifyVisitor } from '../server/src/conversations/commands/identify-visitor.ts';
+import { newId } from '../server/src/platform/ids.ts';
+import { signVisitorToken, VISITOR_TOKEN_TTL_MS } from '../server/src/security/visitor-token.ts';
+import { startServer } from '../server/src/server.ts';
+import type { ClientResult } from './messages-client.ts';
+
+/**
+ * `npm run bench:messages`: a fresh embedded server (temporary data dir, SQLite, port 0); 200 widget visitors on
+ * WebSockets send 50 messages each, each waiting for its ack before the next, all visitors at once. Then every
+ * message is checked against the database and the acks: none lost, none stored or acknowledged twice.
+ * Targets: ≥ 3,000 acknowledged messages/s, p99 ack ≤ 50 ms. The last line printed is the JSON summary.
+ */
+const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 200);
+const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 50);
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] as number;
+}
+
+async function main(): Promise<void> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'lingxi-bench-'));
+  const server = await startServer({
+    env: {},
+    config: { dataDir, port: 0, host: '127.0.0.1', logLevel: 'warn', demo: true, roles: ['web', 'ws'] },
+  });
+  try {
+    const workspaceId = server.demo?.workspaceId;
+    if (!workspaceId) throw new Error('the demo workspace was not created');
+    // Sessions are made in-process: the HTTP session endpoint is rate-limited per address, as it should be.
+    const tokens: string[] = [];
+    const contactIds: string[] = [];
+    for (let i = 0; i < CLIENTS; i++) {
+      const visitor = await identifyVisitor(server.ctx, { workspaceId, locale: 'zh-CN' });
+      contactIds.push(visitor.contact.id);
+      tokens.push(
+        signVisitorToken(server.ctx.secret, {
+          ws: workspaceId,
+          inb: visitor.inbox.id,
+          ctc: visitor.contact.id,
+          vis: newId('vis'),
+          exp: server.ctx.clock.now() + VISITOR_TOKEN_TTL_MS,
+        }),
+      );
+    }
+
+    const wsUrl = `${server.url.replace('http', 'ws')}/api/v1/ws`;
+    const result = await new Promise<ClientResult>((resolve, reject) => {
+      // A separate process, so the clients' work does not run on the server's event loop.
+      const child = fork(new URL('./messages-client.ts', import.meta.url), { execArgv: ['--import', 'tsx'] });
+      child.once('message', (message) => resolve(message as ClientResult));
+      child.once('error', reject);
+      child.once('exit', (code) => code !== 0 && reject(new Error(`bench client exited with ${code}`)));
+      child.send({ wsUrl, tokens, messagesPerClient: MESSAGES });
+    });
+
+    // Verify against the database: each visitor's conversation holds exactly its messages, once each.
+    const rows = await server.ctx.db
+      .selectFrom('messages')
+      .innerJoin('conversations', 'conversations.id', 'messages.conversation_id')
+      .select(['conversations.contact_id as contact_id', 'messages.client_message_id as cmid', 'messages.id as id'])
+      .where('messages.workspace_id', '=', workspaceId)
+      .where('conversations.contact_id', 'in', contactIds)
+      .execute();
+    const stored = new Map<string, string[]>();
+    for (const row of rows) {
+      const key = `${row.contact_id}/${row.cmid}`;
+      stored.set(key, [...(stored.get(key) ?? []), row.id]);
+    }
+    const acked = new Map<string, string[]>();
+    for (const [index, cmid, messageId] of result.acks) {
+      const key = `${contactIds[index]}/${cmid}`;
+      acked.set(key, [...(acked.get(key) ?? []), messageId]);
+    }
+    let lost = 0;
+    let duplicated = result.duplicateDeliveries;
+    for (let c = 0; c < CLIENTS; c++) {
+      for (let m = 0; m < MESSAGES; m++) {
+        const key = `${contactIds[c]}/b${c}-${m}`;
+        const inDb = stored.get(key) ?? [];
+        const acks = acked.get(key) ?? [];
+        if (inDb.length === 0 || acks.length === 0 || inDb[0] !== acks[0]) lost++;
+        duplicated += Math.max(0, inDb.length - 1) + Math.max(0, acks.length - 1);
+      }
+    }
+    duplicated += Math.max(0, rows.length - CLIENTS * MESSAGES);
+
+    const sorted = [...result.latenciesMs].sort((a, b) => a - b);
+    const total = result.latenciesMs.length;
+    const summary = {
+      clients: CLIENTS,
+      messages: total,
+      seconds: Number(result.seconds.toFixed(3)),
+      msgs_per_s: Math.round(total / result.seconds),
+      ack_ms: { p50: Number(percentile(sorted, 50).toFixed(2)), p99: Number(percentile(sorted, 99).toFixed(2)) },
+      lost,
+      duplicated,
+    };
+    const table = [
+      ['clients (WebSocket visitors)', String(CLIENTS)],
+      ['messages per client', String(MESSAGES)],
+      ['acknowledged messages', String(total)],
+      ['rows in the database', String(rows.length)],
+      ['wall time (s)', summary.seconds.toFixed(2)],
+      ['throughput (msgs/s)   target ≥ 3000', String(summary.msgs_per_s)],
+      ['ack p50 (ms)', summary.ack_ms.p50.toFixed(2)],
+      ['ack p99 (ms)          target ≤ 50', summary.ack_ms.p99.toFixed(2)],
+      ['ack max (ms)', (sorted.at(-1) ?? 0).toFixed(2)],
+      ['lost', String(lost)],
+      ['duplicated', String(duplicated)],
+      ['errors', String(result.errors.length)],
+    ];
+    const width = Math.max(...table.map(([k]) => (k as string).length));
+    console.log('\nbench:messages — embedded server (SQLite), one process\n');
+    for (const [k, v] of table) console.log(`  ${(k as string).padEnd(width)}  ${v}`);
+    console.log('');
+    console.log(JSON.stringify(summary));
+  } finally {
+    await server.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+await main();
