@@ -1,0 +1,176 @@
+// NLU benchmark: every accuracy and speed target of the language engine on the public datasets in
+// ../shared/datasets (or $LINGXI_DATASETS). Prints a table (target beside figure, pass/fail) and, last, one JSON line.
+// Run: npm run bench:nlu
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { evaluateBuiltinRecognizers } from '../server/src/nlu/eval/builtin.ts';
+import { evaluateEntities } from '../server/src/nlu/eval/entity.ts';
+import { readIntentCsv, scoreIntentModel } from '../server/src/nlu/eval/intent.ts';
+import { quantile, round } from '../server/src/nlu/eval/metrics.ts';
+import { benchSegmentation } from '../server/src/nlu/eval/segmentation.ts';
+import { evaluateSentiment } from '../server/src/nlu/eval/sentiment.ts';
+import { createRng, shuffleInPlace } from '../server/src/nlu/intent/random.ts';
+import { loadIntentModel, serializeIntentModel } from '../server/src/nlu/intent/serialize.ts';
+import { trainIntentModel } from '../server/src/nlu/intent/train.ts';
+import { createUnderstander } from '../server/src/nlu/understand.ts';
+
+const ROOT = process.env.LINGXI_DATASETS ?? fileURLToPath(new URL('../../shared/datasets/', import.meta.url));
+const file = (...parts: string[]) => join(ROOT, ...parts);
+const OOS_SEED = 20_240_601;
+const OOS_REMOVED = 20;
+
+interface Line {
+  name: string;
+  value: number | null;
+  target: string;
+  pass: boolean | null;
+  unit?: string;
+}
+const lines: Line[] = [];
+const json: Record<string, unknown> = {};
+const check = (name: string, value: number | null, op: '>=' | '<=', bound: number | null, unit = '') => {
+  const pass = value === null || bound === null ? null : op === '>=' ? value >= bound : value <= bound;
+  lines.push({ name, value, target: bound === null ? '—' : `${op} ${bound}${unit}`, pass, unit });
+};
+const log = (msg: string) => process.stderr.write(`[bench:nlu] ${msg}\n`);
+const seconds = (t: number) => round((performance.now() - t) / 1000, 3);
+
+async function intents() {
+  const banking = await readIntentCsv(file('banking77/csv/train.csv'));
+  const bankingTest = await readIntentCsv(file('banking77/csv/test.csv'));
+  log('BANKING77: training on all intents');
+  let t = performance.now();
+  const full = trainIntentModel(banking.examples).model;
+  const bankingTrainSeconds = seconds(t);
+  const b = scoreIntentModel(full, bankingTest.examples, 'oos');
+  json.banking77 = { ...b, train_seconds: bankingTrainSeconds };
+  check('BANKING77 accuracy %', round(b.accuracy * 100, 2), '>=', 92);
+  check('BANKING77 training s', bankingTrainSeconds, '<=', 10);
+
+  log('SMP2017-ECDT');
+  const smp = await readIntentCsv(file('smp2017_ecdt_task1/csv/train.csv'));
+  const smpTest = await readIntentCsv(file('smp2017_ecdt_task1/csv/test.csv'));
+  t = performance.now();
+  const smpModel = trainIntentModel(smp.examples).model;
+  const s = scoreIntentModel(smpModel, smpTest.examples, 'oos');
+  json.smp2017 = { ...s, train_seconds: seconds(t) };
+  check('SMP2017 accuracy %', round(s.accuracy * 100, 2), '>=', 95);
+
+  log(`OOS: BANKING77 without ${OOS_REMOVED} intents (seed ${OOS_SEED})`);
+  const labels = [...new Set(banking.examples.map((e) => e.intent))].sort();
+  shuffleInPlace(labels, createRng(OOS_SEED));
+  const removed = new Set(labels.slice(0, OOS_REMOVED));
+  const partial = trainIntentModel(banking.examples.filter((e) => !removed.has(e.intent))).model;
+  const o = scoreIntentModel(partial, bankingTest.examples, 'oos', removed);
+  const keptRows = bankingTest.examples.filter((e) => !removed.has(e.intent));
+  const fullOnKept = scoreIntentModel(full, keptRows, 'oos').in_scope_accuracy;
+  const fullNoReject = scoreIntentModel(
+    loadIntentModel(serializeIntentModel(full)),
+    bankingTest.examples,
+    'oos',
+  ).in_scope_accuracy;
+  json.oos = {
+    ...o,
+    removed_intents: [...removed].sort(),
+    full_model_in_scope_accuracy_same_rows: fullOnKept,
+    full_model_accuracy_all_rows: fullNoReject,
+  };
+  check('OOS recall %', o.oos_recall === null ? null : round(o.oos_recall * 100, 2), '>=', 70);
+  check('OOS in-scope acc − full model (same rows), pts', round((o.in_scope_accuracy - fullOnKept) * 100, 2), '>=', -2);
+
+  return full;
+}
+
+async function sentiment() {
+  log('sentiment');
+  const test = file('chinese_sentiment/csv/waimai_10k_test.csv');
+  const builtin = await evaluateSentiment({ testFile: test });
+  const trained = await evaluateSentiment({
+    trainFile: file('chinese_sentiment/csv/waimai_10k_train.csv'),
+    testFile: test,
+  });
+  json.sentiment = {
+    builtin: { ...builtin, warnings: builtin.warnings.length },
+    trained: { ...trained, warnings: trained.warnings.length },
+  };
+  check('sentiment built-in (waimai) %', round(builtin.accuracy * 100, 2), '>=', 80);
+  check('sentiment trained (waimai) %', round(trained.accuracy * 100, 2), '>=', 90);
+}
+
+async function entities() {
+  const train = file('cluener2020/train.json');
+  const dev = file('cluener2020/dev.json');
+  if (existsSync(train) && existsSync(dev)) {
+    log('entities: CLUENER2020 train → dev');
+    const r = await evaluateEntities({ trainFile: train, testFile: dev });
+    json.cluener = { precision: r.precision, recall: r.recall, f1: r.f1, train_seconds: r.trainSeconds };
+    check('CLUENER2020 entity F1 %', round(r.f1 * 100, 2), '>=', null);
+  }
+  const b = evaluateBuiltinRecognizers();
+  json.builtin_entities = b.perType;
+  for (const [type, s] of Object.entries(b.perType)) check(`built-in ${type} F1 %`, round(s.f1 * 100, 2), '>=', null);
+}
+
+async function speed(banking: Awaited<ReturnType<typeof intents>>) {
+  // A 100+-intent bilingual workspace: BANKING77 (en) + SMP2017 (zh) intents together.
+  log('speed: 108-intent model (BANKING77 + SMP2017)');
+  const a = await readIntentCsv(file('banking77/csv/train.csv'));
+  const z = await readIntentCsv(file('smp2017_ecdt_task1/csv/train.csv'));
+  const model = trainIntentModel([...a.examples, ...z.examples.map((e) => ({ ...e, intent: `zh_${e.intent}` }))]).model;
+  const bytes = serializeIntentModel(model);
+  const loads: number[] = [];
+  for (let i = 0; i < 7; i++) {
+    const t = performance.now();
+    loadIntentModel(bytes);
+    loads.push(performance.now() - t);
+  }
+  const nlu = createUnderstander({ intents: model });
+  const zhTexts = (await readIntentCsv(file('smp2017_ecdt_task1/csv/test.csv'))).examples.map((e) => e.text);
+  const messages = zhTexts.map((t, i) => `${t}，${zhTexts[(i + 1) % zhTexts.length]}${t}`.slice(0, 30));
+  for (const m of messages.slice(0, 200)) nlu.understand(m);
+  const latencies: number[] = [];
+  for (let r = 0; r < 3; r++) {
+    for (const m of messages) {
+      const t = performance.now();
+      nlu.understand(m);
+      latencies.push(performance.now() - t);
+    }
+  }
+  const seg = benchSegmentation(zhTexts, { rounds: 5 });
+  json.speed = {
+    intents: model.intents.length,
+    model_bytes: bytes.length,
+    banking77_model_bytes: serializeIntentModel(banking).length,
+    load_ms: round(quantile(loads, 0.5), 3),
+    understand_ms: { p50: round(quantile(latencies, 0.5), 4), p99: round(quantile(latencies, 0.99), 4) },
+    segmentation: seg,
+  };
+  check(
+    `understand() p99 ms (${model.intents.length} intents, 30 zh chars)`,
+    round(quantile(latencies, 0.99), 3),
+    '<=',
+    2,
+  );
+  check('understand() p50 ms', round(quantile(latencies, 0.5), 3), '<=', null);
+  check('model load ms (median)', round(quantile(loads, 0.5), 2), '<=', 50);
+  check('segment() chars/s', Math.round(seg.segmentCharsPerSecond), '>=', null);
+}
+
+const started = performance.now();
+const banking = await intents();
+await sentiment();
+await entities();
+await speed(banking);
+const width = Math.max(...lines.map((l) => l.name.length));
+console.log(`\nNLU benchmark (${ROOT})`);
+console.log(`  ${'metric'.padEnd(width)}  ${'figure'.padStart(10)}  ${'target'.padEnd(10)}  result`);
+for (const l of lines) {
+  const verdict = l.pass === null ? 'info' : l.pass ? 'PASS' : 'FAIL';
+  console.log(
+    `  ${l.name.padEnd(width)}  ${String(l.value ?? 'n/a').padStart(10)}  ${l.target.padEnd(10)}  ${verdict}`,
+  );
+}
+console.log(`  total ${seconds(started)} s`);
+json.checks = lines;
+console.log(JSON.stringify(json));
