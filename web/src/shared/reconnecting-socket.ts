@@ -102,8 +102,9 @@ export class ReconnectingSocket {
     if (this.socket !== socket) return;
     this.socket = null;
     clearInterval(this.heartbeatTimer);
-    if (opened) this.options.onStateChange?.(false);
-    else this.failedInARow += 1;
+    // Also after a failed attempt, so a widget that never got through says "reconnecting" instead of "connecting".
+    this.options.onStateChange?.(false);
+    if (!opened) this.failedInARow += 1;
     this.scheduleRetry();
   }
 
