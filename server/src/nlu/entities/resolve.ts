@@ -14,9 +14,14 @@ export function resolveOverlaps(candidates: readonly Candidate[]): Entity[] {
       a.start - b.start,
   );
   const kept: Candidate[] = [];
+  // characters already taken: checking a span costs its length, not the number of kept entities
+  const taken = new Uint8Array(ranked.reduce((max, c) => Math.max(max, c.end), 0));
   for (const c of ranked) {
-    if (c.end <= c.start) continue;
-    if (kept.some((k) => c.start < k.end && k.start < c.end)) continue;
+    if (c.end <= c.start || c.start < 0) continue;
+    let free = true;
+    for (let i = c.start; i < c.end && free; i++) if (taken[i]) free = false;
+    if (!free) continue;
+    taken.fill(1, c.start, c.end);
     kept.push(c);
   }
   return kept.sort((a, b) => a.start - b.start).map(({ priority: _priority, ...entity }) => entity);

@@ -141,8 +141,21 @@ function tokenizeRun(text: string, start: number, end: number, jieba: Jieba, hmm
   }
 }
 
+/** Longer space-free stretches (pasted hashes, "a.a.a.…") make wink's tokenizer slow, and are no words anyway. */
+const MAX_ENGLISH_WORD = 64;
+
 function pushEnglish(run: string, offset: number, out: Piece[]): void {
-  for (const t of tagEnglish(run)) out.push({ start: offset + t.start, end: offset + t.end, pos: t.pos });
+  const long = new RegExp(`\\S{${MAX_ENGLISH_WORD + 1},}`, 'g');
+  let from = 0;
+  for (const m of run.matchAll(long)) {
+    const at = m.index ?? 0;
+    for (const t of tagEnglish(run.slice(from, at)))
+      out.push({ start: offset + from + t.start, end: offset + from + t.end, pos: t.pos });
+    out.push({ start: offset + at, end: offset + at + m[0].length, pos: 'X' });
+    from = at + m[0].length;
+  }
+  for (const t of tagEnglish(run.slice(from)))
+    out.push({ start: offset + from + t.start, end: offset + from + t.end, pos: t.pos });
 }
 
 const HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3007]|[\ud840-\ud8bf][\udc00-\udfff]/;

@@ -28,7 +28,7 @@ const NANP = new RegExp(`${NOT_DIGIT_BEFORE}(?:\\(\\d{3}\\) ?|\\d{3}[-.])\\d{3}[
 const EMAIL =
   /(?<![\w.%+-])[a-z0-9](?:[a-z0-9._%+-]{0,63})@[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?)*\.[a-z]{2,24}(?![\w-])/g;
 const URL =
-  /(?<![\w@.])(?:https?:\/\/|www\.)[^\s<>"'，。！？；、）】」》\u4e00-\u9fff]+|(?<![\w@.-])(?:[a-z0-9-]+\.)+(?:com|cn|net|org|io|co|me|shop|top|xyz|info|app)(?::\d{2,5})?(?:\/[^\s<>"'，。！？；、）】」》\u4e00-\u9fff]*)?(?![\w@])/g;
+  /(?<![\w@.])(?:https?:\/\/|www\.)[^\s<>"'，。！？；、）】」》\u4e00-\u9fff]+|(?<![\w@.-])(?:[a-z0-9-]{1,63}\.){1,8}(?:com|cn|net|org|io|co|me|shop|top|xyz|info|app)(?::\d{2,5})?(?:\/[^\s<>"'，。！？；、）】」》\u4e00-\u9fff]*)?(?![\w@])/g;
 
 function digitsOf(s: string): string {
   return s.replace(/[^\d+]/g, '');

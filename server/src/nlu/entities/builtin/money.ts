@@ -4,7 +4,7 @@ import { CHINESE_NUMERAL_CHARS, parseChineseNumber } from './chinese-number.ts';
 import { type Match, scan } from './match.ts';
 
 const NUM = `\\d+(?:,\\d{3})*(?:\\.\\d+)?`;
-const ZH_NUM = `[${CHINESE_NUMERAL_CHARS}]+(?:点[零〇一二三四五六七八九]+)?`;
+const ZH_NUM = `[${CHINESE_NUMERAL_CHARS}]{1,12}(?:点[零〇一二三四五六七八九]{1,4})?`;
 const MAG = '[十百千万亿]*';
 
 const SYMBOLS: Record<string, string> = {
@@ -59,7 +59,7 @@ const EN_UNITS: Record<string, string> = {
 
 const PREFIXED = new RegExp(`(?<![\\w$])(us\\$|hk\\$|[¥￥$€£]|(?:rmb|usd|cny|eur|hkd|gbp) ?)\\s?(${NUM})(${MAG})`, 'g');
 const ZH_SUFFIX = new RegExp(
-  `(?<![\\d.]|\\d,)(${NUM}|${ZH_NUM})\\s?(${MAG})(元人民币|块钱|毛钱|人民币|美元|美金|欧元|英镑|港币|港元|日元|元|块|圆|刀|毛|角)(?:([零〇一二三四五六七八九\\d])(?![\\d${CHINESE_NUMERAL_CHARS}]))?`,
+  `(?<![\\d.${CHINESE_NUMERAL_CHARS}]|\\d,)(${NUM}|${ZH_NUM})\\s?(${MAG})(元人民币|块钱|毛钱|人民币|美元|美金|欧元|英镑|港币|港元|日元|元|块|圆|刀|毛|角)(?:([零〇一二三四五六七八九\\d])(?![\\d${CHINESE_NUMERAL_CHARS}]))?`,
   'g',
 );
 const EN_SUFFIX = new RegExp(

@@ -9,7 +9,7 @@ const EN_UNITS =
   'pcs|pieces?|items?|units?|boxes|box|bottles?|packs?|packages?|pairs?|sets?|kg|kgs|kilograms?|grams?|g|lbs?|pounds|meters?|m|cm|mm|liters?|litres?|l|ml|cans?|bags?|cartons?|orders?';
 
 const ZH = new RegExp(
-  `(?<![\\d.])(\\d+(?:\\.\\d+)?|[${CHINESE_NUMERAL_CHARS}]+)\\s?(${ZH_UNITS})(?!月|小时|钟|星期|礼拜|工作日|钱|多小时)`,
+  `(?<![\\d.${CHINESE_NUMERAL_CHARS}])(\\d+(?:\\.\\d+)?|[${CHINESE_NUMERAL_CHARS}]{1,12})\\s?(${ZH_UNITS})(?!月|小时|钟|星期|礼拜|工作日|钱|多小时)`,
   'g',
 );
 const EN = new RegExp(`(?<![\\w.])(\\d+(?:\\.\\d+)?)\\s?(${EN_UNITS})(?![a-z])`, 'g');

@@ -11,12 +11,22 @@ const JOINER = /^ ?(?:的|at|on|,|，)? ?$/;
 
 const UNIT_HOURS = { day: 24, week: 168, month: 720, year: 8760 } as const;
 
+/** A message never holds more; the cap keeps pathological input (5,000 × "三点") from costing seconds. */
+const MAX_PARTS = 64;
+
 /** Keeps the longest of overlapping parts (5月3日 over 3日, 下周五 over 周五). */
 function longest<T extends { start: number; end: number }>(parts: T[]): T[] {
   const sorted = [...parts].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
   const kept: T[] = [];
-  for (const p of sorted) if (!kept.some((k) => p.start < k.end && k.start < p.end)) kept.push(p);
-  return kept.sort((a, b) => a.start - b.start);
+  const taken = new Uint8Array(parts.reduce((max, p) => Math.max(max, p.end), 0));
+  for (const p of sorted) {
+    let free = true;
+    for (let i = p.start; i < p.end && free; i++) if (taken[i]) free = false;
+    if (!free) continue;
+    taken.fill(1, p.start, p.end);
+    kept.push(p);
+  }
+  return kept.sort((a, b) => a.start - b.start).slice(0, MAX_PARTS);
 }
 
 /** Day-sized relative expressions ("3天后") behave like dates so a time can follow them ("3天后下午两点"). */
@@ -38,7 +48,7 @@ export function findDateTimes(text: string, referenceTime: number, timeZone: str
   const ref = Number.isFinite(referenceTime) ? referenceTime : Date.now();
   const today = wallTimeAt(ref, zone);
   const weekday = weekdayOf(today);
-  const relatives = [...chineseRelativeParts(text), ...englishRelativeParts(text)];
+  const relatives = [...chineseRelativeParts(text), ...englishRelativeParts(text)].slice(0, MAX_PARTS);
   const dates = longest([
     ...chineseDateParts(text),
     ...englishDateParts(text),
