@@ -128,15 +128,22 @@ export async function insertConversation(db: Executor, row: ConversationTable) {
  * Takes the next seq of an open conversation. The update locks the row until commit (PostgreSQL) or runs under the
  * single writer (SQLite), so two messages never share a seq. Undefined when the conversation is closed or unknown.
  */
-export async function claimNextSeq(db: Executor, workspaceId: string, conversationId: string, now: number) {
-  const row = await db
+export async function claimNextSeq(
+  db: Executor,
+  workspaceId: string,
+  conversationId: string,
+  now: number,
+  /** When given, the conversation must also belong to this contact (a visitor's remembered conversation). */
+  contactId?: string,
+) {
+  let query = db
     .updateTable('conversations')
     .set((eb) => ({ last_seq: eb('last_seq', '+', 1), last_message_at: now, updated_at: now }))
     .where('workspace_id', '=', workspaceId)
     .where('id', '=', conversationId)
-    .where('status', '<>', 'closed')
-    .returningAll()
-    .executeTakeFirst();
+    .where('status', '<>', 'closed');
+  if (contactId) query = query.where('contact_id', '=', contactId);
+  const row = await query.returningAll().executeTakeFirst();
   return row ? toConversation(row) : undefined;
 }
 
@@ -194,8 +201,9 @@ export async function findMessage(db: Executor, workspaceId: string, messageId: 
   return row ? toMessage(row) : undefined;
 }
 
-export async function insertMessage(db: Executor, message: MessageRecord) {
-  await db
+/** False when the conversation already holds this clientMessageId (nothing is written then). */
+export async function insertMessage(db: Executor, message: MessageRecord): Promise<boolean> {
+  const result = await db
     .insertInto('messages')
     .values({
       id: message.id,
@@ -210,7 +218,9 @@ export async function insertMessage(db: Executor, message: MessageRecord) {
       meta: toJson(message.meta),
       created_at: message.createdAt,
     })
-    .execute();
+    .onConflict((oc) => oc.columns(['conversation_id', 'client_message_id']).doNothing())
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
 }
 
 export interface MessageWindow {

@@ -20,7 +20,7 @@ export type MessageTarget =
   /** A known conversation (agents, the API). */
   | { conversationId: string }
   /** The contact's open conversation in an inbox, opened when there is none (customers). */
-  | { inboxId: string; contactId: string };
+  | { inboxId: string; contactId: string; knownConversationId?: string };
 
 export interface ReceiveMessageOptions {
   workspaceId: string;
@@ -49,6 +49,14 @@ export interface ReceivedMessage {
 
 /** Someone changed the conversation between our read and our write; the transaction rolls back and we retry. */
 class LostRace extends Error {}
+/** The clientMessageId is stored already; the transaction rolls back and the original is returned. */
+class Duplicate extends Error {}
+/** Staff wrote to a closed conversation: a repeat of an earlier message is still answered, anything new refused. */
+class ClosedConversation extends Error {
+  constructor(readonly conversation: ConversationRecord) {
+    super('conversation is closed');
+  }
+}
 
 // Each retry follows a race another writer won (a conversation opened or a seq taken): a few are plenty.
 const MAX_ATTEMPTS = 5;
@@ -71,87 +79,109 @@ export async function receiveMessage(ctx: ServiceContext, options: ReceiveMessag
 }
 
 async function attemptReceive(ctx: ServiceContext, options: ReceiveMessageOptions): Promise<ReceivedMessage> {
-  const { workspaceId } = options;
-  const known = await locateConversation(ctx.db, options);
-  if (known) {
-    const original = await findMessageByClientId(ctx.db, workspaceId, known.id, options.clientMessageId);
-    if (original) return { message: original, conversation: known, duplicate: true };
-    if (known.status === 'closed' && 'conversationId' in options.target) {
-      throw new AppError('conflict', 'The conversation is closed', { details: { status: known.status } });
-    }
-  }
-
+  const { workspaceId, target } = options;
   const changes: Array<{ from: ConversationStatus | null; to: ConversationStatus }> = [];
   const now = ctx.clock.now();
-  const stored = await ctx.db.transaction().execute(async (trx) => {
-    let conversationId = known && known.status !== 'closed' ? known.id : undefined;
-    if (!conversationId) {
-      if (!('inboxId' in options.target)) throw new AppError('conflict', 'The conversation is closed');
-      const opened = await openConversation(trx, options, options.target, now);
-      changes.push({ from: null, to: opened.status });
-      conversationId = opened.id;
-    }
-    let conversation = await claimNextSeq(trx, workspaceId, conversationId, now);
-    // Closed between our read and this write: the retry opens a new one (customers) or refuses (agents).
-    if (!conversation) throw new LostRace('conversation closed meanwhile');
+  let conversationId: string | undefined;
+  try {
+    const stored = await ctx.db.transaction().execute(async (trx) => {
+      // Fast path: one statement takes the next seq of a conversation we know (or the visitor's remembered one).
+      const knownId = 'conversationId' in target ? target.conversationId : target.knownConversationId;
+      let conversation = knownId
+        ? await claimNextSeq(trx, workspaceId, knownId, now, 'contactId' in target ? target.contactId : undefined)
+        : undefined;
+      if (!conversation) {
+        const opened = await resolveConversation(trx, options, now);
+        if (opened.created) changes.push({ from: null, to: opened.conversation.status });
+        conversation = await claimNextSeq(trx, workspaceId, opened.conversation.id, now);
+        // Closed between our read and this write: the retry opens a new one (customers) or refuses (agents).
+        if (!conversation) throw new LostRace('conversation closed meanwhile');
+      }
+      conversationId = conversation.id;
 
-    const reaction = statusReaction(conversation, options);
-    if (reaction) {
-      const moved = await recordTransition(trx, ctx.clock, conversation, { ...reaction, actor: options.actor });
-      if (!moved) throw new LostRace('conversation changed meanwhile');
-      if (moved.changed) changes.push({ from: conversation.status, to: moved.conversation.status });
-      conversation = moved.conversation;
-    }
+      const reaction = statusReaction(conversation, options);
+      if (reaction) {
+        const moved = await recordTransition(trx, ctx.clock, conversation, { ...reaction, actor: options.actor });
+        if (!moved) throw new LostRace('conversation changed meanwhile');
+        if (moved.changed) changes.push({ from: conversation.status, to: moved.conversation.status });
+        conversation = moved.conversation;
+      }
 
-    const message: MessageRecord = {
-      id: newId('msg'),
-      workspaceId,
-      conversationId,
-      seq: conversation.lastSeq,
-      senderType: options.sender.type,
-      senderId: options.sender.id,
-      clientMessageId: options.clientMessageId,
-      text: options.text,
-      private: options.private === true,
-      meta: options.meta ?? {},
-      createdAt: now,
-    };
-    await insertMessage(trx, message);
-    await appendReportingEvent(trx, {
-      workspaceId,
-      type: 'message.created',
-      conversationId,
-      actor: options.actor,
-      data: {
-        messageId: message.id,
-        seq: message.seq,
-        senderType: message.senderType,
-        private: message.private,
-        chars: message.text.length,
-      },
-      at: now,
+      const message: MessageRecord = {
+        id: newId('msg'),
+        workspaceId,
+        conversationId: conversation.id,
+        seq: conversation.lastSeq,
+        senderType: options.sender.type,
+        senderId: options.sender.id,
+        clientMessageId: options.clientMessageId,
+        text: options.text,
+        private: options.private === true,
+        meta: options.meta ?? {},
+        createdAt: now,
+      };
+      // A repeated clientMessageId: roll everything back (the seq, any status change) and answer with the original.
+      if (!(await insertMessage(trx, message))) throw new Duplicate();
+      await appendReportingEvent(trx, {
+        workspaceId,
+        type: 'message.created',
+        conversationId: conversation.id,
+        actor: options.actor,
+        data: {
+          messageId: message.id,
+          seq: message.seq,
+          senderType: message.senderType,
+          private: message.private,
+          chars: message.text.length,
+        },
+        at: now,
+      });
+      return { message, conversation };
     });
-    return { message, conversation };
-  });
-
-  for (const change of changes) {
-    await publishEvent(ctx, CONVERSATION_TOPICS.conversationUpdated, workspaceId, {
-      conversation: stored.conversation,
-      change,
-    });
+    for (const change of changes) {
+      await publishEvent(ctx, CONVERSATION_TOPICS.conversationUpdated, workspaceId, {
+        conversation: stored.conversation,
+        change,
+      });
+    }
+    await publishEvent(ctx, CONVERSATION_TOPICS.messageCreated, workspaceId, stored);
+    return { ...stored, duplicate: false };
+  } catch (error) {
+    if (error instanceof Duplicate && conversationId) return original(ctx.db, workspaceId, conversationId, options);
+    if (error instanceof ClosedConversation) {
+      const found = await findMessageByClientId(ctx.db, workspaceId, error.conversation.id, options.clientMessageId);
+      if (found) return { message: found, conversation: error.conversation, duplicate: true };
+      throw new AppError('conflict', 'The conversation is closed', { details: { status: error.conversation.status } });
+    }
+    throw error;
   }
-  await publishEvent(ctx, CONVERSATION_TOPICS.messageCreated, workspaceId, stored);
-  return { ...stored, duplicate: false };
 }
 
-async function locateConversation(db: Executor, options: ReceiveMessageOptions) {
+async function original(db: Executor, workspaceId: string, conversationId: string, options: ReceiveMessageOptions) {
+  const [message, conversation] = await Promise.all([
+    findMessageByClientId(db, workspaceId, conversationId, options.clientMessageId),
+    findConversation(db, workspaceId, conversationId),
+  ]);
+  if (!message || !conversation) throw new LostRace('original message vanished');
+  return { message, conversation, duplicate: true };
+}
+
+/** The conversation a message goes to when the fast path did not find it open. */
+async function resolveConversation(
+  trx: Executor,
+  options: ReceiveMessageOptions,
+  now: number,
+): Promise<{ conversation: ConversationRecord; created: boolean }> {
   const { target, workspaceId } = options;
   if ('conversationId' in target) {
-    const conversation = await findConversation(db, workspaceId, target.conversationId);
+    const conversation = await findConversation(trx, workspaceId, target.conversationId);
     if (!conversation) throw notFound('Conversation');
-    return conversation;
+    if (conversation.status === 'closed') throw new ClosedConversation(conversation);
+    return { conversation, created: false };
   }
-  return findOpenConversation(db, workspaceId, target.inboxId, target.contactId);
+  const open = await findOpenConversation(trx, workspaceId, target.inboxId, target.contactId);
+  if (open) return { conversation: open, created: false };
+  return { conversation: await openConversation(trx, options, target, now), created: true };
 }
 
 /** A unique violation here means another first message opened the conversation; the retry finds it. */

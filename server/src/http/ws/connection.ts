@@ -26,6 +26,8 @@ const PAGE = 500;
 export class Connection {
   readonly isVisitor: boolean;
   private readonly cursors = new Map<string, Cursor>();
+  /** A visitor's current conversation, remembered so the next message skips looking it up (checked on write). */
+  openConversationId: string | undefined;
   /** Client messages are handled one at a time, in the order they arrived. */
   inbound: Promise<void> = Promise.resolve();
 

@@ -30,7 +30,11 @@ export async function handleMessageSend({ ctx, connection }: HandlerContext, mes
     workspaceId: principal.workspaceId,
     target:
       principal.kind === 'visitor'
-        ? { inboxId: principal.inboxId, contactId: principal.contactId }
+        ? {
+            inboxId: principal.inboxId,
+            contactId: principal.contactId,
+            knownConversationId: connection.openConversationId,
+          }
         : { conversationId: message.conversationId as string },
     sender: senderFor(principal),
     actor: actorFor(principal),
@@ -39,6 +43,7 @@ export async function handleMessageSend({ ctx, connection }: HandlerContext, mes
     private: message.private,
     takeAsAgent: principal.kind === 'user' ? principal.userId : undefined,
   });
+  if (principal.kind === 'visitor') connection.openConversationId = received.conversation.id;
   await connection.acknowledge(received.message, received.duplicate, message.requestId);
 }
 

@@ -1,0 +1,137 @@
+import { type BotReply, type BotTurn, findHandoffBrief, handoffNotice, respond, workspaceBot } from '../../bot/index.ts';
+import type { ServiceContext } from '../../platform/context.ts';
+import { newId } from '../../platform/ids.ts';
+import { enqueueConversation } from '../../routing/commands/enqueue-conversation.ts';
+import { findContact } from '../contact-store.ts';
+import { CONVERSATION_TOPICS, publishEvent } from '../events.ts';
+import type { ConversationRecord, MessageRecord } from '../schema.ts';
+import { findConversation } from '../store.ts';
+import { receiveMessage } from './receive-message.ts';
+import { transitionConversation } from './transition-conversation.ts';
+
+/** Topics of the bot's effects, published after they are stored (webhooks, tickets and consoles listen). */
+export const BOT_TOPICS = {
+  handedOff: 'conversation.handed_off',
+  ticketRequested: 'conversation.ticket_requested',
+} as const;
+
+const BOT = { type: 'bot', id: null } as const;
+
+/**
+ * Lets the bot answer one stored customer message and applies its decision: the replies become bot messages (in
+ * order, each idempotent on a key derived from the customer's message, so a repeated turn never doubles them), a
+ * hand-off moves the conversation to the queue with its team and priority and tells the customer where they stand,
+ * a ticket request goes out on the bus, and a goodbye may resolve the conversation.
+ */
+export async function runBotTurn(ctx: ServiceContext, trigger: { message: MessageRecord; conversation: ConversationRecord }) {
+  const { message } = trigger;
+  if (message.senderType !== 'contact' || message.private) return;
+  const conversation = (await findConversation(ctx.db, message.workspaceId, message.conversationId)) ?? trigger.conversation;
+  if (conversation.status !== 'bot' && conversation.status !== 'queued') return;
+  const contact = await findContact(ctx.db, conversation.workspaceId, conversation.contactId);
+  if (conversation.status === 'bot') await showTyping(ctx, conversation);
+  const turn = await respond(ctx, {
+    workspaceId: conversation.workspaceId,
+    conversation: { id: conversation.id, status: conversation.status, language: conversation.language },
+    contact: { tier: contact?.tier ?? null, locale: contact?.locale ?? null },
+    message: { seq: message.seq, text: message.text, createdAt: message.createdAt },
+  });
+  if (!turn) return;
+  await applyTurn(ctx, conversation, message, turn);
+}
+
+async function applyTurn(ctx: ServiceContext, conversation: ConversationRecord, trigger: MessageRecord, turn: BotTurn) {
+  const { decision } = turn;
+  const meta = { decision: decision.kind, reason: decision.reason, evidence: decision.evidence };
+  let index = 0;
+  const say = (reply: BotReply, extra: Record<string, unknown> = {}) =>
+    receiveMessage(ctx, {
+      workspaceId: conversation.workspaceId,
+      target: { conversationId: conversation.id },
+      sender: BOT,
+      actor: BOT,
+      clientMessageId: `bot-${trigger.id}-${index++}`,
+      text: reply.text,
+      meta: {
+        bot: { ...meta, ...extra },
+        ...(reply.quickReplies?.length ? { quickReplies: reply.quickReplies } : {}),
+        ...(reply.cards?.length ? { cards: reply.cards } : {}),
+      },
+    });
+  for (const reply of decision.replies) await say(reply);
+
+  if (decision.ticket) {
+    await publishBotEvent(ctx, BOT_TOPICS.ticketRequested, conversation.workspaceId, {
+      ticket: decision.ticket,
+      conversationId: conversation.id,
+      contactId: conversation.contactId,
+    });
+  }
+  if (decision.handoff) {
+    const { reason, team, priority } = decision.handoff;
+    await setRouting(ctx, conversation, team, priority);
+    const moved = await transitionConversation(ctx, {
+      workspaceId: conversation.workspaceId,
+      conversationId: conversation.id,
+      to: 'queued',
+      actor: BOT,
+      reason: `handoff:${reason}`,
+    }).catch(() => undefined);
+    if (moved?.conversation.status === 'queued') {
+      const place = await enqueueConversation(ctx, {
+        workspaceId: conversation.workspaceId,
+        conversationId: conversation.id,
+        team,
+        priority,
+        reason,
+      });
+      const bot = await workspaceBot(ctx, conversation.workspaceId);
+      if (bot) await say(handoffNotice(bot.settings, turn.locale, place), { queue: place });
+      await publishBotEvent(ctx, BOT_TOPICS.handedOff, conversation.workspaceId, {
+        conversationId: conversation.id,
+        contactId: conversation.contactId,
+        reason,
+        team,
+        priority,
+        queue: place,
+        brief: await findHandoffBrief(ctx, conversation.workspaceId, conversation.id),
+      });
+    }
+  }
+  if (decision.resolve) {
+    await transitionConversation(ctx, {
+      workspaceId: conversation.workspaceId,
+      conversationId: conversation.id,
+      to: 'resolved',
+      actor: BOT,
+      reason: 'bot_resolved',
+    }).catch((error: unknown) => ctx.logger.warn({ err: error }, 'bot could not resolve the conversation'));
+  }
+}
+
+/** The hand-off's team and priority live on the conversation, where the console and routing read them. */
+async function setRouting(ctx: ServiceContext, conversation: ConversationRecord, team: string, priority: number) {
+  await ctx.db
+    .updateTable('conversations')
+    .set({ team, priority, updated_at: ctx.clock.now() })
+    .where('workspace_id', '=', conversation.workspaceId)
+    .where('id', '=', conversation.id)
+    .execute();
+}
+
+async function showTyping(ctx: ServiceContext, conversation: ConversationRecord) {
+  await publishEvent(ctx, CONVERSATION_TOPICS.typing, conversation.workspaceId, {
+    conversationId: conversation.id,
+    contactId: conversation.contactId,
+    senderType: 'bot',
+    senderId: null,
+  });
+}
+
+async function publishBotEvent(ctx: ServiceContext, topic: string, workspaceId: string, payload: unknown) {
+  try {
+    await ctx.bus.publish(topic, { type: topic, workspaceId, id: newId('evt'), at: ctx.clock.now(), payload });
+  } catch (error) {
+    ctx.logger.error({ err: error, topic }, 'could not publish event');
+  }
+}
