@@ -14,7 +14,7 @@ const TRAIN = [
   '[尺码不合适](reason)，想换一件',
   '我买的[AirPods](product)没声音',
   '[AirPods](product)左耳不响，[质量问题](reason)',
-].map(parseAnnotated);
+];
 
 describe('annotated examples', () => {
   it('parses [text](type) markup with offsets into the clean text', () => {
@@ -81,6 +81,11 @@ describe('slot labeller', () => {
       dictionary: [{ type: 'product', name: '小米14', synonyms: ['红米K70'] }],
     });
     expect(withDictionary.label('红米k70坏了').map((s) => s.text)).toEqual(['红米k70']);
+  });
+
+  it('accepts parsed examples as well as markup', () => {
+    const parsed = trainSlotLabeller(TRAIN.map(parseAnnotated), { epochs: 10, seed: 3 });
+    expect(parsed.label('我要退小米14')).toEqual(labeller.label('我要退小米14'));
   });
 
   it('handles empty input and an untrained labeller', () => {

@@ -4,7 +4,7 @@
 import { jiebaFor } from '../../text/jieba.ts';
 import { normalize, toOriginalSpan } from '../../text/normalize.ts';
 import type { DictionaryEntity, UserDictionaryEntry } from '../../types.ts';
-import type { AnnotatedExample, AnnotatedSpan } from './annotated.ts';
+import { type AnnotatedExample, type AnnotatedSpan, parseAnnotated } from './annotated.ts';
 import {
   extractFeatures,
   type FeatureContext,
@@ -104,7 +104,15 @@ function mulberry32(seed: number): () => number {
   };
 }
 
-export function trainSlotLabeller(examples: readonly AnnotatedExample[], opts: SlotLabellerOptions = {}): SlotLabeller {
+/**
+ * Trains on annotated examples: markup strings (`我要退[iPhone 15](product)`) or parsed examples
+ * (e.g. CLUENER rows through fromClueNer).
+ */
+export function trainSlotLabeller(
+  input: ReadonlyArray<string | AnnotatedExample>,
+  opts: SlotLabellerOptions = {},
+): SlotLabeller {
+  const examples = input.map((e) => (typeof e === 'string' ? parseAnnotated(e) : e));
   const types = [...new Set(examples.flatMap((e) => e.spans.map((s) => s.type)))].sort();
   const dictionary = buildGazetteer(opts.dictionary);
   const learned = opts.learnValues === false ? undefined : learnGazetteer(examples);
