@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Locator, Page, WebSocketRoute } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningServer, startServer } from '../server/src/server.ts';
 import { launchBrowser } from './browser.ts';
@@ -149,6 +149,54 @@ describe('chat between a website visitor and an agent', () => {
       expect(await page.locator('img[src="x"]').count()).toBe(0);
       expect(await page.title()).not.toBe('pwned');
     }
+    expect(pageErrors).toEqual([]);
+    await agentContext.close();
+    await visitorContext.close();
+  }, 90_000);
+
+  it('reconnects after the socket drops and resumes with the missed reply, shown once', async () => {
+    const base = server.url.replace('localhost', '127.0.0.1');
+    const question = '我想退货，怎么操作？';
+    const answer = '请在订单页点击“申请退货”';
+    const visitorContext = await browser.newContext({ locale: 'zh-CN' });
+    // The visitor's sockets go through the test: while `down`, every attempt is refused and open ones are dropped.
+    let down = false;
+    const open: WebSocketRoute[] = [];
+    await visitorContext.routeWebSocket(/\/api\/v1\/ws/, (socket) => {
+      if (down) return socket.close({ code: 1012, reason: 'restarting' });
+      socket.connectToServer();
+      open.push(socket);
+    });
+    const visitor = await visitorContext.newPage();
+    visitor.on('pageerror', (error) => pageErrors.push(error.message));
+    await visitor.goto(`${base}/demo`);
+    await visitor.getByTestId('widget-launcher').click();
+    await visitor.getByTestId('widget-input').fill(question);
+    await visitor.getByTestId('widget-input').press('Enter');
+    const visitorMessages = visitor.getByTestId('widget-message');
+    await visitorMessages
+      .and(visitor.locator('[data-state="sent"]'))
+      .filter({ hasText: question })
+      .waitFor({ timeout: STEP_MS });
+    await expect.poll(() => open.length, { timeout: STEP_MS }).toBeGreaterThan(0);
+
+    down = true;
+    for (const socket of open.splice(0)) await socket.close({ code: 1012, reason: 'restarting' });
+
+    const agentContext = await browser.newContext({ locale: 'zh-CN' });
+    const agent = await agentContext.newPage();
+    agent.on('pageerror', (error) => pageErrors.push(error.message));
+    await signIn(agent, base);
+    await agent.getByTestId('conversation-item').filter({ hasText: question }).click();
+    await agent.getByTestId('reply-input').fill(answer);
+    await agent.getByTestId('reply-send').click();
+    await agent.getByTestId('message').filter({ hasText: answer }).waitFor({ timeout: STEP_MS });
+    expect(await visitorMessages.filter({ hasText: answer }).count()).toBe(0);
+
+    down = false;
+    await visitorMessages.filter({ hasText: answer }).waitFor({ timeout: 20_000 });
+    await settle(visitor);
+    expect(await texts(visitorMessages, '.bubble')).toEqual([question, answer]);
     expect(pageErrors).toEqual([]);
     await agentContext.close();
     await visitorContext.close();
