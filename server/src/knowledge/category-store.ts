@@ -29,7 +29,7 @@ export async function insertCategory(db: Executor, row: CategoryTable) {
   return toCategory(row);
 }
 
-export async function updateCategory(
+export async function writeCategory(
   db: Executor,
   workspaceId: string,
   categoryId: string,
@@ -58,7 +58,7 @@ export async function listSiblings(db: Executor, workspaceId: string, parentId: 
   return rows.map(toCategory);
 }
 
-export async function deleteCategory(db: Executor, workspaceId: string, categoryId: string) {
+export async function removeCategoryRow(db: Executor, workspaceId: string, categoryId: string) {
   const result = await db
     .deleteFrom('kb_categories')
     .where('workspace_id', '=', workspaceId)

@@ -10,7 +10,9 @@ import type { ArticleStatus } from './schema.ts';
 export const KB_TOPICS = {
   articlePublished: 'kb.article_published',
   articleArchived: 'kb.article_archived',
-  articleChanged: 'kb.article_changed',
+  /** A rollback that made an older version's content live again. */
+  articleRolledBack: 'kb.article_rolled_back',
+  synonymsChanged: 'kb.synonyms_changed',
 } as const;
 
 export interface ArticleEventPayload {
@@ -26,7 +28,7 @@ export async function publishKbEvent(
   ctx: Pick<ServiceContext, 'bus' | 'clock' | 'logger'>,
   topic: string,
   workspaceId: string,
-  payload: ArticleEventPayload,
+  payload: ArticleEventPayload | Record<string, never>,
 ): Promise<void> {
   try {
     await ctx.bus.publish(topic, { type: topic, workspaceId, id: newId('evt'), at: ctx.clock.now(), payload });

@@ -381,3 +381,23 @@ export async function listComments(db: Executor, workspaceId: string, articleId:
     .execute();
   return rows.map(toComment);
 }
+
+/** Who wrote the versions since the article was last published (all versions when it never was). */
+export async function authorsSinceLastPublish(db: Executor, workspaceId: string, articleId: string) {
+  const last = await db
+    .selectFrom('kb_review_events')
+    .select((eb) => eb.fn.max('version').as('version'))
+    .where('workspace_id', '=', workspaceId)
+    .where('article_id', '=', articleId)
+    .where('to_status', '=', 'published')
+    .executeTakeFirst();
+  const rows = await db
+    .selectFrom('kb_article_versions')
+    .select('author_id')
+    .distinct()
+    .where('workspace_id', '=', workspaceId)
+    .where('article_id', '=', articleId)
+    .where('version', '>', Number(last?.version ?? 0))
+    .execute();
+  return rows.map((r) => r.author_id).filter((id): id is string => id !== null);
+}
