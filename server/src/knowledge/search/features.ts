@@ -37,12 +37,30 @@ export const FEATURE_NAMES = [
   'question_type_mismatch',
   'expansion_matched',
   'learned_feedback',
+  'content_edit_similarity',
+  'content_subsequence',
+  'content_equal',
+  'relative_first_stage',
+  'first_stage_rank',
+  'canonical_bigram_cover_q',
+  'canonical_bigram_cover_c',
 ] as const;
 
 export const FEATURE_COUNT = FEATURE_NAMES.length;
 
 const HAN = /[\u3400-\u4dbf\u4e00-\u9fff]/;
 const NUMERAL = /^(?:[0-9][0-9.,]*|[零〇一二两三四五六七八九十百千万亿])$/;
+/** Particles and courtesy words: they change the wording, rarely the question ("怎么样啊" = "怎么样？"). */
+const FILLER = new Set([
+  ...'的了吗呢啊呀吧么哦嘛哈啦呗咯哇呐噢喔请求问谢',
+  'the',
+  'a',
+  'an',
+  'pleas',
+  'pls',
+  'thank',
+  'thanks',
+]);
 const NEGATION = new Set([
   '不',
   '没',
@@ -82,7 +100,9 @@ function coverage(from: Set<string>, other: Set<string>, prefix: string, idf: Id
   let total = 0;
   let hit = 0;
   for (const t of from) {
-    const w = idf.idf(prefix + t);
+    // atoms: Han characters are indexed as characters, English words and numbers as words
+    const key = prefix === 'c' && !HAN.test(t) ? `w${t}` : prefix + t;
+    const w = idf.idf(key);
     total += w;
     if (other.has(t)) hit += w;
   }
@@ -157,11 +177,17 @@ export interface PairContext {
   expansion: number;
   /** feedback on this exact query and doc: positive resolved, negative unresolved, in [-1, 1] */
   feedback: number;
+  /** first-stage score divided by the best candidate's, and the candidate's first-stage rank (0-based) */
+  relative: number;
+  rank: number;
 }
 
 /** A query's side, computed once per search and reused for every candidate. */
 export interface QuerySide extends Side {
   norm: string;
+  /** atoms with synonyms rewritten to one form, without particles and courtesy words */
+  content: string[];
+  contentBigrams: Set<string>;
   atomSet: Set<string>;
   wordSet: Set<string>;
   bigramSet: Set<string>;
@@ -171,10 +197,14 @@ export interface QuerySide extends Side {
   types: Set<string>;
 }
 
-export function querySide(norm: string, side: Side): QuerySide {
+/** `canonical`: the atoms of the text with synonyms rewritten (synonyms.ts Canonicalizer); default the atoms. */
+export function querySide(norm: string, side: Side, canonical: string[] = side.atoms): QuerySide {
+  const content = canonical.filter((a) => !FILLER.has(a));
   return {
     ...side,
     norm,
+    content,
+    contentBigrams: bigrams(content, false),
     atomSet: new Set(side.atoms),
     wordSet: new Set(side.words),
     bigramSet: bigrams(side.atoms, false),
@@ -219,5 +249,17 @@ export function pairFeatures(q: QuerySide, c: QuerySide, ctx: PairContext, idf: 
   f[18] = typeMismatch;
   f[19] = ctx.expansion;
   f[20] = ctx.feedback;
+  const content = alignment(q.content, c.content);
+  const cq = Math.max(1, q.content.length);
+  const cc = Math.max(1, c.content.length);
+  f[21] = 1 - content.edit / Math.max(cq, cc);
+  f[22] = content.subsequence / Math.max(cq, cc);
+  f[23] = content.edit === 0 ? 1 : 0;
+  f[24] = ctx.relative;
+  f[25] = 1 / (1 + ctx.rank);
+  let shared = 0;
+  for (const b of q.contentBigrams) if (c.contentBigrams.has(b)) shared++;
+  f[26] = shared / Math.max(1, q.contentBigrams.size);
+  f[27] = shared / Math.max(1, c.contentBigrams.size);
   return f;
 }

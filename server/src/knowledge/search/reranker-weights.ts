@@ -5,6 +5,6 @@ import type { RerankWeights } from './types.ts';
 
 export const DEFAULT_WEIGHTS: RerankWeights = {
   bias: 0,
-  w: [2, 0.5, 1, 1, 1, 1, 1, 1, 0.5, 0.5, 0.5, 1, 1, 0.5, -1, -1, -0.5, -0.5, -0.5, 0.5, 2],
+  w: [2, 0.5, 1, 1, 1, 1, 1, 1, 0.5, 0.5, 0.5, 1, 1, 0.5, -1, -1, -0.5, -0.5, -0.5, 0.5, 2, 1, 1, 1, 1, 0.5, 1, 1],
   calibration: { a: 1, b: -5 },
 };

@@ -1,16 +1,17 @@
 // The hybrid search index: BM25 over words, characters, n-grams and pinyin finds candidates; a re-ranker over
 // pairwise features orders them and gives each a calibrated confidence. Pure in-memory, no I/O.
-import { type Analysis, analyze, kindOf } from './analyzer.ts';
+import { type Analysis, analyze, atomize, kindOf } from './analyzer.ts';
 import { cosine, normalizeVector } from './embedding-math.ts';
 import { type Expansion, highlight, matchedTerms } from './explain.ts';
 import { pairFeatures, type QuerySide, querySide } from './features.ts';
 import { passesFilters } from './filters.ts';
+import { GENERAL_SYNONYMS } from './general-synonyms.ts';
 import { WordAssociations } from './learned.ts';
 import { createSegmenter, normalizeForSearch, type Segmenter } from './nlu-adapter.ts';
 import { InvertedIndex, type QueryTerm } from './postings.ts';
 import { confidenceOf, rerankScore } from './reranker.ts';
 import { DEFAULT_WEIGHTS } from './reranker-weights.ts';
-import { SynonymTable } from './synonyms.ts';
+import { Canonicalizer, SynonymTable } from './synonyms.ts';
 import { TopK } from './top-k.ts';
 import type { RerankWeights, SearchDoc, SearchHit, SearchIndex, SearchIndexOptions, SearchOptions } from './types.ts';
 
@@ -20,6 +21,7 @@ export const BODY_KIND_WEIGHTS = [1, 0, 0.5, 0];
 const BODY_WEIGHT = 0.3;
 const CANDIDATES = 30;
 const SYNONYM_WEIGHT = 0.8;
+const GENERAL_SYNONYM_WEIGHT = 0.5;
 const LEARNED_WEIGHT = 0.6;
 /** Added to the re-ranker score per unit of cosine similarity when both sides have embeddings. */
 const EMBEDDING_WEIGHT = 4;
@@ -65,6 +67,8 @@ class HybridIndex implements SearchIndex, SearchInternals {
   private readonly entries: (DocEntry | undefined)[] = [];
   private readonly byId = new Map<string, DocEntry>();
   private readonly synonyms: SynonymTable;
+  private readonly general = new SynonymTable(GENERAL_SYNONYMS);
+  private readonly canonicalizer = new Canonicalizer();
   private readonly associations = new WordAssociations();
   private readonly feedback = new Map<string, Map<string, number>>();
   private weights: RerankWeights;
@@ -79,6 +83,7 @@ class HybridIndex implements SearchIndex, SearchInternals {
   constructor(opts: SearchIndexOptions) {
     this.segmenter = createSegmenter(opts.userDictionary);
     this.synonyms = new SynonymTable(opts.synonyms ?? []);
+    this.canonicalizer.set([...(opts.synonyms ?? []), ...GENERAL_SYNONYMS]);
     this.weights = opts.weights ?? DEFAULT_WEIGHTS;
   }
 
@@ -96,6 +101,8 @@ class HybridIndex implements SearchIndex, SearchInternals {
 
   setSynonyms(sets: string[][]): void {
     this.synonyms.set(sets);
+    this.canonicalizer.set([...sets, ...GENERAL_SYNONYMS]);
+    for (const unit of this.questionUnits) if (unit) unit.side = undefined; // their canonical forms changed
   }
 
   setWeights(weights: RerankWeights): void {
@@ -220,7 +227,7 @@ class HybridIndex implements SearchIndex, SearchInternals {
   private rank(query: string, options: SearchOptions, k: number) {
     const a = analyze(query, this.segmenter);
     if (a.atoms.length === 0) return undefined;
-    const q = querySide(a.norm, a);
+    const q = this.side(a.norm, a);
     const { terms, expansions } = this.expand(a);
     const now = options.now ?? Date.now();
     const own: QueryTerm[] = [...a.terms.keys()].map((key) => ({ key, weight: 1 }));
@@ -230,7 +237,8 @@ class HybridIndex implements SearchIndex, SearchInternals {
       own.reduce((s, t) => s + (BODY_KIND_WEIGHTS[kindOf(t.key)] as number) * this.bodies.idf(t.key), 0) || 1;
     const top = this.firstStage([...own, ...terms], own, options, now, k);
     const feedback = this.feedback.get(a.norm);
-    const scored = top.map(({ id: idx }) => {
+    const best = top[0]?.score || 1;
+    const scored = top.map(({ id: idx, score: first }, rank) => {
       const entry = this.entries[idx] as DocEntry;
       const unit = this.docBestUnit[idx] as number;
       const side =
@@ -247,6 +255,8 @@ class HybridIndex implements SearchIndex, SearchInternals {
           body: (this.docBody[idx] as number) / bNorm,
           expansion: expansions.length > 0 ? matchedExp.length / expansions.length : 0,
           feedback: Math.tanh(fb / 2),
+          relative: first / best,
+          rank,
         },
         this.questions,
       );
@@ -322,13 +332,18 @@ class HybridIndex implements SearchIndex, SearchInternals {
     const terms: QueryTerm[] = [];
     const expansions: Expansion[] = [];
     const seen = new Set(a.terms.keys());
-    for (const { alternatives } of this.synonyms.expand(a.norm)) {
+    const found = [
+      ...this.synonyms.expand(a.norm).map((e) => ({ ...e, weight: SYNONYM_WEIGHT })),
+      ...this.general.expand(a.norm).map((e) => ({ ...e, weight: GENERAL_SYNONYM_WEIGHT })),
+    ];
+    for (const { alternatives, weight } of found) {
       for (const alt of alternatives) {
+        if (expansions.some((e) => e.term === alt)) continue;
         expansions.push({ term: alt, via: 'synonym' });
         for (const key of analyze(alt, this.segmenter).terms.keys()) {
           if (seen.has(key)) continue;
           seen.add(key);
-          terms.push({ key, weight: SYNONYM_WEIGHT });
+          terms.push({ key, weight });
         }
       }
     }
@@ -359,8 +374,13 @@ class HybridIndex implements SearchIndex, SearchInternals {
   }
 
   private sideOf(unit: QuestionUnit): QuerySide {
-    unit.side ??= querySide(unit.analysis.norm, unit.analysis);
+    unit.side ??= this.side(unit.analysis.norm, unit.analysis);
     return unit.side;
+  }
+
+  private side(norm: string, a: { atoms: string[]; words: string[] }): QuerySide {
+    const canonical = this.canonicalizer.apply(norm);
+    return querySide(norm, a, canonical === norm ? a.atoms : atomize(canonical).atoms);
   }
 
   private ensureDocCapacity(n: number): void {

@@ -49,3 +49,38 @@ export class SynonymTable {
     return out;
   }
 }
+
+/**
+ * Rewrites every synonym to its set's first member, so "怎样分辨真伪" and "怎么辨别真假" compare equal word for word.
+ * Single-character members are left out: replacing "能" everywhere would also rewrite "能力".
+ */
+export class Canonicalizer {
+  private pattern: RegExp | null = null;
+  private canonical = new Map<string, string>();
+
+  constructor(sets: string[][] = []) {
+    this.set(sets);
+  }
+
+  /** Earlier sets win when a member appears in several. */
+  set(sets: string[][]): void {
+    this.canonical.clear();
+    for (const raw of sets) {
+      const set = raw.map((m) => normalizeForSearch(m).trim()).filter((m) => m.length > 0);
+      const head = set.find((m) => m.length >= 2);
+      if (!head) continue;
+      for (const m of set) if (m.length >= 2 && !this.canonical.has(m)) this.canonical.set(m, head);
+    }
+    const members = [...this.canonical.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+    this.pattern = members.length > 0 ? new RegExp(members.map(escape).join('|'), 'g') : null;
+  }
+
+  apply(norm: string): string {
+    if (!this.pattern) return norm;
+    return norm.replace(this.pattern, (m) => this.canonical.get(m) ?? m);
+  }
+}
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
