@@ -55,5 +55,6 @@ textarea { flex: 1; resize: none; border: 1px solid var(--line); border-radius: 
   .panel { position: fixed; inset: 0; width: auto; height: auto; border-radius: 0; border: 0; }
   .msg { max-width: 88%; }
   .lx.open .launcher { display: none; }
+  textarea { font-size: 16px; } /* below 16px, iOS Safari zooms the page on focus */
 }
 `;
