@@ -1,42 +1,74 @@
-// Traditional → simplified Chinese through opencc-js ('t' → 'cn', phrase-aware). The converter is built once.
-// Most customer text is already simplified, so a bitmap of the characters the converter changes lets us skip
-// the (comparatively slow) conversion entirely when a text has none of them.
+// Traditional → simplified Chinese with opencc-js's 't' → 'cn' dictionaries (phrase-aware).
+// OpenCC's converter walks a trie in JS and is the slowest step of normalization, so we read its dictionaries
+// once and convert character by character whenever that gives the same answer: only ~40 characters (乾, 麼, 著…)
+// convert differently inside some phrase, and texts containing one of them go through the real converter.
 import * as OpenCC from 'opencc-js';
+import * as Preset from 'opencc-js/preset';
 
 type Convert = (text: string) => string;
 
-let converter: Convert | undefined;
-let changes: Uint8Array | undefined;
+interface Tables {
+  /** simplified form of each BMP character (0 = unchanged) */
+  simplified: Uint16Array;
+  /** 1 when the character converts differently inside some dictionary phrase */
+  phraseSensitive: Uint8Array;
+  /** 1 when the character changes */
+  changes: Uint8Array;
+}
 
-const BMP_HAN_RANGES: Array<[number, number]> = [
-  [0x3400, 0x4dbf],
-  [0x4e00, 0x9fff],
-  [0xf900, 0xfaff],
-];
+let converter: Convert | undefined;
+let tables: Tables | undefined;
 
 function getConverter(): Convert {
   if (!converter) converter = OpenCC.Converter({ from: 't', to: 'cn' }) as Convert;
   return converter;
 }
 
-/** One byte per BMP code point: 1 when converting that character alone changes it. */
-export function getChangeMap(): Uint8Array {
-  if (changes) return changes;
-  const convert = getConverter();
-  const map = new Uint8Array(0x10000);
-  for (const [from, to] of BMP_HAN_RANGES) {
-    for (let cp = from; cp <= to; cp++) {
-      const ch = String.fromCharCode(cp);
-      if (convert(ch) !== ch) map[cp] = 1;
+function getTables(): Tables {
+  if (tables) return tables;
+  const simplified = new Uint16Array(0x10000);
+  const phraseSensitive = new Uint8Array(0x10000);
+  const changes = new Uint8Array(0x10000);
+  const phrases: Array<[string, string]> = [];
+  for (const group of Preset.to.cn ?? []) {
+    for (const dict of group as unknown as string[]) {
+      if (typeof dict !== 'string') continue;
+      for (const entry of dict.split('|')) {
+        const [from, to] = entry.split(' ');
+        if (!from || !to) continue;
+        if (from.length === 1 && to.length === 1) {
+          const f = from.charCodeAt(0);
+          if (f >= 0xd800 && f <= 0xdfff) continue;
+          if (to !== from) {
+            simplified[f] = to.charCodeAt(0);
+            changes[f] = 1;
+          }
+        } else if (from.length > 1) {
+          phrases.push([from, to]);
+        }
+      }
     }
   }
-  changes = map;
-  return map;
+  const alone = (u: number) => simplified[u] || u;
+  for (const [from, to] of phrases) {
+    for (let i = 0; i < from.length; i++) {
+      const u = from.charCodeAt(i);
+      // a phrase that changes length, or converts this character differently than it converts alone
+      if (from.length !== to.length || alone(u) !== to.charCodeAt(i)) phraseSensitive[u] = 1;
+    }
+  }
+  tables = { simplified, phraseSensitive, changes };
+  return tables;
+}
+
+/** One byte per BMP code point: 1 when converting that character alone changes it. */
+export function getChangeMap(): Uint8Array {
+  return getTables().changes;
 }
 
 /** Does the text contain any character the traditional→simplified converter would change? */
 export function hasTraditional(units: ArrayLike<number>, length: number): boolean {
-  const map = getChangeMap();
+  const map = getTables().changes;
   for (let i = 0; i < length; i++) {
     if (map[units[i] as number] === 1) return true;
   }
@@ -48,6 +80,21 @@ export function hasTraditional(units: ArrayLike<number>, length: number): boolea
  * Phrase-level conversion is used whenever it keeps the length; otherwise each character is converted alone.
  */
 export function toSimplifiedAligned(text: string): string {
+  const { simplified, phraseSensitive } = getTables();
+  let sensitive = false;
+  for (let i = 0; i < text.length && !sensitive; i++) if (phraseSensitive[text.charCodeAt(i)] === 1) sensitive = true;
+  if (!sensitive) {
+    const out = new Uint16Array(text.length);
+    for (let i = 0; i < text.length; i++) {
+      const u = text.charCodeAt(i);
+      out[i] = simplified[u] || u;
+    }
+    let result = '';
+    for (let i = 0; i < out.length; i += 8192) {
+      result += String.fromCharCode.apply(null, out.subarray(i, i + 8192) as unknown as number[]);
+    }
+    return result;
+  }
   const convert = getConverter();
   const whole = convert(text);
   if (whole.length === text.length) return whole;
