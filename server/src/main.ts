@@ -9,6 +9,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run(argv
     summary: 'language engine tools: nlu eval --task intent|sentiment|entity …',
     load: () => import('./cli/nlu.ts'),
   },
+  kb: {
+    summary: 'knowledge base tools: kb eval --pairs <tsv> [--json] · kb fit · kb import',
+    load: () => import('./cli/kb.ts'),
+  },
 };
 
 function usage(): string {
