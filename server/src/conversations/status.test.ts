@@ -19,6 +19,7 @@ describe('conversation state machine', () => {
         'queued→closed',
         'assigned→assigned',
         'assigned→queued',
+        'assigned→bot',
         'assigned→resolved',
         'assigned→closed',
         'resolved→queued',

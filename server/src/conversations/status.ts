@@ -8,7 +8,8 @@ import type { ConversationStatus } from './schema.ts';
 export const TRANSITIONS: Readonly<Record<ConversationStatus, readonly ConversationStatus[]>> = {
   bot: ['queued', 'resolved', 'closed'],
   queued: ['assigned', 'bot', 'resolved', 'closed'],
-  assigned: ['assigned', 'queued', 'resolved', 'closed'],
+  // An agent may hand the conversation back to the bot once the customer's human need is met.
+  assigned: ['assigned', 'queued', 'bot', 'resolved', 'closed'],
   resolved: ['queued', 'bot', 'closed'],
   closed: [],
 };

@@ -14,7 +14,10 @@ export interface ReceivedAndAnswered extends ReceivedMessage {
  * clientMessageId schedules it too: the bot answers each stored message once, so a turn lost to a crash is made good
  * and an answered one is not repeated.
  */
-export async function receiveAndAnswer(ctx: ServiceContext, options: ReceiveMessageOptions): Promise<ReceivedAndAnswered> {
+export async function receiveAndAnswer(
+  ctx: ServiceContext,
+  options: ReceiveMessageOptions,
+): Promise<ReceivedAndAnswered> {
   const opensConversation = 'inboxId' in options.target && options.openAs === undefined;
   const openAs = opensConversation && (await botEnabled(ctx, options.workspaceId)) ? 'bot' : options.openAs;
   const received = await receiveMessage(ctx, { ...options, openAs });

@@ -1,4 +1,11 @@
-import { type BotReply, type BotTurn, findHandoffBrief, handoffNotice, respond, workspaceBot } from '../../bot/index.ts';
+import {
+  type BotReply,
+  type BotTurn,
+  findHandoffBrief,
+  handoffNotice,
+  respond,
+  workspaceBot,
+} from '../../bot/index.ts';
 import type { ServiceContext } from '../../platform/context.ts';
 import { newId } from '../../platform/ids.ts';
 import { enqueueConversation } from '../../routing/commands/enqueue-conversation.ts';
@@ -23,10 +30,14 @@ const BOT = { type: 'bot', id: null } as const;
  * hand-off moves the conversation to the queue with its team and priority and tells the customer where they stand,
  * a ticket request goes out on the bus, and a goodbye may resolve the conversation.
  */
-export async function runBotTurn(ctx: ServiceContext, trigger: { message: MessageRecord; conversation: ConversationRecord }) {
+export async function runBotTurn(
+  ctx: ServiceContext,
+  trigger: { message: MessageRecord; conversation: ConversationRecord },
+) {
   const { message } = trigger;
   if (message.senderType !== 'contact' || message.private) return;
-  const conversation = (await findConversation(ctx.db, message.workspaceId, message.conversationId)) ?? trigger.conversation;
+  const conversation =
+    (await findConversation(ctx.db, message.workspaceId, message.conversationId)) ?? trigger.conversation;
   if (conversation.status !== 'bot' && conversation.status !== 'queued') return;
   const contact = await findContact(ctx.db, conversation.workspaceId, conversation.contactId);
   if (conversation.status === 'bot') await showTyping(ctx, conversation);

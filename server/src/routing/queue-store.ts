@@ -1,0 +1,75 @@
+import type { Kysely } from 'kysely';
+import type { Tables } from '../platform/db/tables.ts';
+
+/** Conversations waiting for an agent. Routing owns the table; conversations tells it who joins and who leaves. */
+export interface QueueEntryTable {
+  conversation_id: string;
+  workspace_id: string;
+  team: string;
+  priority: number;
+  reason: string;
+  enqueued_at: number;
+}
+
+declare module '../platform/db/tables.ts' {
+  interface Tables {
+    queue_entries: QueueEntryTable;
+  }
+}
+
+type Executor = Kysely<Tables>;
+
+/** Joins the queue, or updates the place of a conversation already in it (a second hand-off keeps its arrival). */
+export async function upsertQueueEntry(db: Executor, row: QueueEntryTable): Promise<void> {
+  await db
+    .insertInto('queue_entries')
+    .values(row)
+    .onConflict((oc) =>
+      oc.column('conversation_id').doUpdateSet({ team: row.team, priority: row.priority, reason: row.reason }),
+    )
+    .execute();
+}
+
+export async function deleteQueueEntry(db: Executor, workspaceId: string, conversationId: string): Promise<void> {
+  await db
+    .deleteFrom('queue_entries')
+    .where('workspace_id', '=', workspaceId)
+    .where('conversation_id', '=', conversationId)
+    .execute();
+}
+
+export async function findQueueEntry(db: Executor, workspaceId: string, conversationId: string) {
+  return db
+    .selectFrom('queue_entries')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('conversation_id', '=', conversationId)
+    .executeTakeFirst();
+}
+
+/** 1-based place in the team's line: everyone with a higher priority, or the same priority and an earlier arrival. */
+export async function queuePosition(db: Executor, entry: QueueEntryTable): Promise<number> {
+  const row = await db
+    .selectFrom('queue_entries')
+    .select((eb) => eb.fn.countAll<number>().as('ahead'))
+    .where('workspace_id', '=', entry.workspace_id)
+    .where('team', '=', entry.team)
+    .where((eb) =>
+      eb.or([
+        eb('priority', '>', entry.priority),
+        eb.and([eb('priority', '=', entry.priority), eb('enqueued_at', '<', entry.enqueued_at)]),
+      ]),
+    )
+    .executeTakeFirstOrThrow();
+  return Number(row.ahead) + 1;
+}
+
+export async function countOnlineAgents(db: Executor, workspaceId: string): Promise<number> {
+  const row = await db
+    .selectFrom('agent_presence')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('workspace_id', '=', workspaceId)
+    .where('status', '=', 'online')
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
