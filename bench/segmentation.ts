@@ -19,5 +19,10 @@ if (existsSync(CLUENER_DEV)) {
   corpus += ' + CLUENER2020 dev texts';
 }
 
-const result = benchSegmentation(texts, { rounds: 5 });
-console.log(JSON.stringify({ corpus, ...result }, null, 2));
+const all = benchSegmentation(texts, { rounds: 21 });
+// the traditional messages alone: the path where characters are converted
+const traditional = benchSegmentation(
+  fixtures.slice(0, 400).map((t) => toTraditional(t)),
+  { rounds: 21 },
+);
+console.log(JSON.stringify({ corpus, ...all, traditionalOnly: traditional }, null, 2));

@@ -11,46 +11,57 @@ export interface SegmentationBench {
   segmentCharsPerSecond: number;
   /** tokenize(): offsets + POS + English tagging, the full path (for information) */
   tokenizeCharsPerSecond: number;
-  /** raw rate / segment rate: 1.0 means no overhead; the target is ≤ 1.5 */
+  /** median over paired trials of (our time / raw jieba time): 1.0 means no overhead; the target is ≤ 1.5 */
   slowdown: number;
 }
 
-function rate(texts: readonly string[], rounds: number, fn: (text: string) => unknown): number {
-  let chars = 0;
-  for (const t of texts) chars += t.length;
-  for (const t of texts.slice(0, 200)) fn(t); // warm up the JIT and lazy tables
+/** Each timed pass covers at least this many characters, so a pass lasts long enough to time reliably. */
+const MIN_CHARS_PER_PASS = 400_000;
+
+function seconds(texts: readonly string[], fn: (text: string) => unknown, repeat = 1): number {
   const started = performance.now();
-  for (let r = 0; r < rounds; r++) for (const t of texts) fn(t);
-  const seconds = (performance.now() - started) / 1000;
-  return (chars * rounds) / seconds;
+  for (let r = 0; r < repeat; r++) for (const t of texts) fn(t);
+  return (performance.now() - started) / 1000 / repeat;
 }
 
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] as number;
+}
+
+/**
+ * Paired trials: each trial times raw jieba and our segment() back to back on the same messages, so load from
+ * other processes hits both alike; the reported rates and slowdown are medians over the trials.
+ */
 export function benchSegmentation(texts: readonly string[], opts: { rounds?: number } = {}): SegmentationBench {
-  const rounds = opts.rounds ?? 5;
+  const rounds = opts.rounds ?? 15;
   const jieba = baseJieba();
   const tokenizer = createTokenizer();
   const hmm = tokenizer.hmm;
-  // interleave the runs so machine noise (other processes) hits both sides alike; keep the best of each
-  let raw = 0;
-  let ours = 0;
-  for (let i = 0; i < 3; i++) {
-    raw = Math.max(
-      raw,
-      rate(texts, rounds, (t) => jieba.cut(t, hmm)),
-    );
-    ours = Math.max(
-      ours,
-      rate(texts, rounds, (t) => tokenizer.segment(t)),
-    );
+  const chars = texts.reduce((n, t) => n + t.length, 0);
+  const repeat = Math.max(1, Math.ceil(MIN_CHARS_PER_PASS / Math.max(1, chars)));
+  const raw = (t: string) => jieba.cut(t, hmm);
+  const ours = (t: string) => tokenizer.segment(t);
+  seconds(texts, raw); // warm up the JIT and the lazy tables
+  seconds(texts, ours);
+  const rawTimes: number[] = [];
+  const ourTimes: number[] = [];
+  const ratios: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    const a = seconds(texts, raw, repeat);
+    const b = seconds(texts, ours, repeat);
+    rawTimes.push(a);
+    ourTimes.push(b);
+    ratios.push(b / a);
   }
-  const tokenize = rate(texts, 1, (t) => tokenizer.tokenize(t));
+  const tokenize = chars / seconds(texts, (t) => tokenizer.tokenize(t));
   return {
     messages: texts.length,
-    chars: texts.reduce((n, t) => n + t.length, 0),
+    chars,
     rounds,
-    rawJiebaCharsPerSecond: Math.round(raw),
-    segmentCharsPerSecond: Math.round(ours),
+    rawJiebaCharsPerSecond: Math.round(chars / median(rawTimes)),
+    segmentCharsPerSecond: Math.round(chars / median(ourTimes)),
     tokenizeCharsPerSecond: Math.round(tokenize),
-    slowdown: Math.round((raw / ours) * 100) / 100,
+    slowdown: Math.round(median(ratios) * 100) / 100,
   };
 }
