@@ -1,4 +1,6 @@
+import { botPolicies } from '../bot/policies.ts';
 import { conversationPolicies } from '../conversations/policies.ts';
+import { knowledgePolicies } from '../knowledge/policies.ts';
 import { securityPolicies } from '../security/policies.ts';
 import type { Policy } from '../security/policy.ts';
 
@@ -10,6 +12,8 @@ export const POLICIES = {
   public: { public: true },
   ...securityPolicies,
   ...conversationPolicies,
+  ...botPolicies,
+  ...knowledgePolicies,
 } as const satisfies Record<string, Policy>;
 
 export type PolicyName = keyof typeof POLICIES;
