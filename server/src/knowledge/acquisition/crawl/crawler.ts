@@ -137,9 +137,15 @@ export async function crawlSite(options: CrawlOptions): Promise<CrawlSummary> {
   // Idle workers wait here until a page in flight finishes (it may have queued new links).
   let waiters: (() => void)[] = [];
   const waitForChange = () => new Promise<void>((resolve) => waiters.push(resolve));
+  let percentShown = 0;
   const report = () => {
     const remaining = Math.min(options.maxPages, summary.fetched + queue.length + active);
-    const percent = remaining === 0 ? 100 : Math.min(100, Math.floor((100 * summary.fetched) / remaining));
+    // The estimate grows as links are found; shown progress never goes backwards.
+    percentShown = Math.max(
+      percentShown,
+      remaining === 0 ? 100 : Math.min(99, Math.floor((100 * summary.fetched) / remaining)),
+    );
+    const percent = queue.length === 0 && active === 0 ? 100 : percentShown;
     options.onProgress?.({
       fetched: summary.fetched,
       stored: summary.stored,
