@@ -49,6 +49,7 @@ if (!args.includes('--skip-cluener') && existsSync(`${dataset}train.json`)) {
     trainSeconds: Math.round(result.trainSeconds * 10) / 10,
     labelSeconds: Math.round(result.labelSeconds * 10) / 10,
     modelBytes: result.modelBytes,
+    loadMilliseconds: Math.round(result.loadMilliseconds),
     perType: Object.fromEntries(
       Object.entries(result.perType).map(([t, s]) => [
         t,

@@ -2,7 +2,12 @@
 // entity-level exact matches (same span, same type): micro precision/recall/F1 overall and per type.
 import { readFile } from 'node:fs/promises';
 import { type AnnotatedExample, fromClueNer, parseClueNerJson } from '../entities/labeller/annotated.ts';
-import { type SlotLabeller, type SlotLabellerOptions, trainSlotLabeller } from '../entities/labeller/slot-labeller.ts';
+import {
+  loadSlotLabeller,
+  type SlotLabeller,
+  type SlotLabellerOptions,
+  trainSlotLabeller,
+} from '../entities/labeller/slot-labeller.ts';
 
 export interface EntityScores {
   precision: number;
@@ -20,6 +25,8 @@ export interface EntityEvaluation extends EntityScores {
   trainSeconds: number;
   labelSeconds: number;
   modelBytes: number;
+  /** time to load the serialized model */
+  loadMilliseconds: number;
 }
 
 export interface EvaluateEntitiesOptions {
@@ -95,12 +102,17 @@ export async function evaluateEntities(opts: EvaluateEntitiesOptions): Promise<E
     test.map((e) => e.spans),
     predicted,
   );
+  const bytes = labeller.serialize();
+  const loadStarted = performance.now();
+  loadSlotLabeller(bytes);
+  const loadMilliseconds = performance.now() - loadStarted;
   return {
     ...result,
     trainRows: train.length,
     testRows: test.length,
     trainSeconds,
     labelSeconds,
-    modelBytes: labeller.serialize().byteLength,
+    modelBytes: bytes.byteLength,
+    loadMilliseconds,
   };
 }

@@ -10,20 +10,18 @@ const VERSION = 1;
 export function serializeLabeller(config: SlotLabellerConfig, w: PerceptronWeights): Uint8Array {
   const header = new TextEncoder().encode(JSON.stringify({ ...config, labels: w.labels, hashBits: w.hashBits }));
   let max = 0;
-  let count = 0;
-  for (let i = 0; i < w.emission.length; i++) {
-    const v = Math.abs(w.emission[i] as number);
-    if (v > 0) count++;
-    if (v > max) max = v;
-  }
+  for (let i = 0; i < w.emission.length; i++) max = Math.max(max, Math.abs(w.emission[i] as number));
   const scale = max > 0 ? max / 32767 : 1;
+  // weights that quantize to zero are dropped: they cannot change a decision
+  let count = 0;
+  for (let i = 0; i < w.emission.length; i++) if (Math.round((w.emission[i] as number) / scale) !== 0) count++;
   const indexBytes: number[] = [];
   const values = new Int16Array(count);
   let previous = 0;
   let k = 0;
   for (let i = 0; i < w.emission.length; i++) {
-    const v = w.emission[i] as number;
-    if (v === 0) continue;
+    const q = Math.round((w.emission[i] as number) / scale);
+    if (q === 0) continue;
     let delta = i - previous;
     previous = i;
     while (delta >= 0x80) {
@@ -31,7 +29,7 @@ export function serializeLabeller(config: SlotLabellerConfig, w: PerceptronWeigh
       delta >>>= 7;
     }
     indexBytes.push(delta);
-    values[k++] = Math.round(v / scale);
+    values[k++] = q;
   }
   const size = 16 + header.length + w.transition.length * 4 + 4 + indexBytes.length + values.byteLength + 8;
   const out = new Uint8Array(size);
