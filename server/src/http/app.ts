@@ -15,6 +15,7 @@ import { auditRoutes } from './routes/audit/routes.ts';
 import { authRoutes } from './routes/auth/routes.ts';
 import { botRoutes } from './routes/bot/routes.ts';
 import { conversationRoutes } from './routes/conversations/routes.ts';
+import { demoApiRoutes } from './routes/demo-api/routes.ts';
 import { healthRoutes } from './routes/health/routes.ts';
 import { knowledgeRoutes } from './routes/knowledge/routes.ts';
 import { presenceRoutes } from './routes/presence/routes.ts';
@@ -68,7 +69,8 @@ export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
   await app.register(cookie);
   // After the cookie parser and before the body is read: a caller who may not act is refused before we parse
   // (or buffer) what they sent, and a wrong role gets 403 whatever the body looks like.
-  app.addHook('onRequest', createGuard(deps));
+  const guard = createGuard(deps);
+  app.addHook('onRequest', guard.onRequest);
   await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
   await app.register(swagger, {
     openapi: {
@@ -96,8 +98,9 @@ export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
     await widgetRoutes(typed, deps);
     await presenceRoutes(typed, deps);
     await botRoutes(typed, deps);
+    if (deps.config.demo) await demoApiRoutes(typed, deps);
     await knowledgeRoutes(typed, deps);
-    await realtimeRoutes(typed, deps);
+    await realtimeRoutes(typed, deps, guard.check);
     await staticRoutes(typed, deps);
   });
   await app.ready();

@@ -17,8 +17,20 @@ export interface Credentials {
 /** Reads the credentials a request carries: a console session cookie, or a Bearer API/visitor token. */
 export function credentialsOf(request: FastifyRequest): Credentials {
   const header = request.headers.authorization;
-  const bearer = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
+  const bearer = header?.startsWith('Bearer ') ? header.slice(7).trim() : queryToken(request);
   return { sessionCookie: request.cookies?.[SESSION_COOKIE], bearer };
+}
+
+/**
+ * Browsers cannot set headers on a WebSocket, so the realtime route alone also takes the token as `?token=`.
+ * Elsewhere a token in the URL would leak into logs and Referer headers, so it is ignored.
+ */
+export const REALTIME_PATH = '/api/v1/ws';
+
+function queryToken(request: FastifyRequest): string | undefined {
+  if (request.routeOptions.url !== REALTIME_PATH) return undefined;
+  const token = (request.query as { token?: unknown } | undefined)?.token;
+  return typeof token === 'string' && token !== '' ? token : undefined;
 }
 
 /**

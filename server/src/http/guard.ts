@@ -2,7 +2,7 @@ import type { FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 import { AppError } from '../platform/errors.ts';
 import { isValidCsrfToken } from '../security/csrf.ts';
 import { assertAllowed } from '../security/policy.ts';
-import { authenticate, credentialsOf } from './authenticate.ts';
+import { authenticate, credentialsOf, REALTIME_PATH } from './authenticate.ts';
 import { policyFor } from './policies.ts';
 import type { AppDeps } from './types.ts';
 
@@ -37,7 +37,7 @@ export function checkRoutePolicy(route: RouteOptions, registry: RegisteredRoute[
  * made with a session cookie.
  */
 export function createGuard(deps: AppDeps) {
-  return async function guard(request: FastifyRequest, _reply: FastifyReply): Promise<void> {
+  const guard = async (request: FastifyRequest, _reply: FastifyReply): Promise<void> => {
     const name = request.routeOptions.config?.policy;
     const policy = name ? policyFor(name) : undefined;
     if (!policy) {
@@ -61,5 +61,14 @@ export function createGuard(deps: AppDeps) {
         throw new AppError('csrf_failed', 'Missing or wrong CSRF token (x-csrf-token header)');
       }
     }
+  };
+  return {
+    /** For every route but the realtime one. */
+    onRequest: async (request: FastifyRequest, reply: FastifyReply) => {
+      // @fastify/websocket can only refuse an upgrade cleanly from a preHandler; the realtime route runs `check` there.
+      if (request.routeOptions.url === REALTIME_PATH) return;
+      await guard(request, reply);
+    },
+    check: guard,
   };
 }

@@ -1,12 +1,12 @@
-import type { FastifyRequest } from 'fastify';
+import type { FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
 import type { RawData } from 'ws';
 import { z } from 'zod';
 import { AppError } from '../../platform/errors.ts';
 import type { Logger } from '../../platform/logger.ts';
-import { assertAllowed, isAllowed } from '../../security/policy.ts';
-import { authenticate, SESSION_COOKIE } from '../authenticate.ts';
+import { isAllowed } from '../../security/policy.ts';
+import { REALTIME_PATH, SESSION_COOKIE } from '../authenticate.ts';
 import { toAppError } from '../error-handler.ts';
-import { POLICIES, policyFor } from '../policies.ts';
+import { policyFor } from '../policies.ts';
 import { signedIn } from '../principal.ts';
 import type { App, AppDeps } from '../types.ts';
 import type { Connection } from './connection.ts';
@@ -22,37 +22,26 @@ const WsQuery = z.object({ token: z.string().max(4096).optional() });
  * route (visitors pass their token as `?token=`, browsers cannot set headers on a WebSocket), and each message is
  * validated and checked against its policy like an HTTP request.
  */
-export async function realtimeRoutes(app: App, deps: AppDeps): Promise<void> {
+export async function realtimeRoutes(app: App, deps: AppDeps, guard: preHandlerAsyncHookHandler): Promise<void> {
   const bus = (deps.infrastructure?.bus ?? deps.ctx.bus) as Partial<BusSubscriber>;
   if (typeof bus.subscribe !== 'function') throw new Error('the realtime gateway needs a bus it can subscribe to');
   const hub = new RealtimeHub(bus as BusSubscriber, deps.ctx);
   app.addHook('onClose', async () => hub.close());
 
   app.get(
-    '/api/v1/ws',
+    REALTIME_PATH,
     {
       websocket: true,
-      // The global guard reads credentials from headers only, and browsers cannot set headers on a WebSocket; so the
-      // route is public to the guard and `authorizeSocket` runs the same authenticate() and policy check itself.
-      config: { policy: 'public' },
+      // The same guard as every route (the visitor's `?token=` included), run where the upgrade can still be refused.
+      config: { policy: 'realtime.connect' },
       schema: { hide: true, querystring: WsQuery },
-      preHandler: (request) => authorizeSocket(deps, request),
+      preHandler: [guard, async (request) => checkOrigin(request)],
     },
     (socket, request) => {
       const connection = hub.attach(socket, signedIn(request));
       socket.on('message', (data: RawData) => onFrame(deps, connection, data));
     },
   );
-}
-
-/** Authenticates (cookie, Bearer header or `?token=`), checks `realtime.connect`, then the Origin. */
-async function authorizeSocket(deps: AppDeps, request: FastifyRequest): Promise<void> {
-  const token = (request.query as { token?: unknown }).token;
-  if (request.principal.kind === 'anonymous' && typeof token === 'string' && token !== '') {
-    request.principal = await authenticate(deps.ctx, deps.config, { bearer: token });
-  }
-  assertAllowed(POLICIES['realtime.connect'], request.principal, 'realtime.connect');
-  checkOrigin(request);
 }
 
 /**
