@@ -9,6 +9,8 @@ export const ERROR_CODES = {
   unknown_field: 400,
   text_too_long: 400,
   invalid_text: 400,
+  /** Routing priority weights that are negative or sum to zero (nothing could be ranked). */
+  invalid_routing_weights: 400,
   unauthenticated: 401,
   invalid_credentials: 401,
   session_expired: 401,
