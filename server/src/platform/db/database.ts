@@ -35,8 +35,30 @@ function openSqlite(file: string): Database {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('foreign_keys = ON');
-  const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   return { db, engine: 'sqlite', close: () => db.destroy() };
+}
+
+const STATEMENT_CACHE_SIZE = 512;
+
+/**
+ * Kysely prepares every query afresh and better-sqlite3 does not cache statements; compiling the SQL dominated a
+ * message's write path. Our queries are built from a few hundred shapes, so a bounded cache keyed by SQL text keeps
+ * them compiled. Safe because Kysely runs one query at a time on this connection.
+ */
+function withStatementCache(sqlite: BetterSqlite3.Database) {
+  const cache = new Map<string, BetterSqlite3.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(sql: string): BetterSqlite3.Statement {
+      const cached = cache.get(sql);
+      if (cached) return cached;
+      const statement = sqlite.prepare(sql);
+      if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+      cache.set(sql, statement);
+      return statement;
+    },
+  };
 }
 
 async function openPostgres(options: OpenDatabaseOptions): Promise<Database> {
