@@ -1,6 +1,6 @@
 import { fromJson } from '../platform/db/dialect.ts';
 import { type Passage, splitPassages } from './passages.ts';
-import { htmlToText } from './rich-text.ts';
+import { sanitizedAnswerToText } from './rich-text.ts';
 import { contentOf } from './rows.ts';
 import type { ArticleContent, ArticleKind, KbLanguage } from './schema.ts';
 import type { SearchDoc } from './search/types.ts';
@@ -31,7 +31,7 @@ export function toLiveArticle(row: {
     language: row.language,
     version: row.version,
     ...content,
-    answerText: htmlToText(content.answer),
+    answerText: sanitizedAnswerToText(content.answer),
     passages: row.kind === 'document' ? splitPassages(content.title, content.body) : [],
   };
 }

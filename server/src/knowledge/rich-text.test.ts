@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { htmlToText, sanitizeAnswer } from './rich-text.ts';
+import { htmlToText, sanitizeAnswer, sanitizedAnswerToText } from './rich-text.ts';
 
 /** Payloads from the usual XSS cheat sheets: each must come out inert whatever it hides in. */
 const XSS = [
@@ -70,5 +70,16 @@ describe('htmlToText', () => {
       '审核通过后 1-3 个工作日退回。\nA & B\nC',
     );
     expect(htmlToText('<script>alert(1)</script><p>ok</p>')).toBe('ok');
+  });
+});
+
+describe('sanitizedAnswerToText', () => {
+  it('gives the same text as htmlToText for sanitized answers', () => {
+    const answers = [
+      '<p>审核通过后 <b>1-3 个工作日</b>退回。</p><ul><li>A &amp; B</li><li>1 &lt; 2</li></ul>',
+      sanitizeAnswer('<h3>运费</h3><p>满 99 元包邮&nbsp;&#x4e2d;&#20013;</p><br><a href="https://x.example">链接</a>'),
+      sanitizeAnswer('<p>x</p><script>alert(1)</script><img src=x onerror=alert(1)>'),
+    ];
+    for (const answer of answers) expect(sanitizedAnswerToText(answer)).toBe(htmlToText(answer));
   });
 });

@@ -90,3 +90,24 @@ export function htmlToText(html: string): string {
     .replace(/\n{3,}/g, '\n\n')
     .trim();
 }
+
+const NUMERIC_ENTITY = /&#(x[0-9a-f]+|\d+);/gi;
+
+/**
+ * The plain text of an answer that is already sanitized (what the store holds): tags are only the allow-listed
+ * ones and no script or style content survives, so stripping tags is enough — about twenty times faster than
+ * parsing again, which matters when an index of 100,000 answers is built at start. Never render the result as HTML.
+ */
+export function sanitizedAnswerToText(html: string): string {
+  return html
+    .replace(BLOCK_END, (tag) => `${tag}\n`)
+    .replace(/<[^>]*>/g, '')
+    .replace(/&(amp|lt|gt|quot|#39|nbsp);/g, (entity) => ENTITIES[entity] ?? entity)
+    .replace(NUMERIC_ENTITY, (_m, code: string) => {
+      const point = code[0] === 'x' || code[0] === 'X' ? Number.parseInt(code.slice(1), 16) : Number(code);
+      return point > 0 && point <= 0x10ffff ? String.fromCodePoint(point) : '';
+    })
+    .replace(/[ \t]+\n/g, '\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
