@@ -2,6 +2,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'n
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
+import { configureBot } from './bot/index.ts';
 import { type Config, loadConfig, sqliteFile } from './config.ts';
 import { type DemoAccounts, seedDemo } from './demo/seed-demo.ts';
 import { buildApp } from './http/app.ts';
@@ -14,6 +15,7 @@ import { createInfrastructure, type Infrastructure } from './platform/infrastruc
 import { createLogger } from './platform/logger.ts';
 import { createMetrics } from './platform/metrics.ts';
 import { randomToken } from './security/crypto.ts';
+import { startWorkers } from './workers/index.ts';
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -84,6 +86,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
         () => false,
       )),
   });
+  const stopWorkers = startWorkers(ctx, infrastructure);
   const serving = config.roles.includes('web') || config.roles.includes('ws');
   let url = '';
   if (serving) {
@@ -91,6 +94,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     url = `http://localhost:${port}`;
+    // Relative flow-action URLs (the demo business API) resolve against this server.
+    configureBot(ctx, { selfUrl: url });
   }
   if (config.roles.includes('worker')) await infrastructure.jobs.start();
   if (config.roles.includes('cron')) await infrastructure.scheduler.start();
@@ -109,6 +114,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       if (closed) return;
       closed = true;
       ready = false;
+      stopWorkers();
       await app.close();
       await infrastructure.close();
       await database.close();

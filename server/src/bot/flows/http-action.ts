@@ -54,7 +54,12 @@ export async function callAction(request: ActionRequest): Promise<ActionResult> 
 
 async function attemptOnce(request: ActionRequest, url: URL, body: string, attempt: number): Promise<ActionResult> {
   const { action } = request;
-  const headers: Record<string, string> = { accept: 'application/json', 'user-agent': 'Lingxi-Bot/1' };
+  const headers: Record<string, string> = {
+    accept: 'application/json',
+    'user-agent': 'Lingxi-Bot/1',
+    // Which tenant is asking, so a business serving several workspaces picks the right key to verify with.
+    'x-lingxi-workspace': request.context.workspaceId,
+  };
   if (action.method === 'POST') headers['content-type'] = 'application/json';
   if (request.secret)
     headers[SIGNATURE_HEADER] = signBody(

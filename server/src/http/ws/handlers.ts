@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { receiveMessage } from '../../conversations/commands/receive-message.ts';
+import { receiveAndAnswer } from '../../conversations/commands/receive-customer-message.ts';
 import { CONVERSATION_TOPICS, publishEvent } from '../../conversations/events.ts';
 import { findConversation, findMessage, findOpenConversation } from '../../conversations/store.ts';
 import type { ServiceContext } from '../../platform/context.ts';
@@ -26,7 +26,8 @@ export async function handleMessageSend({ ctx, connection }: HandlerContext, mes
   if (principal.kind !== 'visitor' && !message.conversationId) {
     throw new AppError('validation_failed', 'conversationId is required');
   }
-  const received = await receiveMessage(ctx, {
+  // The bot (when on) answers after the acknowledgement; its replies arrive as ordinary messages.
+  const received = await receiveAndAnswer(ctx, {
     workspaceId: principal.workspaceId,
     target:
       principal.kind === 'visitor'

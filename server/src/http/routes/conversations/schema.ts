@@ -21,6 +21,13 @@ export const MessageView = z.object({
   text: z.string(),
   private: z.boolean(),
   createdAt: z.number(),
+  /** Buttons and cards of a bot message (safe for the customer); the bot's reasons are at …/bot for staff. */
+  meta: z
+    .object({
+      quickReplies: z.array(z.object({ label: z.string(), value: z.string() })).optional(),
+      cards: z.array(z.record(z.string(), z.unknown())).optional(),
+    })
+    .optional(),
 });
 export type MessageView = z.infer<typeof MessageView>;
 
@@ -99,7 +106,18 @@ export function presentMessage(m: MessageRecord): MessageView {
     text: m.text,
     private: m.private,
     createdAt: m.createdAt,
+    ...presentMessageExtras(m.meta),
   };
+}
+
+/** Only the customer-facing parts of a message's meta leave the server with it. */
+function presentMessageExtras(meta: Record<string, unknown>): Pick<MessageView, 'meta'> {
+  const quickReplies = Array.isArray(meta.quickReplies)
+    ? (meta.quickReplies as Array<{ label: string; value: string }>)
+    : undefined;
+  const cards = Array.isArray(meta.cards) ? (meta.cards as Array<Record<string, unknown>>) : undefined;
+  if (!quickReplies && !cards) return {};
+  return { meta: { ...(quickReplies ? { quickReplies } : {}), ...(cards ? { cards } : {}) } };
 }
 
 export function presentConversation(c: ConversationRecord): ConversationView {

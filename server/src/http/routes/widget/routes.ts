@@ -1,5 +1,5 @@
 import { identifyVisitor } from '../../../conversations/commands/identify-visitor.ts';
-import { receiveMessage } from '../../../conversations/commands/receive-message.ts';
+import { receiveAndAnswer } from '../../../conversations/commands/receive-customer-message.ts';
 import { findOpenConversation, listMessages } from '../../../conversations/store.ts';
 import { AppError, notFound } from '../../../platform/errors.ts';
 import { newId } from '../../../platform/ids.ts';
@@ -98,7 +98,7 @@ export async function widgetRoutes(app: App, deps: AppDeps): Promise<void> {
     },
     async (request, reply) => {
       const visitor = visitorOf(request.principal);
-      const received = await receiveMessage(ctx, {
+      const received = await receiveAndAnswer(ctx, {
         workspaceId: visitor.workspaceId,
         target: { inboxId: visitor.inboxId, contactId: visitor.contactId },
         sender: { type: 'contact', id: visitor.contactId },

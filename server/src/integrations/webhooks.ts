@@ -1,0 +1,135 @@
+import type { BusEvent } from '../platform/bus/bus.ts';
+import type { ServiceContext } from '../platform/context.ts';
+import { toJson } from '../platform/db/dialect.ts';
+import { newId } from '../platform/ids.ts';
+import { errorMessage, type JobInfo, type JobQueue } from '../platform/jobs/job-queue.ts';
+import { SIGNATURE_HEADER, signBody } from '../security/signature.ts';
+import { endpointEvents, findDelivery, findEndpoint, insertDelivery, listEndpoints, updateDelivery } from './store.ts';
+
+/** Events an endpoint may subscribe to. */
+export const WEBHOOK_EVENTS = [
+  'message.created',
+  'conversation.updated',
+  'conversation.handed_off',
+  'conversation.resolved',
+  'survey.submitted',
+] as const;
+export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
+
+export const DELIVER_WEBHOOK = 'integrations.deliver-webhook';
+/** Attempts before a delivery is dead-lettered (the job queue backs off exponentially between them). */
+export const WEBHOOK_ATTEMPTS = 6;
+const TIMEOUT_MS = 5_000;
+
+interface Subscriber {
+  subscribe(topic: string, handler: (event: BusEvent, topic: string) => void | Promise<void>): () => void;
+}
+
+/** Which webhook events a bus event stands for (a conversation update that resolves is also `conversation.resolved`). */
+export function webhookEventsOf(topic: string, event: BusEvent): WebhookEvent[] {
+  if (topic === 'conversation.updated') {
+    const to = (event.payload as { change?: { to?: string } | null })?.change?.to;
+    return to === 'resolved' ? ['conversation.updated', 'conversation.resolved'] : ['conversation.updated'];
+  }
+  return (WEBHOOK_EVENTS as readonly string[]).includes(topic) ? [topic as WebhookEvent] : [];
+}
+
+/**
+ * Listens to the bus and turns each event into a durable delivery per subscribed endpoint, sent by a job: signed,
+ * retried with backoff by the job queue, dead-lettered after WEBHOOK_ATTEMPTS, every attempt visible in the table.
+ */
+export function startWebhooks(ctx: ServiceContext, bus: Subscriber, jobs: JobQueue): () => void {
+  jobs.handle<{ workspaceId: string; deliveryId: string }>(DELIVER_WEBHOOK, (payload, job) =>
+    deliver(ctx, payload, job),
+  );
+  const topics = ['message.created', 'conversation.updated', 'conversation.handed_off', 'survey.submitted'];
+  const stops = topics.map((topic) =>
+    bus.subscribe(topic, async (event) => {
+      for (const type of webhookEventsOf(topic, event)) await fanOut(ctx, jobs, event, type);
+    }),
+  );
+  return () => {
+    for (const stop of stops) stop();
+  };
+}
+
+async function fanOut(ctx: ServiceContext, jobs: JobQueue, event: BusEvent, type: WebhookEvent) {
+  const endpoints = await listEndpoints(ctx.db, event.workspaceId);
+  for (const endpoint of endpoints) {
+    if (endpoint.enabled !== 1 || !endpointEvents(endpoint).includes(type)) continue;
+    const now = ctx.clock.now();
+    const id = newId('whd');
+    const created = await insertDelivery(ctx.db, {
+      id,
+      workspace_id: event.workspaceId,
+      endpoint_id: endpoint.id,
+      event_id: `${event.id}:${type}`,
+      event_type: type,
+      payload: toJson({ id: event.id, type, at: event.at, workspaceId: event.workspaceId, data: event.payload }),
+      status: 'pending',
+      attempts: 0,
+      last_status: null,
+      last_error: null,
+      created_at: now,
+      updated_at: now,
+    });
+    if (created) await enqueueDelivery(jobs, event.workspaceId, id);
+  }
+}
+
+export async function enqueueDelivery(jobs: JobQueue, workspaceId: string, deliveryId: string, round = 0) {
+  await jobs.enqueue(
+    DELIVER_WEBHOOK,
+    { workspaceId, deliveryId },
+    { maxAttempts: WEBHOOK_ATTEMPTS, jobKey: `${deliveryId}:${round}` },
+  );
+}
+
+async function deliver(ctx: ServiceContext, payload: { workspaceId: string; deliveryId: string }, job: JobInfo) {
+  const delivery = await findDelivery(ctx.db, payload.workspaceId, payload.deliveryId);
+  if (!delivery || delivery.status === 'delivered') return;
+  const endpoint = await findEndpoint(ctx.db, payload.workspaceId, delivery.endpoint_id);
+  if (!endpoint) return;
+  const attempts = delivery.attempts + 1;
+  let status: number | null = null;
+  let error: string | null = null;
+  try {
+    const response = await fetch(endpoint.url, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'user-agent': 'Lingxi-Webhooks/1',
+        'x-lingxi-event': delivery.event_type,
+        'x-lingxi-delivery': delivery.id,
+        [SIGNATURE_HEADER]: signBody(endpoint.secret, delivery.payload, ctx.clock.now()),
+      },
+      body: delivery.payload,
+      signal: AbortSignal.timeout(TIMEOUT_MS),
+      redirect: 'error',
+    });
+    status = response.status;
+    await response.body?.cancel();
+    if (response.ok) {
+      await updateDelivery(ctx.db, payload.workspaceId, delivery.id, {
+        status: 'delivered',
+        attempts,
+        last_status: status,
+        last_error: null,
+        updated_at: ctx.clock.now(),
+      });
+      return;
+    }
+    error = `HTTP ${status}`;
+  } catch (caught) {
+    error = errorMessage(caught);
+  }
+  const dead = job.attempt >= job.maxAttempts;
+  await updateDelivery(ctx.db, payload.workspaceId, delivery.id, {
+    status: dead ? 'dead' : 'retrying',
+    attempts,
+    last_status: status,
+    last_error: error,
+    updated_at: ctx.clock.now(),
+  });
+  throw new Error(`webhook ${delivery.id} failed: ${error}`);
+}

@@ -1,0 +1,15 @@
+import { startWebhooks } from '../integrations/webhooks.ts';
+import type { ServiceContext } from '../platform/context.ts';
+import type { Infrastructure } from '../platform/infrastructure.ts';
+import { startBotEffects } from './bot-effects.ts';
+
+/**
+ * Subscriptions and job handlers that compose modules, started once per process by the server. Job handlers are
+ * registered everywhere (only processes with the worker role run them); bus subscribers run where events arrive.
+ */
+export function startWorkers(ctx: ServiceContext, infrastructure: Pick<Infrastructure, 'bus' | 'jobs'>): () => void {
+  const stops = [startBotEffects(ctx, infrastructure.bus), startWebhooks(ctx, infrastructure.bus, infrastructure.jobs)];
+  return () => {
+    for (const stop of stops) stop();
+  };
+}
