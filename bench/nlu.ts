@@ -1,7 +1,7 @@
 // NLU benchmark: every accuracy and speed target of the language engine on the public datasets in
 // ../shared/datasets (or $LINGXI_DATASETS). Prints a table (target beside figure, pass/fail) and, last, one JSON line.
 // Run: npm run bench:nlu
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { evaluateBuiltinRecognizers } from '../server/src/nlu/eval/builtin.ts';

@@ -11,7 +11,9 @@ export const WORD_BLOCK = 0;
 export const CHAR_BLOCK = 1;
 
 export class FeatureSpace {
-  readonly index: Map<number, number>;
+  /** Open-addressing table: slot → feature index + 1 (0 = empty). Builds in ~1 ms for 100k features. */
+  private readonly table: Int32Array;
+  private readonly mask: number;
 
   constructor(
     /** hash of each feature, by feature index */
@@ -21,9 +23,33 @@ export class FeatureSpace {
     readonly block: Uint8Array,
     /** share of the squared norm given to the word block (the char block gets the rest) */
     readonly wordWeight: number,
+    /**
+     * IDF given to features never seen in training. They have no weight, but they count in the vector's norm:
+     * a message that is mostly unknown words carries proportionally less evidence for any intent, which is what
+     * lets an unseen topic fall under the out-of-scope threshold. 0 ignores unknown features.
+     */
+    readonly unknownIdf = 0,
   ) {
-    this.index = new Map();
-    for (let i = 0; i < keys.length; i++) this.index.set(keys[i]!, i);
+    let size = 16;
+    while (size < keys.length * 2) size *= 2;
+    this.table = new Int32Array(size);
+    this.mask = size - 1;
+    for (let i = 0; i < keys.length; i++) {
+      let slot = Math.imul(keys[i]!, 0x9e3779b1) & this.mask;
+      while (this.table[slot] !== 0) slot = (slot + 1) & this.mask;
+      this.table[slot] = i + 1;
+    }
+  }
+
+  /** Feature index of a hash, or -1 when it was not seen in training. */
+  indexOf(hash: number): number {
+    let slot = Math.imul(hash, 0x9e3779b1) & this.mask;
+    for (;;) {
+      const entry = this.table[slot]!;
+      if (entry === 0) return -1;
+      if (this.keys[entry - 1] === hash) return entry - 1;
+      slot = (slot + 1) & this.mask;
+    }
   }
 
   get size(): number {
@@ -31,12 +57,15 @@ export class FeatureSpace {
   }
 
   vectorize(raw: RawFeatures): SparseVector {
-    const wordIdx = this.lookup(raw.words);
-    const charIdx = this.lookup(raw.chars);
-    const w = weighBlock(wordIdx, this.idf);
-    const c = weighBlock(charIdx, this.idf);
-    const wScale = c.idx.length === 0 ? 1 : w.idx.length === 0 ? 0 : Math.sqrt(this.wordWeight);
-    const cScale = w.idx.length === 0 ? 1 : Math.sqrt(1 - this.wordWeight);
+    const words = this.lookup(raw.words);
+    const chars = this.lookup(raw.chars);
+    const w = weighBlock(words.known, this.idf, words.unknownMass * this.unknownIdf * this.unknownIdf);
+    const c = weighBlock(chars.known, this.idf, chars.unknownMass * this.unknownIdf * this.unknownIdf);
+    // a block is present when the message has any feature of its kind (known or, when counted, unknown)
+    const hasWords = this.unknownIdf > 0 ? raw.words.length > 0 : w.idx.length > 0;
+    const hasChars = this.unknownIdf > 0 ? raw.chars.length > 0 : c.idx.length > 0;
+    const wScale = !hasChars ? 1 : !hasWords ? 0 : Math.sqrt(this.wordWeight);
+    const cScale = !hasWords ? 1 : Math.sqrt(1 - this.wordWeight);
     const n = w.idx.length + c.idx.length;
     const idx = new Int32Array(n);
     const val = new Float32Array(n);
@@ -47,23 +76,42 @@ export class FeatureSpace {
     return { idx, val };
   }
 
-  private lookup(hashes: number[]): number[] {
-    const out: number[] = [];
+  /** Known feature indices (repeated per occurrence), and Σ (1 + ln tf)² over the unknown features. */
+  private lookup(hashes: number[]): { known: number[]; unknownMass: number } {
+    const known: number[] = [];
+    const unknown: number[] = [];
     for (const h of hashes) {
-      const i = this.index.get(h);
-      if (i !== undefined) out.push(i);
+      const i = this.indexOf(h);
+      if (i >= 0) known.push(i);
+      else if (this.unknownIdf > 0) unknown.push(h);
     }
-    return out;
+    let unknownMass = 0;
+    if (unknown.length > 0) {
+      unknown.sort((a, b) => a - b);
+      for (let i = 0; i < unknown.length; ) {
+        let tf = 0;
+        const h = unknown[i];
+        while (i < unknown.length && unknown[i] === h) {
+          tf++;
+          i++;
+        }
+        unknownMass += (1 + Math.log(tf)) ** 2;
+      }
+    }
+    return { known, unknownMass };
   }
 }
 
-/** Sublinear TF × IDF, L2-normalized. `indices` may repeat; repeats are the term frequency. */
-function weighBlock(indices: number[], idf: Float32Array): SparseVector {
+/**
+ * Sublinear TF × IDF, L2-normalized. `indices` may repeat; repeats are the term frequency. `hiddenNorm` is the
+ * squared norm of features left out of the vector (unknown ones) but counted in its length.
+ */
+function weighBlock(indices: number[], idf: Float32Array, hiddenNorm: number): SparseVector {
   if (indices.length === 0) return { idx: new Int32Array(0), val: new Float32Array(0) };
   indices.sort((a, b) => a - b);
   const idx: number[] = [];
   const val: number[] = [];
-  let norm = 0;
+  let norm = hiddenNorm;
   for (let i = 0; i < indices.length; ) {
     const f = indices[i]!;
     let tf = 0;
@@ -106,5 +154,5 @@ export function buildFeatureSpace(docs: RawFeatures[], wordWeight: number, minDf
     idf[i] = Math.log((1 + n) / (1 + e.n)) + 1;
     block[i] = e.block;
   });
-  return new FeatureSpace(keys, idf, block, wordWeight);
+  return new FeatureSpace(keys, idf, block, wordWeight, Math.log(1 + n) + 1);
 }

@@ -15,16 +15,25 @@ export interface FeatureOptions {
   wordBigrams: boolean;
   /** Marks the start and end of each Han run, so "打开…" at the start differs from "…打开…" inside. */
   hanBoundaries: boolean;
+  /** Adds character n-grams that cross word boundaries in non-Han text ("my ca", "y card"). */
+  crossWordChars: boolean;
+  /** Adds word pairs with one word skipped ("card … arrived"). */
+  skipBigrams: boolean;
+  /** Adds the unstemmed form of inflected words as well as the stem. */
+  surfaceWords: boolean;
   /** Adds jieba part-of-speech features: tag unigrams/bigrams and word→next-tag pairs (a person name after 来一首). */
   posTags: boolean;
 }
 
 export const DEFAULT_FEATURE_OPTIONS: FeatureOptions = {
   hanChars: [1, 4],
-  wordChars: [2, 5],
+  wordChars: [3, 5],
   wordBigrams: true,
   hanBoundaries: true,
   posTags: true,
+  crossWordChars: false,
+  skipBigrams: false,
+  surfaceWords: false,
 };
 
 export interface RawFeatures {
@@ -59,6 +68,7 @@ export function rawFeatures(text: string, opts: FeatureOptions = DEFAULT_FEATURE
   const words: number[] = [];
   const chars: number[] = [];
   const wordHashes: number[] = [];
+  const latinWords: string[] = [];
   for (const run of scriptRuns(folded)) {
     if (run.kind === 'han') {
       const text = opts.hanBoundaries ? `\u0002${run.text}\u0003` : run.text;
@@ -81,9 +91,14 @@ export function rawFeatures(text: string, opts: FeatureOptions = DEFAULT_FEATURE
       for (const w of splitWords(run.text)) {
         const unit = DIGITS.test(w) ? digitShape(w) : stemEnglish(w);
         wordHashes.push(hashString(unit, SEED.word));
-        pushCharNgrams(` ${w} `, opts.wordChars[0], opts.wordChars[1], SEED.char, chars);
+        if (opts.surfaceWords && unit !== w) words.push(hashString(w, SEED.surface));
+        if (!opts.crossWordChars) pushCharNgrams(` ${w} `, opts.wordChars[0], opts.wordChars[1], SEED.char, chars);
       }
+      if (opts.crossWordChars) latinWords.push(...splitWords(run.text));
     }
+  }
+  if (latinWords.length > 0) {
+    pushCharNgrams(` ${latinWords.join(' ')} `, opts.wordChars[0], opts.wordChars[1], SEED.char, chars);
   }
   for (const h of wordHashes) words.push(h);
   if (opts.wordBigrams && wordHashes.length > 0) {
@@ -93,6 +108,11 @@ export function rawFeatures(text: string, opts: FeatureOptions = DEFAULT_FEATURE
       prev = h;
     }
     words.push(combineHashes(prev, END, SEED.bigram));
+  }
+  if (opts.skipBigrams) {
+    for (let i = 2; i < wordHashes.length; i++) {
+      words.push(combineHashes(wordHashes[i - 2]!, wordHashes[i]!, SEED.skip));
+    }
   }
   return { words, chars };
 }

@@ -15,6 +15,7 @@ interface Header {
   threshold: number;
   calibration: IntentModelData['calibration'];
   wordWeight: number;
+  unknownIdf: number;
   features: number;
 }
 
@@ -31,6 +32,7 @@ export function serializeIntentModel(model: IntentModel): Uint8Array {
     threshold: d.threshold,
     calibration: d.calibration,
     wordWeight: d.space.wordWeight,
+    unknownIdf: d.space.unknownIdf,
     features: d.space.size,
   };
   const json = new TextEncoder().encode(JSON.stringify(header));
@@ -51,12 +53,16 @@ export function serializeIntentModel(model: IntentModel): Uint8Array {
   return out;
 }
 
+/** Loads a model file. The model keeps zero-copy views into `bytes` (when aligned): do not reuse the buffer. */
 export function loadIntentModel(bytes: Uint8Array): IntentModel {
   if (bytes.byteLength < 12) throw new Error('not an intent model: the file is too short');
-  // Copy once into an aligned buffer we own, so every typed array below is a zero-copy view.
-  const buf = new Uint8Array(bytes.byteLength);
-  buf.set(bytes);
-  const view = new DataView(buf.buffer);
+  // Typed-array views need 4-byte alignment: copy only when the caller's bytes are misaligned (pooled Buffers).
+  let buf = bytes;
+  if (bytes.byteOffset % 4 !== 0) {
+    buf = new Uint8Array(bytes.byteLength);
+    buf.set(bytes);
+  }
+  const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
   if (view.getUint32(0, true) !== MAGIC) throw new Error('not an intent model: bad magic number');
   const version = view.getUint32(4, true);
   if (version !== VERSION) throw new Error(`unsupported intent model version ${version} (expected ${VERSION})`);
@@ -64,10 +70,11 @@ export function loadIntentModel(bytes: Uint8Array): IntentModel {
   const header = JSON.parse(new TextDecoder().decode(buf.subarray(12, 12 + jsonLength))) as Header;
   const f = header.features;
   const k = header.labels.length;
-  let offset = 12 + align4(jsonLength);
-  const take = <T>(make: (b: ArrayBuffer, o: number, n: number) => T, count: number, bytesPer: number): T => {
+  let offset = buf.byteOffset + 12 + align4(jsonLength);
+  const end = buf.byteOffset + buf.byteLength;
+  const take = <T>(make: (b: ArrayBufferLike, o: number, n: number) => T, count: number, bytesPer: number): T => {
     const byteLength = count * bytesPer;
-    if (offset + byteLength > buf.byteLength) throw new Error('intent model file is truncated');
+    if (offset + byteLength > end) throw new Error('intent model file is truncated');
     const arr = make(buf.buffer, offset, count);
     offset += align4(byteLength);
     return arr;
@@ -82,7 +89,7 @@ export function loadIntentModel(bytes: Uint8Array): IntentModel {
     labels: header.labels,
     oosClass: header.oosClass,
     featureOptions: header.featureOptions,
-    space: new FeatureSpace(keys, idf, block, header.wordWeight),
+    space: new FeatureSpace(keys, idf, block, header.wordWeight, header.unknownIdf ?? 0),
     weights,
     rowScale,
     bias,

@@ -3,7 +3,7 @@
 // on models trained without part of the examples and without some intents (pseudo out-of-scope).
 import { chooseThreshold, fitTemperature, type InScopeOutcome, softmax } from './calibrate.ts';
 import { trainCrammerSinger } from './crammer-singer.ts';
-import { buildFeatureSpace, type FeatureSpace, type SparseVector } from './feature-space.ts';
+import { buildFeatureSpace, FeatureSpace, type SparseVector } from './feature-space.ts';
 import { DEFAULT_FEATURE_OPTIONS, type RawFeatures, rawFeatures } from './features.ts';
 import { type LinearModel, scoreLinear } from './linear-svm.ts';
 import { IntentModel, quantize } from './model.ts';
@@ -99,7 +99,9 @@ function linearModel(
 }
 
 function similarityModel(p: Prepared, threshold: number): IntentModel {
-  const space = buildFeatureSpace(p.raw, WORD_WEIGHT);
+  // cosine over the known features only: with a single intent, unknown words are the norm, not a sign of OOS
+  const built = buildFeatureSpace(p.raw, WORD_WEIGHT);
+  const space = new FeatureSpace(built.keys, built.idf, built.block, built.wordWeight, 0);
   const centroid = new Float32Array(space.size);
   for (const r of p.raw) {
     const x = space.vectorize(r);

@@ -79,6 +79,7 @@ export function serializeSentimentModel(model: SentimentModel): string {
     version: model.version,
     labels: model.labels,
     wordWeight: model.space.wordWeight,
+    unknownIdf: model.space.unknownIdf,
     keys: b64(model.space.keys),
     idf: b64(model.space.idf),
     block: b64(model.space.block),
@@ -92,6 +93,7 @@ export function loadSentimentModel(json: string): SentimentModel {
     version: number;
     labels: SentimentLabel[];
     wordWeight: number;
+    unknownIdf?: number;
     keys: string;
     idf: string;
     block: string;
@@ -104,6 +106,7 @@ export function loadSentimentModel(json: string): SentimentModel {
     fromB64(o.idf, (b) => new Float32Array(b)),
     fromB64(o.block, (b) => new Uint8Array(b)),
     o.wordWeight,
+    o.unknownIdf ?? 0,
   );
   return {
     version: 1,
