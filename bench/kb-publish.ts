@@ -5,10 +5,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import type { Insertable } from 'kysely';
 import { createArticle } from '../server/src/knowledge/commands/create-article.ts';
 import { reviewArticle } from '../server/src/knowledge/commands/review-article.ts';
 import { knowledgeIndex } from '../server/src/knowledge/index-registry.ts';
 import { searchKnowledge } from '../server/src/knowledge/search-knowledge.ts';
+import type { ArticleTable, ArticleVersionTable } from '../server/src/knowledge/store.ts';
 import { LocalBus } from '../server/src/platform/bus/local-bus.ts';
 import { systemClock } from '../server/src/platform/clock.ts';
 import type { ServiceContext } from '../server/src/platform/context.ts';
@@ -52,8 +54,8 @@ const workspaceId = workspace.id;
 let started = performance.now();
 const now = Date.now();
 for (let offset = 0; offset < ARTICLES; offset += 500) {
-  const articles = [];
-  const versions = [];
+  const articles: Insertable<ArticleTable>[] = [];
+  const versions: Insertable<ArticleVersionTable>[] = [];
   for (let i = offset; i < Math.min(ARTICLES, offset + 500); i++) {
     const product = `${String.fromCharCode(65 + (i % 26))}${i}${PRODUCTS[i % PRODUCTS.length]}`;
     const action = ACTIONS[Math.floor(i / PRODUCTS.length) % ACTIONS.length];
