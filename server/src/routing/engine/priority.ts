@@ -1,0 +1,84 @@
+import { AppError } from '../../platform/errors.ts';
+import type { PriorityParams, PriorityWeights, ValueTier, WaitingConversation } from './types.ts';
+
+export const DEFAULT_WEIGHTS: PriorityWeights = { value: 3, complexity: 2, sentiment: 3, waiting: 2, sla: 1 };
+
+export const DEFAULT_PRIORITY_PARAMS: PriorityParams = {
+  weights: DEFAULT_WEIGHTS,
+  agingSeconds: 300,
+  slaSeconds: { default: 120, web_widget: 60, api: 300 },
+  tierValue: { vip: 1, regular: 0.5, new: 0.3 },
+};
+
+const WEIGHT_KEYS = ['value', 'complexity', 'sentiment', 'waiting', 'sla'] as const;
+
+/**
+ * Refuses weights that cannot rank anything: a negative weight would turn a factor upside down (an angry customer
+ * served last), a zero sum makes every conversation equal. Both are a 400 `invalid_routing_weights`.
+ */
+export function assertWeights(weights: PriorityWeights): void {
+  const problems: string[] = [];
+  for (const key of WEIGHT_KEYS) {
+    const value = weights[key];
+    if (!Number.isFinite(value)) problems.push(`${key} is not a number`);
+    else if (value < 0) problems.push(`${key} is negative`);
+  }
+  const sum = WEIGHT_KEYS.reduce((total, key) => total + (Number.isFinite(weights[key]) ? weights[key] : 0), 0);
+  if (problems.length === 0 && sum <= 0) problems.push('the weights sum to zero');
+  if (problems.length > 0) {
+    throw new AppError('invalid_routing_weights', `Routing weights rejected: ${problems.join('; ')}`, {
+      details: { weights, problems },
+    });
+  }
+}
+
+const clamp01 = (n: number) => (n < 0 ? 0 : Math.min(n, 1));
+
+export function tierValue(params: PriorityParams, tier: ValueTier): number {
+  return clamp01(params.tierValue[tier] ?? 0);
+}
+
+/**
+ * The priority of a waiting conversation now: a weighted sum of value, complexity, anger, waiting time and the
+ * share of its channel's response target already used, divided by the weights' sum. Every factor but the two time
+ * factors lies in 0..1; waiting grows without bound (one unit per `agingSeconds`), so a conversation that waits long
+ * enough overtakes any newcomer: nobody starves. Higher is served first.
+ */
+export function priorityOf(params: PriorityParams, conversation: WaitingConversation, now: number): number {
+  const w = params.weights;
+  const waitedSeconds = Math.max(0, now - conversation.enqueuedAt) / 1000;
+  const sla = params.slaSeconds[conversation.channel] ?? params.slaSeconds.default;
+  const score =
+    w.value * tierValue(params, conversation.valueTier) +
+    w.complexity * clamp01(conversation.complexity) +
+    w.sentiment * clamp01((1 - conversation.sentiment) / 2) +
+    w.waiting * (waitedSeconds / Math.max(1, params.agingSeconds)) +
+    w.sla * Math.min(2, waitedSeconds / Math.max(1, sla));
+  const sum = w.value + w.complexity + w.sentiment + w.waiting + w.sla;
+  return sum > 0 ? score / sum : 0;
+}
+
+/** Orders by priority (higher first), then arrival (earlier first), then id, so every caller sees the same line. */
+export function compareWaiting(a: { priority: number; enqueuedAt: number; id: string }, b: typeof a): number {
+  if (a.priority !== b.priority) return b.priority - a.priority;
+  if (a.enqueuedAt !== b.enqueuedAt) return a.enqueuedAt - b.enqueuedAt;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/** Complexity 0..1 from what the bot learned: why it handed off, how long it tried, how hard the intent is. */
+export function complexityOf(input: { reason?: string | null; botTurns?: number; intentLevel?: number }): number {
+  const byReason: Record<string, number> = {
+    complaint: 0.9,
+    sensitive_intent: 0.8,
+    negative_sentiment: 0.6,
+    flow_failed: 0.6,
+    repeated_question: 0.5,
+    consecutive_misses: 0.5,
+    vip_customer: 0.4,
+    asks_for_human: 0.3,
+  };
+  const reason = input.reason ? (byReason[input.reason] ?? 0.4) : 0.4;
+  const turns = Math.min(1, (input.botTurns ?? 0) / 10);
+  const intent = input.intentLevel ? (input.intentLevel - 1) / 2 : 0;
+  return clamp01(0.6 * reason + 0.2 * turns + 0.2 * intent);
+}
