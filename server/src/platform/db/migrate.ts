@@ -1,8 +1,9 @@
 import { readdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { type Migration, type MigrationProvider, type MigrationResult, Migrator } from 'kysely';
+import { type Migration, type MigrationProvider, type MigrationResult, Migrator, sql } from 'kysely';
 import type { Db } from './database.ts';
+import { engineOf } from './dialect.ts';
 
 /**
  * Each module keeps its migrations in `server/src/<module>/migrations/`, named `<YYYYMMDDHHmm>_<what>.ts`, so a
@@ -29,7 +30,18 @@ class ModuleMigrationProvider implements MigrationProvider {
 }
 
 export async function migrateToLatest(db: Db): Promise<MigrationResult[]> {
-  const migrator = new Migrator({ db, provider: new ModuleMigrationProvider(), allowUnorderedMigrations: true });
+  // Kysely looks for its bookkeeping tables in every schema unless told which one: on a PostgreSQL shared by several
+  // schemas (tests, tenants) it then skips creating them in ours and fails. Name the schema we are migrating.
+  const schema =
+    engineOf(db) === 'postgres'
+      ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema
+      : undefined;
+  const migrator = new Migrator({
+    db,
+    provider: new ModuleMigrationProvider(),
+    allowUnorderedMigrations: true,
+    ...(schema ? { migrationTableSchema: schema } : {}),
+  });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error;
   return results ?? [];
