@@ -1,0 +1,119 @@
+/**
+ * The reporting events analytics reads, with who emits them and the shape of their `data`. Analytics never calls
+ * another module: everything it knows arrives in `reporting_events` (platform/reporting.ts), appended by the emitter
+ * inside the transaction that made the change.
+ *
+ * `emitted` says whether the emitter writes the event today. Events marked `false` are the contract analytics
+ * computes from as soon as they arrive; until then the metrics that need them read as "no data" (never as zero).
+ * Every field is optional on the reading side: an older emitter that leaves a field out must not break a report.
+ */
+
+export interface CatalogueEntry {
+  type: string;
+  emitter: string;
+  emitted: boolean;
+  /** When the emitter writes it. */
+  when: string;
+  /** `data` fields: name → meaning. */
+  data: Record<string, string>;
+}
+
+export const EVENT_CATALOGUE: readonly CatalogueEntry[] = [
+  {
+    type: 'conversation.opened',
+    emitter: 'conversations (receive-message)',
+    emitted: true,
+    when: 'a conversation is created by its first message',
+    data: {
+      status: 'the first status: bot or queued',
+      inboxId: 'the inbox; the channel dimension falls back to it',
+      contactId: 'the customer',
+      channel: '(missing today) web | api | wechat | email …',
+      language: '(missing today) zh | en, as detected on the first message',
+      tier: '(missing today) the contact tier at opening: vip | regular | new',
+    },
+  },
+  {
+    type: 'conversation.transitioned',
+    emitter: 'conversations (record-transition)',
+    emitted: true,
+    when: 'every status change',
+    data: {
+      from: 'status before',
+      to: 'status after',
+      assigneeId: 'the agent after the change (kept on resolve/close)',
+      previousAssigneeId: 'the agent before',
+      reason: 'handoff:<reason> | bot_resolved | agent_replied | customer_wrote | manual | inactivity …',
+    },
+  },
+  {
+    type: 'message.created',
+    emitter: 'conversations (receive-message)',
+    emitted: true,
+    when: 'every message (customer, bot, agent, system, private note)',
+    data: {
+      messageId: 'the message; duplicates by messageId are counted once',
+      seq: 'order inside the conversation, assigned in the transaction (immune to clock skew)',
+      senderType: 'contact | bot | agent | system',
+      private: 'internal note, never a response',
+      chars: 'length',
+      sentiment: '(missing today) −1…1 for customer messages, from nlu',
+      language: '(missing today) zh | en',
+    },
+  },
+  {
+    type: 'conversation.routed',
+    emitter: 'routing (enqueue)',
+    emitted: false,
+    when: 'a conversation enters a queue',
+    data: { team: 'the team queue', priority: 'the computed priority', reason: 'the hand-off reason' },
+  },
+  {
+    type: 'bot.turn',
+    emitter: 'bot (respond)',
+    emitted: false,
+    when: 'the bot decides on one customer message',
+    data: {
+      intent: 'the top intent at or above the threshold, else absent',
+      confidence: '0…1',
+      decision: 'answer | clarify | flow | fallback | handoff | small_talk',
+      outcome:
+        'answered | not_understood | knowledge_gap (intent known, no article) | flow_failed | flow_abandoned | asked_for_human',
+      repeated: 'true when the customer repeated an earlier question',
+      articleId: 'the article answered from',
+      language: 'zh | en',
+      sentiment: '−1…1',
+    },
+  },
+  {
+    type: 'knowledge.gap',
+    emitter: 'bot / knowledge (gap mining)',
+    emitted: false,
+    when: 'a customer question found no article',
+    data: { question: 'the text', intent: 'the intent when known' },
+  },
+  {
+    type: 'survey.offered',
+    emitter: 'conversations (surveys)',
+    emitted: false,
+    when: 'the widget asks for CSAT/NPS after resolution',
+    data: { surveyId: 'one survey per conversation and kind', kind: 'csat | nps' },
+  },
+  {
+    type: 'survey.answered',
+    emitter: 'conversations (surveys)',
+    emitted: false,
+    when: 'the customer answers; a second answer replaces the first (counted once)',
+    data: { surveyId: 'as offered', kind: 'csat (1–5) | nps (0–10)', score: 'the answer', comment: 'free text' },
+  },
+  {
+    type: 'bot.version_changed',
+    emitter: 'knowledge (publish) / bot (model training)',
+    emitted: false,
+    when: 'the knowledge base or the bot model changes; no conversation id',
+    data: { kind: 'knowledge | model', version: 'an opaque label', note: 'what changed' },
+  },
+];
+
+/** The hand-off reasons bot emits in `conversation.transitioned.reason` as `handoff:<reason>`. */
+export const HANDOFF_PREFIX = 'handoff:';
