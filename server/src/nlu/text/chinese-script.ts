@@ -14,6 +14,8 @@ interface Tables {
   phraseSensitive: Uint8Array;
   /** 1 when the character changes */
   changes: Uint8Array;
+  /** the longest dictionary phrase */
+  longestPhrase: number;
 }
 
 let converter: Convert | undefined;
@@ -50,14 +52,16 @@ function getTables(): Tables {
     }
   }
   const alone = (u: number) => simplified[u] || u;
+  let longestPhrase = 1;
   for (const [from, to] of phrases) {
+    longestPhrase = Math.max(longestPhrase, from.length);
     for (let i = 0; i < from.length; i++) {
       const u = from.charCodeAt(i);
       // a phrase that changes length, or converts this character differently than it converts alone
       if (from.length !== to.length || alone(u) !== to.charCodeAt(i)) phraseSensitive[u] = 1;
     }
   }
-  tables = { simplified, phraseSensitive, changes };
+  tables = { simplified, phraseSensitive, changes, longestPhrase };
   return tables;
 }
 
@@ -76,33 +80,60 @@ export function hasTraditional(units: ArrayLike<number>, length: number): boolea
 }
 
 /**
+ * Converts a buffer of UTF-16 units in place when no phrase-sensitive character is present (the common case);
+ * returns false, leaving the buffer untouched, when the phrase-aware path is needed.
+ */
+export function simplifyUnitsInPlace(units: Uint16Array, length: number): boolean {
+  const { simplified, phraseSensitive } = getTables();
+  for (let i = 0; i < length; i++) if (phraseSensitive[units[i] as number] === 1) return false;
+  for (let i = 0; i < length; i++) {
+    const u = units[i] as number;
+    units[i] = simplified[u] || u;
+  }
+  return true;
+}
+
+/**
  * Converts to simplified Chinese keeping exactly one output UTF-16 unit per input unit, so offsets stay aligned.
  * Phrase-level conversion is used whenever it keeps the length; otherwise each character is converted alone.
  */
 export function toSimplifiedAligned(text: string): string {
-  const { simplified, phraseSensitive } = getTables();
-  let sensitive = false;
-  for (let i = 0; i < text.length && !sensitive; i++) if (phraseSensitive[text.charCodeAt(i)] === 1) sensitive = true;
-  if (!sensitive) {
-    const out = new Uint16Array(text.length);
-    for (let i = 0; i < text.length; i++) {
-      const u = text.charCodeAt(i);
-      out[i] = simplified[u] || u;
-    }
-    let result = '';
-    for (let i = 0; i < out.length; i += 8192) {
-      result += String.fromCharCode.apply(null, out.subarray(i, i + 8192) as unknown as number[]);
-    }
-    return result;
-  }
-  const convert = getConverter();
-  const whole = convert(text);
-  if (whole.length === text.length) return whole;
-  let out = '';
+  const { simplified, phraseSensitive, longestPhrase } = getTables();
+  const out = new Uint16Array(text.length);
   for (let i = 0; i < text.length; i++) {
-    const ch = text[i] as string;
-    const converted = convert(ch);
-    out += converted.length === 1 ? converted : ch;
+    const u = text.charCodeAt(i);
+    out[i] = simplified[u] || u;
   }
-  return out;
+  // Around each phrase-sensitive character, let OpenCC decide: any phrase that contains it lies within
+  // longestPhrase - 1 characters on either side.
+  const reach = longestPhrase - 1;
+  for (let i = 0; i < text.length; i++) {
+    if (phraseSensitive[text.charCodeAt(i)] !== 1) continue;
+    const from = Math.max(0, i - reach);
+    let to = Math.min(text.length, i + reach + 1);
+    for (let j = i + 1; j < to; j++)
+      if (phraseSensitive[text.charCodeAt(j)] === 1) to = Math.min(text.length, j + reach + 1);
+    convertWindow(text, from, to, out);
+    i = to - 1;
+  }
+  let result = '';
+  for (let i = 0; i < out.length; i += 8192) {
+    result += String.fromCharCode.apply(null, out.subarray(i, i + 8192) as unknown as number[]);
+  }
+  return result;
+}
+
+/** Phrase-aware conversion of text[from, to) into out, one unit per unit (per character when lengths differ). */
+function convertWindow(text: string, from: number, to: number, out: Uint16Array): void {
+  const convert = getConverter();
+  const slice = text.slice(from, to);
+  const whole = convert(slice);
+  for (let k = 0; k < slice.length; k++) {
+    if (whole.length === slice.length) {
+      out[from + k] = whole.charCodeAt(k);
+    } else {
+      const alone = convert(slice[k] as string);
+      out[from + k] = alone.length === 1 ? alone.charCodeAt(0) : slice.charCodeAt(k);
+    }
+  }
 }

@@ -2,7 +2,7 @@
 // normalize(text).normalized, but table-driven with a reused buffer: most messages cost one pass over the text.
 
 import { isDroppable, isWhitespace } from './char-class.ts';
-import { getChangeMap, toSimplifiedAligned } from './chinese-script.ts';
+import { getChangeMap, simplifyUnitsInPlace, toSimplifiedAligned } from './chinese-script.ts';
 import { DEFAULT_MAX_LENGTH, normalize } from './normalize.ts';
 
 // kind 0: kept as it is (the default of the table)
@@ -85,9 +85,10 @@ export function normalizeText(text: string, maxLength = DEFAULT_MAX_LENGTH): str
   }
   if (spaces > 0) changed = true; // trailing whitespace trimmed
   if (!changed && !traditional) return text;
+  const phraseAware = traditional && !simplifyUnitsInPlace(out, n);
   let result = '';
   for (let i = 0; i < n; i += 8192) {
     result += String.fromCharCode.apply(null, out.subarray(i, Math.min(n, i + 8192)) as unknown as number[]);
   }
-  return traditional ? toSimplifiedAligned(result) : result;
+  return phraseAware ? toSimplifiedAligned(result) : result;
 }
