@@ -29,6 +29,13 @@ describe('embedded start', () => {
       expect(await metrics.text()).toContain('lingxi_process_cpu_user_seconds_total');
       const conversations = await first.ctx.db.selectFrom('conversations').select(['status']).execute();
       expect(conversations.map((c) => c.status).sort()).toEqual(['queued', 'resolved']);
+      const articles = await first.ctx.db
+        .selectFrom('kb_articles')
+        .select(['language'])
+        .where('status', '=', 'published')
+        .execute();
+      expect(articles.filter((a) => a.language === 'zh').length).toBeGreaterThanOrEqual(10);
+      expect(articles.filter((a) => a.language === 'en').length).toBeGreaterThanOrEqual(10);
     } finally {
       await first.close();
     }

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { seedDemoKnowledge } from '../knowledge/demo-content.ts';
 import type { ServiceContext } from '../platform/context.ts';
 import { createUser } from '../security/commands/create-user.ts';
 import { createWorkspace } from '../security/commands/create-workspace.ts';
@@ -72,7 +73,12 @@ export async function seedDemo(ctx: ServiceContext, options: SeedDemoOptions): P
     });
     accounts.push({ email: person.email, password: person.password, role: person.role, name: person.name });
   }
-  const agent = await findUserByEmail(ctx.db, 'agent.li@demo.lingxi.local');
+  const byRole = (role: Role) => accounts.find((a) => a.role === role)?.email as string;
+  const [agent, editor, reviewer] = await Promise.all(
+    [byRole('agent'), byRole('kb_editor'), byRole('kb_reviewer')].map((email) => findUserByEmail(ctx.db, email)),
+  );
   if (agent) await seedSampleConversations(ctx, workspace.id, agent);
+  // Published through the real review workflow: written by the editor, approved by a different reviewer.
+  if (editor && reviewer) await seedDemoKnowledge(ctx, workspace.id, editor.id, reviewer.id);
   return { workspaceId: workspace.id, widgetKey: workspace.widget_key, accounts };
 }
