@@ -5,9 +5,9 @@
 //   w  jieba search-mode words (English: stemmed words)
 //   c  single Han characters (robust to segmentation differences)
 //   b  atom bigrams (Han character pairs, English word pairs)
-//   p  pinyin bigrams of adjacent Han characters (homophone typos)
+//   p  pinyin bigrams of adjacent Han characters: not indexed; the index maps each pinyin bigram to the character
+//      bigrams it has seen with that sound (homophones.ts), so a typo's bigram is looked up by its sound
 import { normalizeForSearch, type Segmenter, stem } from './nlu-adapter.ts';
-import { charPinyin } from './pinyin.ts';
 
 export const KIND_WORD = 0;
 export const KIND_CHAR = 1;
@@ -31,15 +31,21 @@ export interface Analysis {
 }
 
 export interface AnalyzeOptions {
-  /** index pinyin and single-character terms (questions: yes; long bodies: no, to save time and memory) */
+  /** index characters, bigrams and pinyin (questions: yes; long bodies: words only, to save time and memory) */
   full: boolean;
 }
 
-const HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3007]/;
-const LATIN_OR_DIGIT = /[a-z0-9\u00c0-\u024f]/;
+function isHanCode(c: number): boolean {
+  return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff) || c === 0x3007;
+}
 
 function isHanChar(ch: string): boolean {
-  return HAN.test(ch);
+  return isHanCode(ch.charCodeAt(0));
+}
+
+/** Lowercase Latin letters (the text is normalized), digits, Latin-1/Extended-A letters. */
+function isLatinOrDigit(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7);
 }
 
 /** Atoms with their offsets; `breaks[i]` is true when punctuation or space separates atom i-1 from atom i. */
@@ -51,20 +57,21 @@ export function atomize(norm: string): { atoms: string[]; starts: number[]; ends
   let gap = false;
   let i = 0;
   while (i < norm.length) {
-    const ch = norm[i] as string;
-    if (isHanChar(ch)) {
-      atoms.push(ch);
+    const code = norm.charCodeAt(i);
+    if (isHanCode(code)) {
+      atoms.push(norm[i] as string);
       starts.push(i);
       ends.push(i + 1);
       breaks.push(gap);
       gap = false;
       i++;
-    } else if (LATIN_OR_DIGIT.test(ch)) {
+    } else if (isLatinOrDigit(code)) {
       let j = i + 1;
-      const digits = ch >= '0' && ch <= '9';
-      while (j < norm.length && LATIN_OR_DIGIT.test(norm[j] as string)) {
-        const d = (norm[j] as string) >= '0' && (norm[j] as string) <= '9';
-        if (d !== digits && !/[.,]/.test(norm[j] as string)) break; // "iphone15" → iphone, 15
+      const digits = code >= 0x30 && code <= 0x39;
+      while (j < norm.length) {
+        const next = norm.charCodeAt(j);
+        if (!isLatinOrDigit(next)) break;
+        if ((next >= 0x30 && next <= 0x39) !== digits) break; // "iphone15" → iphone, 15
         j++;
       }
       // English contractions stay one word ("don't" → don't)
@@ -106,14 +113,10 @@ export function analyze(text: string, segmenter: Segmenter, opts: AnalyzeOptions
     } else {
       words.add(atom); // English words and numbers are words already
     }
-    if (i > 0 && !breaks[i]) {
-      const prev = atoms[i - 1] as string;
-      add(terms, `b${prev} ${atom}`);
-      if (opts.full && han && isHanChar(prev)) add(terms, `p${charPinyin(prev)} ${charPinyin(atom)}`);
-    }
+    if (opts.full && i > 0 && !breaks[i]) add(terms, `b${atoms[i - 1]} ${atom}`);
   }
   if (hasHan) {
-    for (const piece of segmenter.cutForSearch(norm)) {
+    for (const piece of opts.full ? segmenter.cutForSearch(norm) : segmenter.cut(norm)) {
       if (!isHanChar(piece[0] as string)) continue; // latin and digits come from the atoms (stemmed)
       words.add(piece);
     }

@@ -9,12 +9,14 @@ import { normalize, toOriginalSpan } from '../../nlu/text/normalize.ts';
 export interface Segmenter {
   /** jieba search mode: long words plus the shorter words inside them ("中华人民共和国" → 中华, 人民, …). */
   cutForSearch(normalized: string): string[];
+  /** jieba's default mode: one segmentation, fewer tokens (for long bodies) */
+  cut(normalized: string): string[];
 }
 
 /** One jieba per distinct user dictionary (nlu caches the instances, they cost 100+ ms to build). */
 export function createSegmenter(userDictionary?: readonly { word: string }[]): Segmenter {
   const jieba: Jieba = jiebaFor(userDictionary);
-  return { cutForSearch: (text) => jieba.cutForSearch(text, false) };
+  return { cutForSearch: (text) => jieba.cutForSearch(text, false), cut: (text) => jieba.cut(text, false) };
 }
 
 /** Full-width → half-width, traditional → simplified, lowercase, whitespace collapsed. */
@@ -31,6 +33,10 @@ export function normalizeWithOffsets(text: string): {
   normalized: string;
   toOriginal(start: number, end: number): { start: number; end: number };
 } {
+  // Normalization maps one UTF-16 unit to one unless it collapses spaces or drops marks: when the length is kept,
+  // offsets are the same in both texts and the offset map is not needed.
+  const fast = normalizeText(text ?? '');
+  if (fast.length === (text ?? '').length) return { normalized: fast, toOriginal: (start, end) => ({ start, end }) };
   const norm = normalize(text ?? '');
   return { normalized: norm.normalized, toOriginal: (start, end) => toOriginalSpan(norm, start, end) };
 }

@@ -97,34 +97,61 @@ export class InvertedIndex {
   }
 
   /**
-   * BM25 summed over query terms (each kind weighted by `kindWeights`) into `scores`; returns the unit ids touched.
-   * Terms found in more than `maxDf` units are skipped (they cannot tell candidates apart and walking them costs
-   * the most): the re-ranker compares the full texts of the few candidates afterwards.
+   * BM25 summed over query terms (each kind weighted by `kindWeights`) into `scores`; returns the unit ids touched
+   * and the terms it did not walk. Rare terms go first; once `budget` postings have been walked, the remaining
+   * (common) terms are skipped: they cannot tell candidates apart and walking them costs the most. The caller adds
+   * their exact contribution to the few candidates it keeps (termScore).
    */
-  score(terms: QueryTerm[], kindWeights: readonly number[], scores: Float32Array, maxDf: number): number[] {
+  score(
+    terms: QueryTerm[],
+    kindWeights: readonly number[],
+    scores: Float32Array,
+    budget: number,
+  ): { touched: number[]; skipped: QueryTerm[] } {
     const touched: number[] = [];
-    const avg = Array.from({ length: KINDS }, (_, k) =>
-      Math.max(1, (this.totalLen[k] as number) / Math.max(1, this.live)),
-    );
-    for (const term of terms) {
-      const p = this.postings.get(term.key);
-      if (!p || p.df > maxDf) continue;
+    const skipped: QueryTerm[] = [];
+    const ordered = terms
+      .map((t) => ({ t, p: this.postings.get(t.key) }))
+      .filter((x): x is { t: QueryTerm; p: Posting } => x.p !== undefined && x.t.weight > 0)
+      .sort((a, b) => a.p.df - b.p.df);
+    let walked = 0;
+    for (const { t: term, p } of ordered) {
       const kind = kindOf(term.key);
       const weight = term.weight * (kindWeights[kind] as number) * idfOf(this.live, p.df);
       if (weight <= 0) continue;
+      if (walked > 0 && walked + p.df > budget) {
+        skipped.push(term);
+        continue;
+      }
+      walked += p.df;
       const lens = this.lens[kind] as Float32Array;
-      const norm = K1 / (avg[kind] as number);
+      const norm = (K1 * B) / this.avgLen(kind);
+      const base = K1 * (1 - B);
       if (p.n > p.df) this.compact(p);
       const { units, tfs } = p;
       for (let i = 0; i < p.n; i++) {
         const u = units[i] as number;
         const tf = tfs[i] as number;
-        const s = (weight * tf * (K1 + 1)) / (tf + K1 * (1 - B) + B * norm * (lens[u] as number));
+        const s = (weight * tf * (K1 + 1)) / (tf + base + norm * (lens[u] as number));
         if (scores[u] === 0) touched.push(u);
         scores[u] = (scores[u] as number) + s;
       }
     }
-    return touched;
+    return { touched, skipped };
+  }
+
+  /** The BM25 contribution of one term to one unit, given the term occurs there once (skipped-term top-up). */
+  termScore(term: QueryTerm, kindWeights: readonly number[], unit: number): number {
+    const df = this.df(term.key);
+    if (df === 0) return 0;
+    const kind = kindOf(term.key);
+    const len = (this.lens[kind] as Float32Array)[unit] as number;
+    const weight = term.weight * (kindWeights[kind] as number) * idfOf(this.live, df);
+    return (weight * (K1 + 1)) / (1 + K1 * (1 - B) + (K1 * B * len) / this.avgLen(kind));
+  }
+
+  private avgLen(kind: number): number {
+    return Math.max(1, (this.totalLen[kind] as number) / Math.max(1, this.live));
   }
 
   /** A scores buffer big enough for every unit id. */

@@ -6,6 +6,7 @@ import { type Expansion, highlight, matchedTerms } from './explain.ts';
 import { pairFeatures, type QuerySide, querySide } from './features.ts';
 import { passesFilters } from './filters.ts';
 import { GENERAL_SYNONYMS } from './general-synonyms.ts';
+import { HomophoneMap } from './homophones.ts';
 import { WordAssociations } from './learned.ts';
 import { createSegmenter, normalizeForSearch, type Segmenter } from './nlu-adapter.ts';
 import { InvertedIndex, type QueryTerm } from './postings.ts';
@@ -17,11 +18,20 @@ import type { RerankWeights, SearchDoc, SearchHit, SearchIndex, SearchIndexOptio
 
 /** First-stage weight of each term kind (word, char, bigram, pinyin) on questions and on bodies. */
 export const QUESTION_KIND_WEIGHTS = [1, 0.35, 0.7, 0.25];
-export const BODY_KIND_WEIGHTS = [1, 0, 0.5, 0];
+export const BODY_KIND_WEIGHTS = [1, 0, 0, 0];
 const BODY_WEIGHT = 0.3;
-const CANDIDATES = 30;
+const CANDIDATES = 12;
+/** Postings walked per query before common terms are skipped (bounds latency on large knowledge bases). */
+const QUESTION_BUDGET = 12_000;
+const BODY_BUDGET = 8_000;
+/** Units scoring below this share of the best unit are not considered for the candidate list. */
+const UNIT_FLOOR = 0.3;
+/** Question sides (sets used by the re-ranker) kept between searches. */
+const SIDE_CACHE = 4096;
 const SYNONYM_WEIGHT = 0.8;
 const GENERAL_SYNONYM_WEIGHT = 0.5;
+/** A bigram that only sounds like the query's (a homophone typo, or the typo is in the knowledge base). */
+const HOMOPHONE_WEIGHT = 0.7;
 const LEARNED_WEIGHT = 0.6;
 /** Added to the re-ranker score per unit of cosine similarity when both sides have embeddings. */
 const EMBEDDING_WEIGHT = 4;
@@ -30,11 +40,11 @@ const MAX_LEARNED_QUERIES = 20;
 type Field = 'title' | 'alternate' | 'learned';
 
 interface QuestionUnit {
+  id: number;
   doc: number;
   field: Field;
   text: string;
   analysis: { norm: string; atoms: string[]; words: string[] };
-  side?: QuerySide;
 }
 
 interface DocEntry {
@@ -63,7 +73,11 @@ class HybridIndex implements SearchIndex, SearchInternals {
   private readonly questions = new InvertedIndex();
   private readonly bodies = new InvertedIndex();
   private readonly questionUnits: (QuestionUnit | undefined)[] = [];
-  private readonly bodyUnitDoc: number[] = [];
+  private bodyUnitDoc: Int32Array = new Int32Array(1024);
+  private unitDoc: Int32Array = new Int32Array(1024);
+  private readonly sides = new Map<number, QuerySide>();
+  private readonly alternativeTerms = new Map<string, string[]>();
+  private readonly homophones = new HomophoneMap();
   private readonly entries: (DocEntry | undefined)[] = [];
   private readonly byId = new Map<string, DocEntry>();
   private readonly synonyms: SynonymTable;
@@ -78,6 +92,8 @@ class HybridIndex implements SearchIndex, SearchInternals {
   private docBestUnit: Int32Array = new Int32Array(1024).fill(-1);
   private docBody: Float32Array = new Float32Array(1024);
   private docTouched: Uint8Array = new Uint8Array(1024);
+  /** each doc's title unit (a doc found by its body alone is compared through its title) */
+  private docFirstUnit: Int32Array = new Int32Array(1024).fill(-1);
   private vectors = 0;
 
   constructor(opts: SearchIndexOptions) {
@@ -102,7 +118,7 @@ class HybridIndex implements SearchIndex, SearchInternals {
   setSynonyms(sets: string[][]): void {
     this.synonyms.set(sets);
     this.canonicalizer.set([...sets, ...GENERAL_SYNONYMS]);
-    for (const unit of this.questionUnits) if (unit) unit.side = undefined; // their canonical forms changed
+    this.sides.clear(); // their canonical forms changed
   }
 
   setWeights(weights: RerankWeights): void {
@@ -126,9 +142,11 @@ class HybridIndex implements SearchIndex, SearchInternals {
       if (titleWords && words) entry.associations.push(this.associations.learn(titleWords, words));
     }
     for (const q of learnedQueries) this.addQuestion(entry, 'learned', q);
+    this.docFirstUnit[idx] = entry.units[0] ?? -1;
     if (doc.body.trim().length > 0) {
       const a = analyze(doc.body, this.segmenter, { full: false });
       entry.bodyUnit = this.bodies.add(a.terms);
+      this.bodyUnitDoc = ensure(this.bodyUnitDoc, entry.bodyUnit + 1);
       this.bodyUnitDoc[entry.bodyUnit] = idx;
     }
   }
@@ -138,8 +156,11 @@ class HybridIndex implements SearchIndex, SearchInternals {
     if (!entry) return false;
     for (const u of entry.units) {
       const unit = this.questionUnits[u] as QuestionUnit;
-      this.questions.remove(u, analyze(unit.text, this.segmenter).terms);
+      const terms = analyze(unit.text, this.segmenter).terms;
+      this.questions.remove(u, terms);
+      this.homophones.add(bigramKeys(terms), -1);
       this.questionUnits[u] = undefined;
+      this.sides.delete(u);
     }
     if (entry.bodyUnit >= 0)
       this.bodies.remove(entry.bodyUnit, analyze(entry.doc.body, this.segmenter, { full: false }).terms);
@@ -237,6 +258,19 @@ class HybridIndex implements SearchIndex, SearchInternals {
       own.reduce((s, t) => s + (BODY_KIND_WEIGHTS[kindOf(t.key)] as number) * this.bodies.idf(t.key), 0) || 1;
     const top = this.firstStage([...own, ...terms], own, options, now, k);
     const feedback = this.feedback.get(a.norm);
+    const idfMemo = new Map<string, number>();
+    const maxIdf = this.questions.maxIdf();
+    const idf = {
+      idf: (key: string) => {
+        let v = idfMemo.get(key);
+        if (v === undefined) {
+          v = this.questions.idf(key);
+          idfMemo.set(key, v);
+        }
+        return v;
+      },
+      maxIdf: () => maxIdf,
+    };
     const best = top[0]?.score || 1;
     const scored = top.map(({ id: idx, score: first }, rank) => {
       const entry = this.entries[idx] as DocEntry;
@@ -258,7 +292,7 @@ class HybridIndex implements SearchIndex, SearchInternals {
           relative: first / best,
           rank,
         },
-        this.questions,
+        idf,
       );
       let score = rerankScore(this.weights, features);
       if (options.queryVector && entry.vector) score += EMBEDDING_WEIGHT * cosine(options.queryVector, entry.vector);
@@ -277,40 +311,46 @@ class HybridIndex implements SearchIndex, SearchInternals {
   private firstStage(terms: QueryTerm[], own: QueryTerm[], options: SearchOptions, now: number, k: number) {
     this.bufQ = this.questions.buffer(this.bufQ);
     this.bufB = this.bodies.buffer(this.bufB);
-    const maxDf = (n: number) => Math.max(3000, Math.floor(n * 0.08));
-    const touchedQ = this.questions.score(terms, QUESTION_KIND_WEIGHTS, this.bufQ, maxDf(this.questions.liveUnits));
+    const q = this.questions.score(terms, QUESTION_KIND_WEIGHTS, this.bufQ, QUESTION_BUDGET);
     const bodyTerms = own.filter((t) => (BODY_KIND_WEIGHTS[kindOf(t.key)] as number) > 0);
-    const touchedB = this.bodies.score(bodyTerms, BODY_KIND_WEIGHTS, this.bufB, maxDf(this.bodies.liveUnits));
+    const b = this.bodies.score(bodyTerms, BODY_KIND_WEIGHTS, this.bufB, BODY_BUDGET);
     const touchedDocs: number[] = [];
-    for (const u of touchedQ) {
-      const s = this.bufQ[u] as number;
-      this.bufQ[u] = 0;
-      if (!this.questions.isAlive(u)) continue;
-      const d = (this.questionUnits[u] as QuestionUnit).doc;
-      if (this.docTouched[d] === 0) {
-        this.docTouched[d] = 1;
+    const { bufQ, bufB, docTouched, docBest, docBestUnit, docBody, unitDoc, bodyUnitDoc, docFirstUnit } = this;
+    let floor = 0;
+    for (const u of q.touched) floor = Math.max(floor, bufQ[u] as number);
+    floor *= UNIT_FLOOR;
+    for (const u of q.touched) {
+      const s = bufQ[u] as number;
+      bufQ[u] = 0;
+      if (s < floor || !this.questions.isAlive(u)) continue;
+      const d = unitDoc[u] as number;
+      if (docTouched[d] === 0) {
+        docTouched[d] = 1;
         touchedDocs.push(d);
       }
-      if (s > (this.docBest[d] as number) || this.docBestUnit[d] === -1) {
-        this.docBest[d] = s;
-        this.docBestUnit[d] = u;
+      if (s > (docBest[d] as number) || docBestUnit[d] === -1) {
+        docBest[d] = s;
+        docBestUnit[d] = u;
       }
     }
-    for (const u of touchedB) {
-      const s = this.bufB[u] as number;
-      this.bufB[u] = 0;
-      if (!this.bodies.isAlive(u)) continue;
-      const d = this.bodyUnitDoc[u] as number;
-      if (this.docTouched[d] === 0) {
-        this.docTouched[d] = 1;
+    let bodyFloor = 0;
+    for (const u of b.touched) bodyFloor = Math.max(bodyFloor, bufB[u] as number);
+    bodyFloor *= UNIT_FLOOR;
+    for (const u of b.touched) {
+      const s = bufB[u] as number;
+      bufB[u] = 0;
+      if (s < bodyFloor || !this.bodies.isAlive(u)) continue;
+      const d = bodyUnitDoc[u] as number;
+      if (docTouched[d] === 0) {
+        docTouched[d] = 1;
         touchedDocs.push(d);
       }
-      if (this.docBestUnit[d] === -1) this.docBestUnit[d] = (this.entries[d] as DocEntry).units[0] ?? -1;
-      this.docBody[d] = s;
+      if (docBestUnit[d] === -1) docBestUnit[d] = docFirstUnit[d] as number;
+      docBody[d] = s;
     }
     const heap = new TopK(k);
     for (const d of touchedDocs) {
-      const score = (this.docBest[d] as number) + BODY_WEIGHT * (this.docBody[d] as number);
+      const score = (docBest[d] as number) + BODY_WEIGHT * (docBody[d] as number);
       if (score <= heap.threshold) continue;
       const entry = this.entries[d];
       if (entry && passesFilters(entry.doc, options, now)) heap.push(d, score);
@@ -318,11 +358,25 @@ class HybridIndex implements SearchIndex, SearchInternals {
     const top = heap.sorted();
     const kept = new Set(top.map((t) => t.id));
     for (const d of touchedDocs) {
-      this.docTouched[d] = 0;
+      docTouched[d] = 0;
       if (kept.has(d)) continue;
-      this.docBest[d] = 0;
-      this.docBody[d] = 0;
-      this.docBestUnit[d] = -1;
+      docBest[d] = 0;
+      docBody[d] = 0;
+      docBestUnit[d] = -1;
+    }
+    // the common terms skipped while walking postings still count for the candidates kept
+    if (q.skipped.length > 0) {
+      for (const t of top) {
+        const unit = docBestUnit[t.id] as number;
+        if (unit < 0) continue;
+        const side = this.sideOf(this.questionUnits[unit] as QuestionUnit);
+        for (const term of q.skipped) {
+          if (hasTerm(side, term.key))
+            docBest[t.id] = (docBest[t.id] as number) + this.questions.termScore(term, QUESTION_KIND_WEIGHTS, unit);
+        }
+        t.score = (docBest[t.id] as number) + BODY_WEIGHT * (docBody[t.id] as number);
+      }
+      top.sort((x, y) => y.score - x.score || x.id - y.id);
     }
     return top;
   }
@@ -340,11 +394,19 @@ class HybridIndex implements SearchIndex, SearchInternals {
       for (const alt of alternatives) {
         if (expansions.some((e) => e.term === alt)) continue;
         expansions.push({ term: alt, via: 'synonym' });
-        for (const key of analyze(alt, this.segmenter).terms.keys()) {
+        for (const key of this.termsOf(alt)) {
           if (seen.has(key)) continue;
           seen.add(key);
           terms.push({ key, weight });
         }
+      }
+    }
+    for (let i = 1; i < a.atoms.length; i++) {
+      if ((a.starts[i] as number) !== (a.ends[i - 1] as number)) continue; // not adjacent
+      for (const key of this.homophones.soundalikes(a.atoms[i - 1] as string, a.atoms[i] as string)) {
+        if (seen.has(key)) continue;
+        seen.add(key);
+        terms.push({ key, weight: HOMOPHONE_WEIGHT });
       }
     }
     for (const w of a.words) {
@@ -359,11 +421,26 @@ class HybridIndex implements SearchIndex, SearchInternals {
     return { terms, expansions };
   }
 
+  /** Index terms of a synonym alternative (cached: the same few alternatives come back query after query). */
+  private termsOf(text: string): string[] {
+    let keys = this.alternativeTerms.get(text);
+    if (!keys) {
+      keys = [...analyze(text, this.segmenter).terms.keys()];
+      if (this.alternativeTerms.size > 10_000) this.alternativeTerms.clear();
+      this.alternativeTerms.set(text, keys);
+    }
+    return keys;
+  }
+
   private addQuestion(entry: DocEntry, field: Field, text: string): string[] | undefined {
     const a = analyze(text, this.segmenter);
     if (a.atoms.length === 0) return undefined;
     const id = this.questions.add(a.terms);
+    this.homophones.add(bigramKeys(a.terms), 1);
+    this.unitDoc = ensure(this.unitDoc, id + 1);
+    this.unitDoc[id] = entry.idx;
     this.questionUnits[id] = {
+      id,
       doc: entry.idx,
       field,
       text,
@@ -374,8 +451,12 @@ class HybridIndex implements SearchIndex, SearchInternals {
   }
 
   private sideOf(unit: QuestionUnit): QuerySide {
-    unit.side ??= this.side(unit.analysis.norm, unit.analysis);
-    return unit.side;
+    const cached = this.sides.get(unit.id);
+    if (cached) return cached;
+    const side = this.side(unit.analysis.norm, unit.analysis);
+    this.sides.set(unit.id, side);
+    if (this.sides.size > SIDE_CACHE) this.sides.delete(this.sides.keys().next().value as number);
+    return side;
   }
 
   private side(norm: string, a: { atoms: string[]; words: string[] }): QuerySide {
@@ -395,8 +476,35 @@ class HybridIndex implements SearchIndex, SearchInternals {
     this.docBest = grow(this.docBest, (s) => new Float32Array(s));
     this.docBody = grow(this.docBody, (s) => new Float32Array(s));
     this.docBestUnit = grow(this.docBestUnit, (s) => new Int32Array(s), -1);
+    this.docFirstUnit = grow(this.docFirstUnit, (s) => new Int32Array(s), -1);
     const touched = new Uint8Array(size);
     touched.set(this.docTouched);
     this.docTouched = touched;
   }
+}
+
+function ensure(a: Int32Array, n: number): Int32Array {
+  if (n <= a.length) return a;
+  const next = new Int32Array(Math.max(n, a.length * 2));
+  next.set(a);
+  return next;
+}
+
+/** Whether a question side holds an index term (key = kind prefix + text, as analyzer.ts builds them). */
+function hasTerm(side: QuerySide, key: string): boolean {
+  const text = key.slice(1);
+  switch (key.charCodeAt(0)) {
+    case 119: // w
+      return side.wordSet.has(text);
+    case 99: // c
+      return side.atomSet.has(text);
+    case 98: // b
+      return side.bigramSet.has(text);
+    default:
+      return side.pinyinSet.has(text);
+  }
+}
+
+function* bigramKeys(terms: Map<string, number>): Generator<string> {
+  for (const key of terms.keys()) if (key.charCodeAt(0) === 98) yield key; // "b"
 }

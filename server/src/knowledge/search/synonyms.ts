@@ -55,7 +55,8 @@ export class SynonymTable {
  * Single-character members are left out: replacing "能" everywhere would also rewrite "能力".
  */
 export class Canonicalizer {
-  private pattern: RegExp | null = null;
+  /** first character → members starting with it, longest first */
+  private byFirst = new Map<string, string[]>();
   private canonical = new Map<string, string>();
 
   constructor(sets: string[][] = []) {
@@ -65,22 +66,38 @@ export class Canonicalizer {
   /** Earlier sets win when a member appears in several. */
   set(sets: string[][]): void {
     this.canonical.clear();
+    this.byFirst.clear();
     for (const raw of sets) {
       const set = raw.map((m) => normalizeForSearch(m).trim()).filter((m) => m.length > 0);
       const head = set.find((m) => m.length >= 2);
       if (!head) continue;
       for (const m of set) if (m.length >= 2 && !this.canonical.has(m)) this.canonical.set(m, head);
     }
-    const members = [...this.canonical.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
-    this.pattern = members.length > 0 ? new RegExp(members.map(escape).join('|'), 'g') : null;
+    for (const m of this.canonical.keys()) {
+      const list = this.byFirst.get(m[0] as string) ?? [];
+      list.push(m);
+      this.byFirst.set(m[0] as string, list);
+    }
+    for (const list of this.byFirst.values()) list.sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
   }
 
   apply(norm: string): string {
-    if (!this.pattern) return norm;
-    return norm.replace(this.pattern, (m) => this.canonical.get(m) ?? m);
+    if (this.canonical.size === 0) return norm;
+    let out = '';
+    let changed = false;
+    for (let i = 0; i < norm.length; ) {
+      const list = this.byFirst.get(norm[i] as string);
+      const m = list?.find((member) => norm.startsWith(member, i));
+      if (m) {
+        const head = this.canonical.get(m) as string;
+        out += head;
+        changed ||= head !== m;
+        i += m.length;
+      } else {
+        out += norm[i];
+        i++;
+      }
+    }
+    return changed ? out : norm;
   }
-}
-
-function escape(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -1,5 +1,6 @@
 // Fits re-ranker weights on the "tune" half of a pair set (groups chosen by a hash of their entry question, see
 // pairs.ts), never on the queries that are then reported as holdout.
+import { FEATURE_NAMES } from '../features.ts';
 import { fitReranker, type RankingExample } from '../reranker.ts';
 import type { RerankWeights } from '../types.ts';
 import { buildIndex } from './evaluate.ts';
@@ -17,5 +18,18 @@ export function fitOnTuneHalf(set: PairSet, opts: { l2?: number } = {}): { weigh
     const target = `g${q.group}`;
     examples.push({ features: candidates.map((c) => c.features), relevant: candidates.map((c) => c.docId === target) });
   }
-  return { weights: fitReranker(examples, { l2: opts.l2 }), examples: examples.length };
+  const weights = fitReranker(examples, { l2: opts.l2 });
+  // A pair set has no bodies and no feedback: those features never vary there, so they keep hand-set weights
+  // (a matching answer body helps; a question this very answer resolved before is strong evidence).
+  FEATURE_NAMES.forEach((name, i) => {
+    const values = new Set(examples.flatMap((ex) => ex.features.map((f) => f[i] as number)));
+    if (values.size <= 1) weights.w[i] = UNOBSERVED_WEIGHTS[name] ?? 0;
+  });
+  return { weights, examples: examples.length };
 }
+
+const UNOBSERVED_WEIGHTS: Partial<Record<(typeof FEATURE_NAMES)[number], number>> = {
+  body: 2,
+  learned_feedback: 4,
+  expansion_matched: 1,
+};
