@@ -104,7 +104,7 @@ async function evaluate(
         ['oos_precision', pct(r.oos_precision)],
         ['macro_f1', r.macro_f1.toFixed(4)],
         ['threshold', r.threshold.toFixed(4)],
-        ['train_seconds', r.train_seconds.toFixed(2)],
+        ['train_seconds (cpu)', `${r.train_seconds.toFixed(2)} (${r.train_cpu_seconds.toFixed(2)})`],
         ['latency_ms p50 / p99', `${r.latency_ms.p50} / ${r.latency_ms.p99}`],
       ]),
       warnings,

@@ -12,7 +12,8 @@ export interface CrammerSingerOptions {
   seed: number;
 }
 
-export const DEFAULT_CS_OPTIONS: CrammerSingerOptions = { c: 1, eps: 0.1, maxPasses: 100, seed: 1 };
+// eps 0.2 instead of LIBLINEAR's 0.1: the same cross-validated accuracy on our data sets, half the passes.
+export const DEFAULT_CS_OPTIONS: CrammerSingerOptions = { c: 1, eps: 0.2, maxPasses: 100, seed: 1 };
 
 /** The bias is a constant feature of this value appended to every vector. */
 const BIAS = 1;

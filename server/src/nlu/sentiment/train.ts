@@ -39,6 +39,7 @@ export function trainSentiment(
   const y = Int32Array.from(usable.map((u) => labels.indexOf(u.label)));
   const linear = trainCrammerSinger(xs, y, labels.length, space.size + LEXICON_FEATURES, {
     c: opts.c ?? 0.3,
+    eps: 0.1,
     seed: opts.seed ?? 1,
   });
   return { model: { version: 1, labels, space, weights: linear.weights, bias: linear.bias }, warnings };
