@@ -5,7 +5,7 @@ import type { MetricDefinitions } from './definitions.ts';
 import type { Executor } from './executor.ts';
 import type { ConversationFact, FoldEvent } from './fact.ts';
 import { foldConversation } from './fold.ts';
-import { addSums, contributionOf, emptySums, isZero, SUM_COLUMNS, type Sums } from './sums.ts';
+import { addSums, contributionOf, emptySums, isZero, SUM_COLUMNS, type Sums, tagsOf } from './sums.ts';
 
 /** What a stored fact added to the rollups, kept with it so a later recomputation subtracts exactly that. */
 interface Applied {
@@ -118,6 +118,7 @@ async function writeFacts(trx: Executor, facts: StoredFact[]): Promise<void> {
       bot_failure: f.botFailure,
       definition_version: f.definitionVersion,
       fact: toJson(f),
+      tags: tagsOf(f.applied.sums),
     }));
     await trx
       .insertInto('analytics_facts')
@@ -136,6 +137,7 @@ async function writeFacts(trx: Executor, facts: StoredFact[]): Promise<void> {
           bot_failure: eb.ref('excluded.bot_failure'),
           definition_version: eb.ref('excluded.definition_version'),
           fact: eb.ref('excluded.fact'),
+          tags: eb.ref('excluded.tags'),
         })),
       )
       .execute();

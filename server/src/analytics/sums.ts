@@ -139,3 +139,9 @@ export function addSums(into: Sums, other: Sums, sign = 1): Sums {
 export function isZero(sums: Sums): boolean {
   return SUM_COLUMNS.every((c) => sums[c] === 0);
 }
+
+/** ` a b c `: the counters a conversation adds to, delimited so that LIKE '% a %' matches whole words. */
+export function tagsOf(sums: Partial<Sums>): string {
+  const names = SUM_COLUMNS.filter((c) => !c.endsWith('_sum') && !c.endsWith('_milli') && (sums[c] ?? 0) !== 0);
+  return ` ${names.join(' ')} `;
+}

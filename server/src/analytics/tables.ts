@@ -18,6 +18,8 @@ export interface FactTable {
   definition_version: number;
   /** The whole ConversationFact as JSON: what a recomputation subtracts from the rollups. */
   fact: string;
+  /** The non-zero counters of its contribution, space-delimited (see drilldown.ts). */
+  tags: string;
 }
 
 export type RollupTable = {
