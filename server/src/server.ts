@@ -94,8 +94,9 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     url = `http://localhost:${port}`;
-    // Relative flow-action URLs (the demo business API) resolve against this server.
-    configureBot(ctx, { selfUrl: url });
+    // Relative flow-action URLs (the demo business API) resolve against this server, at the address it listens on.
+    const selfHost = ['0.0.0.0', '::', 'localhost'].includes(config.host) ? '127.0.0.1' : config.host;
+    configureBot(ctx, { selfUrl: `http://${selfHost.includes(':') ? `[${selfHost}]` : selfHost}:${port}` });
   }
   if (config.roles.includes('worker')) await infrastructure.jobs.start();
   if (config.roles.includes('cron')) await infrastructure.scheduler.start();

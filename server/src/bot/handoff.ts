@@ -59,7 +59,7 @@ export function handoffBeforeAnswer(input: {
     };
   }
   const trend = sentimentTrend(state);
-  if (trend <= -rules.fallingTrend && understanding.sentiment.score <= rules.negativeScore && anger > 0) {
+  if (trend <= -rules.fallingTrend && understanding.sentiment.score <= rules.negativeScore && anger >= rules.angerThreshold / 2) {
     return { reason: 'negative_sentiment', rule: `sentiment fell by ${round(-trend)} with anger ${round(anger)}` };
   }
   if (intent && intent !== 'complaint' && rules.sensitiveIntents.includes(intent)) {
@@ -133,9 +133,9 @@ function largestAmount(understanding: Understanding): number | undefined {
 
 const round = (n: number) => Math.round(n * 100) / 100;
 
-/** The last `turns` scores (the current one included) each lower than the one before. */
+/** The last `turns` scores (the current one included) all negative, each lower than the one before. */
 function fallingForTurns(scores: number[], turns: number): boolean {
   if (scores.length < turns) return false;
   const recent = scores.slice(-turns);
-  return recent.every((score, i) => i === 0 || score < (recent[i - 1] as number));
+  return recent.every((score, i) => score < 0 && (i === 0 || score < (recent[i - 1] as number)));
 }
