@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { ColumnType, Insertable, Kysely } from 'kysely';
 import type { Tables } from '../platform/db/tables.ts';
 
 /** Conversations waiting for an agent. Routing owns the table; conversations tells it who joins and who leaves. */
@@ -9,6 +9,19 @@ export interface QueueEntryTable {
   priority: number;
   reason: string;
   enqueued_at: number;
+  // The routing profile (migration 202611260401): optional on insert, so a bare hand-off still joins the line.
+  channel: ColumnType<string, string | undefined, string>;
+  language: ColumnType<string | null, string | null | undefined, string | null>;
+  /** JSON: skill → minimum level. */
+  skills: ColumnType<string, string | undefined, string>;
+  level: ColumnType<number, number | undefined, number>;
+  value_tier: ColumnType<string, string | undefined, string>;
+  complexity: ColumnType<number, number | undefined, number>;
+  sentiment: ColumnType<number, number | undefined, number>;
+  /** Set by a transfer to one agent: only they may take it. */
+  reserved_for: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The transfer note for whoever takes it next. */
+  note: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 declare module '../platform/db/tables.ts' {
@@ -20,7 +33,7 @@ declare module '../platform/db/tables.ts' {
 type Executor = Kysely<Tables>;
 
 /** Joins the queue, or updates the place of a conversation already in it (a second hand-off keeps its arrival). */
-export async function upsertQueueEntry(db: Executor, row: QueueEntryTable): Promise<void> {
+export async function upsertQueueEntry(db: Executor, row: Insertable<QueueEntryTable>): Promise<void> {
   await db
     .insertInto('queue_entries')
     .values(row)
@@ -48,7 +61,10 @@ export async function findQueueEntry(db: Executor, workspaceId: string, conversa
 }
 
 /** 1-based place in the team's line: everyone with a higher priority, or the same priority and an earlier arrival. */
-export async function queuePosition(db: Executor, entry: QueueEntryTable): Promise<number> {
+export async function queuePosition(
+  db: Executor,
+  entry: Pick<QueueEntryTable, 'workspace_id' | 'team' | 'priority' | 'enqueued_at'>,
+): Promise<number> {
   const row = await db
     .selectFrom('queue_entries')
     .select((eb) => eb.fn.countAll<number>().as('ahead'))

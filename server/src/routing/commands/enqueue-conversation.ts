@@ -1,20 +1,28 @@
 import type { ServiceContext } from '../../platform/context.ts';
-import {
-  countOnlineAgents,
-  deleteQueueEntry,
-  findQueueEntry,
-  queuePosition,
-  upsertQueueEntry,
-} from '../queue-store.ts';
+import { toJson } from '../../platform/db/dialect.ts';
+import { rankWaiting } from '../engine/plan.ts';
+import { ROUTING_TOPICS } from '../events.ts';
+import { type HandoffFacts, profileFromHandoff } from '../handoff-profile.ts';
+import { publishRouting } from '../publish.ts';
+import { countOnlineAgents, deleteQueueEntry, findQueueEntry, upsertQueueEntry } from '../queue-store.ts';
+import { loadSettings, priorityParams } from '../settings-store.ts';
+import { listSurgePlans } from '../surge-store.ts';
+import { listWaiting } from '../waiting-store.ts';
 
 export interface EnqueueConversationOptions {
   workspaceId: string;
   conversationId: string;
   team: string;
-  /** Higher is served first. */
+  /** Higher is served first (the hand-off's first cut; routing ranks by its weighted priority). */
   priority: number;
   /** The hand-off reason code, for the queue view. */
   reason: string;
+  /**
+   * What routing ranks and matches on (tier, language, channel, sentiment, bot turns …). Without it the entry
+   * joins with neutral defaults and the `queue_changed` event says `profiled: false`: the composition root fills
+   * it in with `describeWaiting` (from the bot's hand-off event) before it runs the assigner.
+   */
+  facts?: HandoffFacts;
 }
 
 export interface QueuePlace {
@@ -23,31 +31,126 @@ export interface QueuePlace {
   position: number;
   /** Agents online in the workspace now (0: nobody can answer). */
   online: number;
+  /** Set while a surge plan is active for this team: what the customer should be told or offered. */
+  surge?: {
+    botFirst: { zh: string; en: string } | null;
+    waitMessage: { zh: string; en: string } | null;
+    /** The queue is over the plan's cap: offer this instead of waiting. */
+    offer: 'leave_message' | 'callback' | null;
+  };
 }
 
 /**
- * Puts a handed-off conversation in line and says where it stands. The minimal queue of the hand-off: assignment by
- * skill and capacity builds on this table.
+ * Puts a handed-off conversation in line and says where it stands. A second hand-off keeps its arrival time. An
+ * active surge plan may send it to its overflow team. Publishes `routing.queue_changed` so consoles refresh and the
+ * assigner runs.
  */
 export async function enqueueConversation(
   ctx: ServiceContext,
   options: EnqueueConversationOptions,
 ): Promise<QueuePlace> {
-  const existing = await findQueueEntry(ctx.db, options.workspaceId, options.conversationId);
-  const entry = {
-    conversation_id: options.conversationId,
-    workspace_id: options.workspaceId,
-    team: options.team,
+  const { workspaceId, conversationId } = options;
+  const [existing, settings, plans] = await Promise.all([
+    findQueueEntry(ctx.db, workspaceId, conversationId),
+    loadSettings(ctx.db, workspaceId),
+    listSurgePlans(ctx.db, workspaceId),
+  ]);
+  const active = plans.filter((p) => p.active && (p.team === null || p.team === options.team));
+  const overflow = active.find((p) => p.actions.overflowTo)?.actions.overflowTo;
+  const team = overflow ?? options.team;
+  const profile = options.facts
+    ? profileFromHandoff(settings, { ...options.facts, team, reason: options.reason })
+    : undefined;
+  await upsertQueueEntry(ctx.db, {
+    conversation_id: conversationId,
+    workspace_id: workspaceId,
+    team,
     priority: options.priority,
     reason: options.reason,
     enqueued_at: existing?.enqueued_at ?? ctx.clock.now(),
-  };
-  await upsertQueueEntry(ctx.db, entry);
+    ...(profile ? profileColumns(profile) : {}),
+  });
+  if (profile) await describeColumns(ctx, workspaceId, conversationId, profile);
   const [position, online] = await Promise.all([
-    queuePosition(ctx.db, entry),
-    countOnlineAgents(ctx.db, options.workspaceId),
+    positionInLine(ctx, workspaceId, conversationId),
+    countOnlineAgents(ctx.db, workspaceId),
   ]);
-  return { team: options.team, position, online };
+  await publishRouting(ctx, ROUTING_TOPICS.queueChanged, workspaceId, {
+    team,
+    conversationId,
+    change: 'joined',
+    profiled: profile !== undefined,
+  });
+  const place: QueuePlace = { team, position, online };
+  if (active.length > 0) {
+    const cap = active.find((p) => p.actions.queueCap)?.actions.queueCap;
+    const waiting = (await listWaiting(ctx.db, workspaceId, team)).length;
+    place.surge = {
+      botFirst: active.find((p) => p.actions.botFirst)?.actions.botFirst?.announcement ?? null,
+      waitMessage: active.find((p) => p.actions.waitMessage)?.actions.waitMessage ?? null,
+      offer: cap && waiting > cap.max ? cap.offer : null,
+    };
+  }
+  return place;
+}
+
+function profileColumns(profile: ReturnType<typeof profileFromHandoff>) {
+  return {
+    channel: profile.channel,
+    language: profile.language,
+    skills: toJson(profile.skills),
+    level: profile.level,
+    value_tier: profile.valueTier,
+    complexity: profile.complexity,
+    sentiment: profile.sentiment,
+  };
+}
+
+/** A second hand-off of a waiting conversation refreshes its profile too (the upsert only updates the basics). */
+async function describeColumns(
+  ctx: ServiceContext,
+  workspaceId: string,
+  conversationId: string,
+  profile: ReturnType<typeof profileFromHandoff>,
+) {
+  await ctx.db
+    .updateTable('queue_entries')
+    .set(profileColumns(profile))
+    .where('workspace_id', '=', workspaceId)
+    .where('conversation_id', '=', conversationId)
+    .execute();
+}
+
+/**
+ * Fills in (or refreshes) what routing ranks and matches a waiting conversation on, from the hand-off's facts.
+ * False when it no longer waits.
+ */
+export async function describeWaiting(
+  ctx: ServiceContext,
+  options: { workspaceId: string; conversationId: string; facts: HandoffFacts },
+): Promise<boolean> {
+  const entry = await findQueueEntry(ctx.db, options.workspaceId, options.conversationId);
+  if (!entry) return false;
+  const settings = await loadSettings(ctx.db, options.workspaceId);
+  const profile = profileFromHandoff(settings, { ...options.facts, team: entry.team, reason: entry.reason });
+  await describeColumns(ctx, options.workspaceId, options.conversationId, profile);
+  return true;
+}
+
+/** 1-based place in the team's line by routing's own order (weighted priority now, then arrival); 0 = not waiting. */
+export async function positionInLine(
+  ctx: Pick<ServiceContext, 'db' | 'clock'>,
+  workspaceId: string,
+  conversationId: string,
+): Promise<number> {
+  const entry = await findQueueEntry(ctx.db, workspaceId, conversationId);
+  if (!entry) return 0;
+  const [settings, waiting] = await Promise.all([
+    loadSettings(ctx.db, workspaceId),
+    listWaiting(ctx.db, workspaceId, entry.team),
+  ]);
+  const ranked = rankWaiting(waiting, priorityParams(settings), ctx.clock.now());
+  return ranked.findIndex((w) => w.id === conversationId) + 1;
 }
 
 /** The conversation no longer waits (an agent took it, it went back to the bot, it was resolved). */

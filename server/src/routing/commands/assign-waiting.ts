@@ -1,0 +1,111 @@
+import { claimConversation, releaseConversation } from '../assignment-store.ts';
+import { planAssignments } from '../engine/plan.ts';
+import type { Assignment } from '../engine/types.ts';
+import { type AssignedPayload, ROUTING_TOPICS } from '../events.ts';
+import type { RoutingDeps } from '../ports.ts';
+import { publishRouting } from '../publish.ts';
+import { loadRoutingState } from '../snapshot.ts';
+
+/** Long enough for a pass over a busy workspace; a crashed holder frees the lock by itself. */
+const LOCK_TTL_MS = 15_000;
+const MAX_ROUNDS = 5;
+
+/**
+ * The assigner: gives every waiting conversation that someone can take to the agent the workspace's strategy picks,
+ * highest priority first, and publishes `conversation.assigned` for each. Runs whenever capacity may have appeared
+ * or a conversation arrived (hand-off, agent online, conversation resolved, capacity raised, surge plan switched).
+ *
+ * Exactly once does not rest on the lock: each assignment is a claim (queue entry deleted, load raised below
+ * capacity, one holder row) that only one claimer wins. The per-workspace lock keeps the line's order when several
+ * processes run the assigner at once. A claim whose conversation vanished meanwhile is let go again.
+ */
+export async function assignWaiting(deps: RoutingDeps, workspaceId: string): Promise<Assignment[]> {
+  return deps.lock.withLock(
+    `routing:assign:${workspaceId}`,
+    LOCK_TTL_MS,
+    async () => {
+      const made: Assignment[] = [];
+      for (let round = 0; round < MAX_ROUNDS; round++) {
+        const state = await loadRoutingState(deps.ctx, workspaceId);
+        const plan = planAssignments({
+          agents: state.agents,
+          waiting: state.waiting,
+          params: state.params,
+          strategy: state.settings.strategy,
+          context: state.context,
+          now: state.now,
+        });
+        if (plan.assignments.length === 0) break;
+        let lost = false;
+        for (const assignment of plan.assignments) {
+          const entry = state.waiting.find((w) => w.id === assignment.conversationId);
+          if (!entry) continue;
+          const done = await handOver(deps, workspaceId, entry, assignment.agentId, 'auto', null);
+          if (done) made.push(assignment);
+          else lost = true;
+        }
+        // Every claim held: the plan was complete (one pass assigns all it can). A lost one: look again.
+        if (!lost) break;
+      }
+      return made;
+    },
+    { waitMs: 10_000 },
+  );
+}
+
+/**
+ * Claims one waiting conversation for one agent and moves it in conversations. True when the agent now holds it.
+ * Shared by the assigner, an agent's own pick and a supervisor's assignment from the queue.
+ */
+export async function handOver(
+  deps: RoutingDeps,
+  workspaceId: string,
+  entry: { id: string; team: string; channel: string; enqueuedAt: number; note?: string | null },
+  agentId: string,
+  via: string,
+  actorId: string | null,
+  options: { capped?: boolean } = {},
+): Promise<boolean> {
+  const { ctx } = deps;
+  const now = ctx.clock.now();
+  const claimed = await claimConversation(ctx.db, {
+    workspaceId,
+    conversationId: entry.id,
+    userId: agentId,
+    channel: entry.channel,
+    team: entry.team,
+    enqueuedAt: entry.enqueuedAt,
+    via,
+    now,
+    fromQueue: true,
+    capped: options.capped ?? true,
+  });
+  if (!claimed) return false;
+  let outcome: 'assigned' | 'gone';
+  try {
+    outcome = await deps.conversations.assign({ workspaceId, conversationId: entry.id, agentId, via, actorId });
+  } catch (error) {
+    ctx.logger.error({ err: error, conversationId: entry.id }, 'assignment could not be applied; letting it go');
+    outcome = 'gone';
+  }
+  if (outcome === 'gone') {
+    await releaseConversation(ctx.db, workspaceId, entry.id, agentId);
+    return false;
+  }
+  const payload: AssignedPayload = {
+    conversationId: entry.id,
+    agentId,
+    previousAgentId: null,
+    team: entry.team,
+    via,
+    waitedMs: Math.max(0, now - entry.enqueuedAt),
+    note: entry.note ?? null,
+  };
+  await publishRouting(ctx, ROUTING_TOPICS.assigned, workspaceId, payload);
+  await publishRouting(ctx, ROUTING_TOPICS.queueChanged, workspaceId, {
+    team: entry.team,
+    conversationId: entry.id,
+    change: 'left',
+  });
+  return true;
+}

@@ -1,0 +1,90 @@
+import type { ServiceContext } from '../platform/context.ts';
+import { findUser } from '../security/store.ts';
+import { type AgentProfile, listAgentProfiles, saveAgentProfile, toAgentState } from './agent-store.ts';
+import { isOpen } from './engine/business-hours.ts';
+import type { EligibilityContext } from './engine/eligibility.ts';
+import type { AgentState, PriorityParams } from './engine/types.ts';
+import type { RoutingSettings } from './schema.ts';
+import { loadSettings, priorityParams } from './settings-store.ts';
+import { listPresence } from './store.ts';
+import { listSurgePlans, type SurgePlanRecord } from './surge-store.ts';
+import { listTeams, type TeamRecord } from './team-store.ts';
+import { listWaiting, type QueueEntryRecord } from './waiting-store.ts';
+
+/** Everything the engine needs about one workspace, read at one moment. */
+export interface RoutingState {
+  settings: RoutingSettings;
+  params: PriorityParams;
+  agents: AgentState[];
+  profiles: AgentProfile[];
+  waiting: QueueEntryRecord[];
+  teams: TeamRecord[];
+  activeSurges: SurgePlanRecord[];
+  context: EligibilityContext;
+  now: number;
+}
+
+const STAFF = new Set(['admin', 'supervisor', 'agent']);
+
+/**
+ * Reads the workspace's routing state. An agent who went online without a routing profile gets the workspace's
+ * default one (team `general`, default capacity), so a fresh install routes without any set-up.
+ */
+export async function loadRoutingState(
+  ctx: Pick<ServiceContext, 'db' | 'clock'>,
+  workspaceId: string,
+): Promise<RoutingState> {
+  const now = ctx.clock.now();
+  const [settings, presence, teams, surges, waiting] = await Promise.all([
+    loadSettings(ctx.db, workspaceId),
+    listPresence(ctx.db, workspaceId),
+    listTeams(ctx.db, workspaceId),
+    listSurgePlans(ctx.db, workspaceId),
+    listWaiting(ctx.db, workspaceId),
+  ]);
+  let profiles = await listAgentProfiles(ctx.db, workspaceId);
+  const known = new Set(profiles.map((p) => p.userId));
+  let added = false;
+  for (const row of presence) {
+    if (row.status !== 'online' || known.has(row.user_id)) continue;
+    const user = await findUser(ctx.db, workspaceId, row.user_id);
+    if (!user || user.disabled === 1 || !STAFF.has(user.role)) continue;
+    await saveAgentProfile(
+      ctx.db,
+      workspaceId,
+      row.user_id,
+      { skills: {}, languages: [], teams: ['general'], level: 1, capacity: settings.defaultCapacity },
+      now,
+    );
+    added = true;
+  }
+  if (added) profiles = await listAgentProfiles(ctx.db, workspaceId);
+  const online = new Set(presence.filter((p) => p.status === 'online').map((p) => p.user_id));
+  const activeSurges = surges.filter((s) => s.active);
+  return {
+    settings,
+    params: priorityParams(settings),
+    agents: profiles.map((p) => toAgentState(p, online.has(p.userId))),
+    profiles,
+    waiting,
+    teams,
+    activeSurges,
+    context: eligibilityContext(teams, activeSurges, now),
+    now,
+  };
+}
+
+/** Open teams by their hours now; teams lent to others by active surge plans. */
+export function eligibilityContext(
+  teams: TeamRecord[],
+  activeSurges: SurgePlanRecord[],
+  now: number,
+): EligibilityContext {
+  const openTeams = new Map(teams.map((t) => [t.team, isOpen(t.hours, now)]));
+  const borrowed = new Map<string, string[]>();
+  for (const plan of activeSurges) {
+    if (!plan.team || !plan.actions.borrowFrom?.length) continue;
+    borrowed.set(plan.team, [...(borrowed.get(plan.team) ?? []), ...plan.actions.borrowFrom]);
+  }
+  return { openTeams, borrowed };
+}
