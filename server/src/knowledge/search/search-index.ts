@@ -36,6 +36,8 @@ const LEARNED_WEIGHT = 0.6;
 /** Added to the re-ranker score per unit of cosine similarity when both sides have embeddings. */
 const EMBEDDING_WEIGHT = 4;
 const MAX_LEARNED_QUERIES = 20;
+const SEMANTIC_CANDIDATES = 5;
+const SEMANTIC_SCAN_CAP = 50_000;
 
 type Field = 'title' | 'alternate' | 'learned';
 
@@ -257,6 +259,7 @@ class HybridIndex implements SearchIndex, SearchInternals {
     const bNorm =
       own.reduce((s, t) => s + (BODY_KIND_WEIGHTS[kindOf(t.key)] as number) * this.bodies.idf(t.key), 0) || 1;
     const top = this.firstStage([...own, ...terms], own, options, now, k);
+    if (options.queryVector && this.vectors > 0) this.addSemanticCandidates(top, options, now);
     const feedback = this.feedback.get(a.norm);
     const idfMemo = new Map<string, number>();
     const maxIdf = this.questions.maxIdf();
@@ -379,6 +382,26 @@ class HybridIndex implements SearchIndex, SearchInternals {
       top.sort((x, y) => y.score - x.score || x.id - y.id);
     }
     return top;
+  }
+
+  /**
+   * Docs close to the query's embedding that share no term with it join the candidates (brute force: embeddings are
+   * an option for knowledge bases of modest size; above the cap only lexical candidates are re-scored).
+   */
+  private addSemanticCandidates(top: { id: number; score: number }[], options: SearchOptions, now: number): void {
+    if (this.vectors > SEMANTIC_SCAN_CAP) return;
+    const query = options.queryVector as Float32Array | number[];
+    const present = new Set(top.map((t) => t.id));
+    const heap = new TopK(SEMANTIC_CANDIDATES);
+    for (const entry of this.entries) {
+      if (!entry?.vector || present.has(entry.idx) || !passesFilters(entry.doc, options, now)) continue;
+      heap.push(entry.idx, cosine(query, entry.vector));
+    }
+    for (const { id, score } of heap.sorted()) {
+      if (score <= 0) continue;
+      this.docBestUnit[id] = this.docFirstUnit[id] as number;
+      top.push({ id, score: 0 });
+    }
   }
 
   /** Synonym members' alternatives and learned associated words, as extra weighted query terms. */
