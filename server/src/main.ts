@@ -5,6 +5,7 @@
 const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run(argv: string[]): Promise<number> }> }> = {
   serve: { summary: 'run Lingxi (all roles, or --roles web,ws,worker,cron)', load: () => import('./cli/serve.ts') },
   migrate: { summary: 'apply database migrations and exit', load: () => import('./cli/migrate.ts') },
+  bot: { summary: 'bot tools: bot test <file.yaml> --workspace <id>', load: () => import('./cli/bot.ts') },
   nlu: {
     summary: 'language engine tools: nlu eval --task intent|sentiment|entity …',
     load: () => import('./cli/nlu.ts'),

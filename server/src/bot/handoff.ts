@@ -59,7 +59,11 @@ export function handoffBeforeAnswer(input: {
     };
   }
   const trend = sentimentTrend(state);
-  if (trend <= -rules.fallingTrend && understanding.sentiment.score <= rules.negativeScore && anger >= rules.angerThreshold / 2) {
+  if (
+    trend <= -rules.fallingTrend &&
+    understanding.sentiment.score <= rules.negativeScore &&
+    anger >= rules.angerThreshold / 2
+  ) {
     return { reason: 'negative_sentiment', rule: `sentiment fell by ${round(-trend)} with anger ${round(anger)}` };
   }
   if (intent && intent !== 'complaint' && rules.sensitiveIntents.includes(intent)) {

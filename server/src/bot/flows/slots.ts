@@ -73,10 +73,14 @@ export function readSlot(
     // The label in the customer's language: it is what confirmations, tickets and agents show.
     return choice?.label[locale];
   }
+  if (slot.freeText) {
+    // Free text (an address, a description) is kept as written; a pattern only judges it.
+    return answer.length > 0 && matchesPattern(slot, answer) ? answer.slice(0, 1000) : undefined;
+  }
   if (slot.pattern) {
+    // A code (order number …): spaces dropped, letters upper-cased, as systems store them.
     const compact = answer.replace(/\s+/g, '');
     return matchesPattern(slot, compact) ? compact.toUpperCase() : undefined;
   }
-  if (slot.freeText && answer.length > 0) return answer.slice(0, 1000);
   return undefined;
 }

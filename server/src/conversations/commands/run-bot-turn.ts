@@ -53,7 +53,12 @@ export async function runBotTurn(
 
 async function applyTurn(ctx: ServiceContext, conversation: ConversationRecord, trigger: MessageRecord, turn: BotTurn) {
   const { decision } = turn;
-  const meta = { decision: decision.kind, reason: decision.reason, evidence: decision.evidence };
+  const meta = {
+    decision: decision.kind,
+    reason: decision.reason,
+    evidence: decision.evidence,
+    ...(decision.handoff ? { handoff: decision.handoff.reason, team: decision.handoff.team } : {}),
+  };
   let index = 0;
   const say = (reply: BotReply, extra: Record<string, unknown> = {}) =>
     receiveMessage(ctx, {
