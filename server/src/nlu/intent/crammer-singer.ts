@@ -2,7 +2,7 @@
 // with LIBLINEAR's shrinking (solver 4): after a few passes each example keeps only the classes it can still be
 // confused with, so later passes score a handful of weight columns instead of all of them.
 import type { SparseVector } from './feature-space.ts';
-import type { LinearModel } from './linear-svm.ts';
+import type { LinearModel } from './linear.ts';
 import { createRng, shuffleInPlace } from './random.ts';
 
 export interface CrammerSingerOptions {

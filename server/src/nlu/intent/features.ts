@@ -15,12 +15,6 @@ export interface FeatureOptions {
   wordBigrams: boolean;
   /** Marks the start and end of each Han run, so "打开…" at the start differs from "…打开…" inside. */
   hanBoundaries: boolean;
-  /** Adds character n-grams that cross word boundaries in non-Han text ("my ca", "y card"). */
-  crossWordChars: boolean;
-  /** Adds word pairs with one word skipped ("card … arrived"). */
-  skipBigrams: boolean;
-  /** Adds the unstemmed form of inflected words as well as the stem. */
-  surfaceWords: boolean;
   /** Adds jieba part-of-speech features: tag unigrams/bigrams and word→next-tag pairs (a person name after 来一首). */
   posTags: boolean;
 }
@@ -31,9 +25,6 @@ export const DEFAULT_FEATURE_OPTIONS: FeatureOptions = {
   wordBigrams: true,
   hanBoundaries: true,
   posTags: true,
-  crossWordChars: false,
-  skipBigrams: false,
-  surfaceWords: false,
 };
 
 export interface RawFeatures {
@@ -45,19 +36,6 @@ const START = hashString('<s>', SEED.word);
 const END = hashString('</s>', SEED.word);
 const DIGITS = /^\d+$/;
 
-/** Word units of a message (before hashing): used by features and by anything needing the same segmentation. */
-export function wordUnits(text: string): string[] {
-  const units: string[] = [];
-  for (const run of scriptRuns(foldText(text))) {
-    if (run.kind === 'han') {
-      for (const w of cutHan(run.text)) units.push(w);
-    } else {
-      for (const w of splitWords(run.text)) units.push(DIGITS.test(w) ? digitShape(w) : stemEnglish(w));
-    }
-  }
-  return units;
-}
-
 /** Numbers matter by shape, not value: "12345678" and "87654321" are both an 8-digit number. */
 function digitShape(digits: string): string {
   return digits.length <= 2 ? digits : `#${Math.min(digits.length, 12)}`;
@@ -68,7 +46,6 @@ export function rawFeatures(text: string, opts: FeatureOptions = DEFAULT_FEATURE
   const words: number[] = [];
   const chars: number[] = [];
   const wordHashes: number[] = [];
-  const latinWords: string[] = [];
   for (const run of scriptRuns(folded)) {
     if (run.kind === 'han') {
       const text = opts.hanBoundaries ? `\u0002${run.text}\u0003` : run.text;
@@ -91,14 +68,9 @@ export function rawFeatures(text: string, opts: FeatureOptions = DEFAULT_FEATURE
       for (const w of splitWords(run.text)) {
         const unit = DIGITS.test(w) ? digitShape(w) : stemEnglish(w);
         wordHashes.push(hashString(unit, SEED.word));
-        if (opts.surfaceWords && unit !== w) words.push(hashString(w, SEED.surface));
-        if (!opts.crossWordChars) pushCharNgrams(` ${w} `, opts.wordChars[0], opts.wordChars[1], SEED.char, chars);
+        pushCharNgrams(` ${w} `, opts.wordChars[0], opts.wordChars[1], SEED.char, chars);
       }
-      if (opts.crossWordChars) latinWords.push(...splitWords(run.text));
     }
-  }
-  if (latinWords.length > 0) {
-    pushCharNgrams(` ${latinWords.join(' ')} `, opts.wordChars[0], opts.wordChars[1], SEED.char, chars);
   }
   for (const h of wordHashes) words.push(h);
   if (opts.wordBigrams && wordHashes.length > 0) {
@@ -108,11 +80,6 @@ export function rawFeatures(text: string, opts: FeatureOptions = DEFAULT_FEATURE
       prev = h;
     }
     words.push(combineHashes(prev, END, SEED.bigram));
-  }
-  if (opts.skipBigrams) {
-    for (let i = 2; i < wordHashes.length; i++) {
-      words.push(combineHashes(wordHashes[i - 2]!, wordHashes[i]!, SEED.skip));
-    }
   }
   return { words, chars };
 }

@@ -8,8 +8,6 @@ export const SEED = {
   hanChar: 0xc2b2ae35,
   tag: 0x27d4eb2f,
   wordTag: 0x165667b1,
-  surface: 0xd3a2646c,
-  skip: 0xfd7046c5,
 } as const;
 
 export function hashString(text: string, seed: number): number {

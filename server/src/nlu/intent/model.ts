@@ -4,7 +4,7 @@
 import { softmax } from './calibrate.ts';
 import type { FeatureSpace } from './feature-space.ts';
 import { type FeatureOptions, rawFeatures } from './features.ts';
-import type { LinearModel } from './linear-svm.ts';
+import type { LinearModel } from './linear.ts';
 import type { CalibrationReport, IntentPrediction, RankedIntent } from './types.ts';
 
 export interface IntentModelData {

@@ -5,7 +5,7 @@ import { chooseThreshold, fitTemperature, type InScopeOutcome, softmax } from '.
 import { trainCrammerSinger } from './crammer-singer.ts';
 import { buildFeatureSpace, FeatureSpace, type SparseVector } from './feature-space.ts';
 import { DEFAULT_FEATURE_OPTIONS, type RawFeatures, rawFeatures } from './features.ts';
-import { type LinearModel, scoreLinear } from './linear-svm.ts';
+import { type LinearModel, scoreLinear } from './linear.ts';
 import { IntentModel, quantize } from './model.ts';
 import { createRng, type Rng, shuffleInPlace } from './random.ts';
 import type { CalibrationReport, IntentExample, TrainIntentOptions, TrainingWarning } from './types.ts';

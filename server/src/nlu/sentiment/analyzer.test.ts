@@ -33,6 +33,8 @@ describe('built-in sentiment (en) and emoji', () => {
     expect(builtin.analyze('not bad at all').label).toBe('positive');
     expect(builtin.analyze('not good').label).toBe('negative');
     expect(score('extremely disappointed')).toBeLessThan(score('disappointed'));
+    expect(score('a bit slow')).toBeGreaterThan(score('slow'));
+    expect(score('a bit slow')).toBeLessThan(0);
     expect(builtin.analyze('I am really angry, this is urgent!').emotions.anger).toBeGreaterThan(0.5);
   });
 

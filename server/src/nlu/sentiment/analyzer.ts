@@ -74,6 +74,7 @@ const EMOTIONS: Emotion[] = ['anger', 'anxiety', 'disappointment', 'satisfaction
 function units(text: string): Unit[] {
   const out: Unit[] = [];
   const chars = [...text.normalize('NFKC').toLowerCase()];
+  let prevWord = '';
   let i = 0;
   while (i < chars.length) {
     const ch = chars[i]!;
@@ -109,14 +110,18 @@ function units(text: string): Unit[] {
     if (WORD.test(ch)) {
       let j = i;
       while (j < chars.length && WORD.test(chars[j]!) && !HAN.test(chars[j]!)) j++;
-      for (const w of splitClitics(chars.slice(i, j).join('')))
-        out.push(en.entries.get(w) ?? zh.entries.get(w) ?? { kind: 'other' });
+      for (const w of splitClitics(chars.slice(i, j).join(''))) {
+        // "a bit" / "a little" soften like a degree word
+        if ((w === 'bit' || w === 'little') && prevWord === 'a') out.push({ kind: 'degree', value: 0.6 });
+        else out.push(en.entries.get(w) ?? zh.entries.get(w) ?? { kind: 'other' });
+        prevWord = w;
+      }
       i = j;
       continue;
     }
     i++;
   }
-  return mergeEnglishPairs(out, text);
+  return out;
 }
 
 /** "don't" → "do", "n't"; "it's" → "it", "'s". */
@@ -126,13 +131,6 @@ function splitClitics(word: string): string[] {
   return word.split(/(?=')/);
 }
 
-/** Two-word English degree phrases ("a bit", "a little") are matched on the raw text. */
-function mergeEnglishPairs(list: Unit[], text: string): Unit[] {
-  if (!/\ba (bit|little)\b/i.test(text)) return list;
-  const softer: Unit = { kind: 'degree', value: 0.6 };
-  return [softer, ...list];
-}
-
 export function lexiconEvidence(text: string): LexiconEvidence {
   const list = units(text);
   const emotions: Record<Emotion, number> = { anger: 0, anxiety: 0, disappointment: 0, satisfaction: 0 };
@@ -140,7 +138,6 @@ export function lexiconEvidence(text: string): LexiconEvidence {
   let negative = 0;
   // clause weights: what follows a contrast word outweighs what precedes it
   let clauseWeight = 1;
-  let sinceContrast = false;
   let modifiers: Unit[] = [];
   const contributions: Array<{ value: number; weight: number }> = [];
   for (const u of list) {
@@ -150,7 +147,6 @@ export function lexiconEvidence(text: string): LexiconEvidence {
     }
     if (u.kind === 'contrast') {
       for (const c of contributions) c.weight *= 0.6;
-      sinceContrast = true;
       clauseWeight = 1.3;
       modifiers = [];
       continue;
@@ -173,7 +169,6 @@ export function lexiconEvidence(text: string): LexiconEvidence {
     if (feel?.satisfaction && negated) emotions.disappointment += feel.satisfaction * 0.6;
     modifiers = [];
   }
-  void sinceContrast;
   for (const c of contributions) {
     const v = c.value * c.weight;
     if (v > 0) positive += v;
