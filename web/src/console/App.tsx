@@ -5,6 +5,7 @@ import { useMe } from './auth/session.ts';
 import { ErrorNotice } from './components/ErrorNotice.tsx';
 import { ConversationsPage } from './conversations/ConversationsPage.tsx';
 import { useI18n } from './i18n/I18nProvider.tsx';
+import { KnowledgePage } from './knowledge/KnowledgePage.tsx';
 import { AppShell } from './layout/AppShell.tsx';
 import { RealtimeProvider } from './realtime/RealtimeProvider.tsx';
 
@@ -38,6 +39,7 @@ export function App() {
         <Route index element={<Navigate to="/conversations" replace />} />
         <Route path="/conversations" element={<ConversationsPage />} />
         <Route path="/conversations/:conversationId" element={<ConversationsPage />} />
+        <Route path="/knowledge/*" element={<KnowledgePage />} />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

@@ -21,6 +21,23 @@ function ChatIcon() {
   );
 }
 
+function BookIcon() {
+  return (
+    <svg
+      viewBox="0 0 24 24"
+      width="18"
+      height="18"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="2"
+      aria-hidden="true"
+    >
+      <path d="M4 5a2 2 0 0 1 2-2h13v16H6a2 2 0 0 0-2 2V5z" strokeLinejoin="round" />
+      <path d="M4 19a2 2 0 0 1 2-2h13" />
+    </svg>
+  );
+}
+
 /** The signed-in frame: navigation and the agent's own controls on the left, the current screen on the right. */
 export function AppShell() {
   const { t } = useI18n();
@@ -46,6 +63,12 @@ export function AppShell() {
             <ChatIcon />
             <span>{t('nav.conversations')}</span>
           </NavLink>
+          {me && me.user.role !== 'auditor' && (
+            <NavLink to="/knowledge" className="nav-item" data-testid="nav-knowledge">
+              <BookIcon />
+              <span>{t('nav.knowledge')}</span>
+            </NavLink>
+          )}
         </nav>
         <div className="sidebar-bottom">
           <p className={`live ${connected ? 'live-on' : 'live-off'}`} data-testid="realtime-status">
