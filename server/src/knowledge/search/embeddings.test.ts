@@ -8,7 +8,7 @@ import type { SearchDoc } from './types.ts';
 // A stand-in for an OpenAI-compatible server: each text becomes a vector of "concepts" it mentions, in any language.
 const CONCEPTS = [/退款|退钱|refund|money back/i, /快递|物流|deliver|parcel/i, /发票|invoice/i];
 function embedText(text: string): number[] {
-  return CONCEPTS.map((re) => (re.test(text) ? 1 : 0)).concat([0.01]);
+  return [...CONCEPTS.map((re): number => (re.test(text) ? 1 : 0)), 0.01];
 }
 
 let server: Server;

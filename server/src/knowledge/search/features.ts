@@ -82,7 +82,7 @@ const NEGATION_WORDS = /n't$/;
 const QUESTION_TYPES: [string, RegExp][] = [
   ['why', /为什么|为啥|为何|干嘛|\bwhy\b/],
   ['how', /怎么|怎样|如何|咋|\bhow\b(?! (?:much|many|long))/],
-  ['what', /什么|啥|\bwhat\b/],
+  ['what', /(?<!为)什么(?!时候)|(?<!为)啥|\bwhat\b/],
   ['where', /哪里|哪儿|在哪|\bwhere\b/],
   ['which', /哪个|哪些|哪家|哪款|哪种|\bwhich\b/],
   ['who', /谁|\bwho\b/],
