@@ -1,5 +1,5 @@
-import type { Kysely, Transaction } from 'kysely';
-import { isUniqueViolation } from '../platform/db/dialect.ts';
+import type { ColumnType, Kysely, Selectable, Transaction } from 'kysely';
+import { isUniqueViolation, toJson } from '../platform/db/dialect.ts';
 import type { Tables } from '../platform/db/tables.ts';
 
 export interface RoutingAssignmentTable {
@@ -14,6 +14,8 @@ export interface RoutingAssignmentTable {
   assigned_at: number;
   /** How it came: `auto`, `pick`, `transfer`, `reassign`, `take_over`, `manual`. */
   via: string;
+  /** JSON copy of the waiting profile (tier, language, skills, level, sentiment, complexity). */
+  profile: ColumnType<string, string | undefined, string>;
 }
 
 declare module '../platform/db/tables.ts' {
@@ -40,6 +42,17 @@ export interface Claim {
   fromQueue: boolean;
   /** Respect capacity (false for a person's explicit decision: a supervisor's take-over). */
   capped: boolean;
+  profile?: WaitingProfileCopy;
+}
+
+/** What a holding remembers of the conversation's waiting profile. */
+export interface WaitingProfileCopy {
+  valueTier: string;
+  language: string | null;
+  skills: Record<string, number>;
+  level: number;
+  complexity: number;
+  sentiment: number;
 }
 
 /**
@@ -72,6 +85,7 @@ export async function claimConversation(db: Executor, claim: Claim): Promise<boo
           enqueued_at: claim.enqueuedAt,
           assigned_at: claim.now,
           via: claim.via,
+          profile: toJson(claim.profile ?? {}),
         })
         .execute();
       await trx
@@ -112,7 +126,7 @@ export async function releaseConversation(
   workspaceId: string,
   conversationId: string,
   onlyUserId?: string,
-): Promise<RoutingAssignmentTable | undefined> {
+): Promise<Selectable<RoutingAssignmentTable> | undefined> {
   return db.transaction().execute(async (trx) => {
     let query = trx
       .deleteFrom('routing_assignments')

@@ -1,4 +1,5 @@
-import { claimConversation, releaseConversation } from '../assignment-store.ts';
+import { appendReportingEvent } from '../../platform/reporting.ts';
+import { claimConversation, releaseConversation, type WaitingProfileCopy } from '../assignment-store.ts';
 import { planAssignments } from '../engine/plan.ts';
 import type { Assignment } from '../engine/types.ts';
 import { type AssignedPayload, ROUTING_TOPICS } from '../events.ts';
@@ -60,7 +61,13 @@ export async function assignWaiting(deps: RoutingDeps, workspaceId: string): Pro
 export async function handOver(
   deps: RoutingDeps,
   workspaceId: string,
-  entry: { id: string; team: string; channel: string; enqueuedAt: number; note?: string | null },
+  entry: {
+    id: string;
+    team: string;
+    channel: string;
+    enqueuedAt: number;
+    note?: string | null;
+  } & Partial<WaitingProfileCopy>,
   agentId: string,
   via: string,
   actorId: string | null,
@@ -79,6 +86,14 @@ export async function handOver(
     now,
     fromQueue: true,
     capped: options.capped ?? true,
+    profile: {
+      valueTier: entry.valueTier ?? 'regular',
+      language: entry.language ?? null,
+      skills: entry.skills ?? {},
+      level: entry.level ?? 1,
+      complexity: entry.complexity ?? 0.3,
+      sentiment: entry.sentiment ?? 0,
+    },
   });
   if (!claimed) return false;
   let outcome: 'assigned' | 'gone';
@@ -92,6 +107,14 @@ export async function handOver(
     await releaseConversation(ctx.db, workspaceId, entry.id, agentId);
     return false;
   }
+  await appendReportingEvent(ctx.db, {
+    workspaceId,
+    type: 'routing.assigned',
+    conversationId: entry.id,
+    actor: actorId ? { type: 'user', id: actorId } : { type: 'system', id: 'routing' },
+    data: { agentId, team: entry.team, channel: entry.channel, via, waitedMs: Math.max(0, now - entry.enqueuedAt) },
+    at: now,
+  });
   const payload: AssignedPayload = {
     conversationId: entry.id,
     agentId,
