@@ -32,6 +32,7 @@ const MAY_IMPORT: Record<string, string[]> = {
     'nlu',
     'tickets',
     'analytics',
+    'integrations',
     'config.ts',
   ],
 };

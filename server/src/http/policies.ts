@@ -1,8 +1,10 @@
 import { botPolicies } from '../bot/policies.ts';
 import { conversationPolicies } from '../conversations/policies.ts';
 import { knowledgePolicies } from '../knowledge/policies.ts';
+import { integrationPolicies } from '../integrations/policies.ts';
 import { securityPolicies } from '../security/policies.ts';
 import type { Policy } from '../security/policy.ts';
+import { ticketPolicies } from '../tickets/policies.ts';
 
 /**
  * Every module's policy table in one place. Routes and WS messages name a key of this table; the app refuses to
@@ -13,6 +15,8 @@ export const POLICIES = {
   ...securityPolicies,
   ...conversationPolicies,
   ...botPolicies,
+  ...ticketPolicies,
+  ...integrationPolicies,
   ...knowledgePolicies,
 } as const satisfies Record<string, Policy>;
 
