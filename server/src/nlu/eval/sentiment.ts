@@ -42,7 +42,7 @@ export async function evaluateSentiment(opts: SentimentEvalOptions): Promise<Sen
     const trained = trainSentiment(train.rows);
     trainSeconds = (performance.now() - started) / 1000;
     warnings.push(...trained.warnings);
-    analyzer = createSentimentAnalyzer(trained.model);
+    analyzer = createSentimentAnalyzer(trained);
   }
   const gold: string[] = [];
   const predicted: string[] = [];

@@ -59,7 +59,8 @@ describe('trained sentiment', () => {
       })),
       { text: '???', label: 'maybe' },
     ];
-    const { model, warnings } = trainSentiment(rows);
+    const model = trainSentiment(rows);
+    const warnings = model.warnings;
     expect(warnings[0]).toContain('row 11');
     const analyzer = createSentimentAnalyzer(loadSentimentModel(serializeSentimentModel(model)));
     expect(analyzer.analyze('发货神速，包装结实').label).toBe('positive');

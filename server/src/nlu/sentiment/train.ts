@@ -15,7 +15,7 @@ export interface SentimentRow {
 export function trainSentiment(
   rows: SentimentRow[],
   opts: { c?: number; seed?: number } = {},
-): { model: SentimentModel; warnings: string[] } {
+): SentimentModel & { warnings: string[] } {
   const warnings: string[] = [];
   const usable: Array<{ text: string; label: SentimentLabel }> = [];
   rows.forEach((r, i) => {
@@ -42,5 +42,6 @@ export function trainSentiment(
     eps: 0.1,
     seed: opts.seed ?? 1,
   });
-  return { model: { version: 1, labels, space, weights: linear.weights, bias: linear.bias }, warnings };
+  // the model itself, with the rows it skipped (warnings are not serialized)
+  return { version: 1, labels, space, weights: linear.weights, bias: linear.bias, warnings };
 }
