@@ -17,7 +17,8 @@ export interface FollowUpResult extends IntentPrediction {
 }
 
 const ZH_FOLLOW_UP = [
-  /^(那|那么|那如果|如果是|要是|还有|另外)(.+?)(呢|怎么办|怎么样|怎么弄|可以吗|行吗)?[?？。!！]*$/,
+  // longest openers first: "那么退款呢" must not read as 那 + "么退款"
+  /^(那如果|那要是|那么|如果是|要是|还有|另外|那)(.+?)(呢|怎么办|怎么样|怎么弄|可以吗|行吗)?[?？。!！]*$/,
   /^(.+?)(呢|的呢)[?？。!！]*$/,
 ];
 const EN_FOLLOW_UP = [

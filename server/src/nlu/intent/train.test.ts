@@ -65,6 +65,8 @@ describe('trainIntentModel', () => {
 
   it('resolves follow-ups against the previous intent', () => {
     expect(followUpCore('那退款呢?')).toBe('退款');
+    expect(followUpCore('那么退款呢？')).toBe('退款');
+    expect(followUpCore('我要退款')).toBeUndefined();
     expect(followUpCore('what about my refund?')).toBe('my refund');
     const refund = predictWithContext(zh, '那退款呢?', { previousIntent: 'track' });
     expect(refund.followUp).toBe(true);
