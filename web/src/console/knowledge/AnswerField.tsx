@@ -11,7 +11,7 @@ const TOOLS: {
   { label: 'I', title: 'rich.italic', open: '<em>', close: '</em>' },
   { label: '¶', title: 'rich.paragraph', open: '<p>', close: '</p>' },
   { label: '•', title: 'rich.list', open: '<ul>\n  <li>', close: '</li>\n</ul>' },
-  { label: '🔗', title: 'rich.link', open: '<a href="https://">', close: '</a>' },
+  { label: '⇗', title: 'rich.link', open: '<a href="https://">', close: '</a>' },
 ];
 
 /**

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { ErrorNotice } from '../components/ErrorNotice.tsx';
 import { useAddComment, useComments } from './kb-api.ts';
 import { useKbI18n } from './kb-i18n.ts';
+import { useActorLabel } from './parts.tsx';
 import { useKbRights } from './rights.ts';
 
 /** Editors and reviewers discuss a change here; comments are plain text. */
@@ -11,6 +12,7 @@ export function CommentsPanel({ articleId }: { articleId: string }) {
   const comments = useComments(articleId);
   const add = useAddComment(articleId);
   const [body, setBody] = useState('');
+  const actor = useActorLabel();
   return (
     <div className="kb-side-body">
       {comments.error && <ErrorNotice error={comments.error} />}
@@ -19,7 +21,7 @@ export function CommentsPanel({ articleId }: { articleId: string }) {
         {comments.data?.map((c) => (
           <li key={c.id}>
             <span className="kb-timeline-head">
-              <strong>{c.authorId === rights.userId ? t('common.you') : (c.authorId ?? t('common.system'))}</strong>
+              <strong>{actor(c.authorId)}</strong>
               <span className="muted">
                 {c.version !== null && `v${c.version} · `}
                 {dateTime(c.createdAt)}

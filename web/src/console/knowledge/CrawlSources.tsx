@@ -51,7 +51,7 @@ export function CrawlSources() {
           <h2>{t('crawl.title')}</h2>
           <p className="muted">{t('crawl.help')}</p>
         </div>
-        {rights.acquire && !open && (
+        {rights.acquireWrite && !open && (
           <button type="button" className="btn btn-primary" onClick={() => setOpen(true)}>
             {t('crawl.add')}
           </button>
@@ -167,7 +167,7 @@ export function CrawlSources() {
       {sources.data?.length === 0 && <p className="empty">{t('crawl.empty')}</p>}
       <ul className="kb-cards">
         {sources.data?.map((s) => (
-          <SourceCard key={s.id} source={s} canManage={rights.acquire} />
+          <SourceCard key={s.id} source={s} canManage={rights.acquireWrite} />
         ))}
       </ul>
     </section>

@@ -93,9 +93,9 @@ function GapCard({ gap }: { gap: Gap }) {
           </li>
         ))}
       </ul>
-      {rights.write && (
+      {rights.gapsManage && (
         <div className="kb-button-row">
-          {gap.status === 'open' && (
+          {gap.status === 'open' && rights.write && (
             <Link to={`/knowledge/articles/new?${params}`} className="btn btn-small btn-primary">
               {t('gaps.write')}
             </Link>

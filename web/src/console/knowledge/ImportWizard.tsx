@@ -6,6 +6,7 @@ import { ErrorNotice } from '../components/ErrorNotice.tsx';
 import { type ImportJob, uploadImport, useImportJob, useImportProblems, useImports } from './acq-api.ts';
 import { useKbI18n } from './kb-i18n.ts';
 import type { KbMessageKey } from './kb-messages.ts';
+import { useKbRights } from './rights.ts';
 
 const ACCEPT = '.csv,.tsv,.xlsx,.md,.markdown,.html,.htm,.docx,.pdf';
 
@@ -19,6 +20,7 @@ function formatBytes(n: number): string {
 export function ImportWizard() {
   const { t } = useKbI18n();
   const me = useMe().data;
+  const rights = useKbRights();
   const [file, setFile] = useState<File | null>(null);
   const [skipBadRows, setSkipBadRows] = useState(false);
   const [jobId, setJobId] = useState<string | null>(null);
@@ -60,39 +62,45 @@ export function ImportWizard() {
         </li>
       </ol>
 
-      <label
-        className={`kb-drop ${dragging ? 'kb-drop-over' : ''}`}
-        onDragOver={(e) => {
-          e.preventDefault();
-          setDragging(true);
-        }}
-        onDragLeave={() => setDragging(false)}
-        onDrop={onDrop}
-      >
-        <input
-          type="file"
-          accept={ACCEPT}
-          onChange={(e) => setFile(e.target.files?.[0] ?? null)}
-          data-testid="kb-import-file"
-        />
-        <strong>{file ? file.name : t('import.choose')}</strong>
-        <span className="muted">{file ? formatBytes(file.size) : t('import.formats')}</span>
-      </label>
-      <div className="kb-form-actions">
-        <label className="kb-check">
-          <input type="checkbox" checked={skipBadRows} onChange={(e) => setSkipBadRows(e.target.checked)} />
-          {t('import.skipBadRows')}
-        </label>
-        <button
-          type="button"
-          className="btn btn-primary"
-          disabled={!file || upload.isPending}
-          onClick={() => start(skipBadRows)}
-          data-testid="kb-import-start"
-        >
-          {upload.isPending ? t('import.uploading') : t('import.start')}
-        </button>
-      </div>
+      {rights.acquireWrite ? (
+        <>
+          <label
+            className={`kb-drop ${dragging ? 'kb-drop-over' : ''}`}
+            onDragOver={(e) => {
+              e.preventDefault();
+              setDragging(true);
+            }}
+            onDragLeave={() => setDragging(false)}
+            onDrop={onDrop}
+          >
+            <input
+              type="file"
+              accept={ACCEPT}
+              onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+              data-testid="kb-import-file"
+            />
+            <strong>{file ? file.name : t('import.choose')}</strong>
+            <span className="muted">{file ? formatBytes(file.size) : t('import.formats')}</span>
+          </label>
+          <div className="kb-form-actions">
+            <label className="kb-check">
+              <input type="checkbox" checked={skipBadRows} onChange={(e) => setSkipBadRows(e.target.checked)} />
+              {t('import.skipBadRows')}
+            </label>
+            <button
+              type="button"
+              className="btn btn-primary"
+              disabled={!file || upload.isPending}
+              onClick={() => start(skipBadRows)}
+              data-testid="kb-import-start"
+            >
+              {upload.isPending ? t('import.uploading') : t('import.start')}
+            </button>
+          </div>
+        </>
+      ) : (
+        <p className="notice notice-warn">{t('import.readOnly')}</p>
+      )}
       {upload.error != null && <ErrorNotice error={upload.error} />}
       {job.data && <ImportProgress job={job.data} onRetrySkipping={file ? () => start(true) : undefined} />}
 

@@ -23,8 +23,8 @@ const SECTIONS: { path: string; key: KbMessageKey; visible: (r: KbRights) => boo
   { path: 'synonyms', key: 'tab.synonyms', visible: (r) => r.editorial },
   { path: 'import', key: 'tab.import', visible: (r) => r.acquire },
   { path: 'sources', key: 'tab.sources', visible: (r) => r.acquire },
-  { path: 'suggestions', key: 'tab.suggestions', visible: (r) => r.acquire },
-  { path: 'gaps', key: 'tab.gaps', visible: (r) => r.acquire },
+  { path: 'suggestions', key: 'tab.suggestions', visible: (r) => r.insights },
+  { path: 'gaps', key: 'tab.gaps', visible: (r) => r.insights },
 ];
 
 /** The knowledge base console: its own tabs and routes under /knowledge. */
@@ -60,10 +60,10 @@ export function KnowledgePage() {
               <Route path="synonyms" element={<Synonyms />} />
               <Route path="import" element={<ImportWizard />} />
               <Route path="sources" element={<CrawlSources />} />
-              <Route path="suggestions" element={<Suggestions />} />
-              <Route path="gaps" element={<Gaps />} />
             </>
           )}
+          {rights.insights && <Route path="suggestions" element={<Suggestions />} />}
+          {rights.insights && <Route path="gaps" element={<Gaps />} />}
           {rights.hitTest && <Route path="hit-test" element={<HitTest />} />}
           <Route path="*" element={<p className="empty">{notFound}</p>} />
         </Routes>

@@ -4,7 +4,7 @@ import { useReviewAction, useReviewHistory } from './kb-api.ts';
 import { useKbI18n } from './kb-i18n.ts';
 import type { KbMessageKey } from './kb-messages.ts';
 import type { Article, ArticleStatus, ReviewAction } from './kb-types.ts';
-import { StatusBadge } from './parts.tsx';
+import { StatusBadge, useActorLabel } from './parts.tsx';
 import { type KbRights, useKbRights } from './rights.ts';
 
 /** Where each action may start (server/src/knowledge/status.ts) and who may take it. */
@@ -31,6 +31,12 @@ export function ReviewPanel({
   const review = useReviewAction(article.id);
   const history = useReviewHistory(article.id);
   const [note, setNote] = useState('');
+  const actor = useActorLabel();
+  const { has } = useKbI18n();
+  const eventLabel = (action: string) => {
+    const key = `event.${action}`;
+    return has(key) ? t(key) : action;
+  };
   const available = ACTIONS.filter((a) => a.from.includes(article.status) && a.allowed(rights));
   // The server refuses a reviewer who wrote the changes under review; say so before they try.
   const ownChanges = rights.userId !== null && article.updatedBy === rights.userId;
@@ -73,15 +79,17 @@ export function ReviewPanel({
           {rights.review && ownChanges && article.status === 'in_review' && (
             <p className="notice notice-warn">{t('review.ownChanges')}</p>
           )}
-          <textarea
-            value={note}
-            onChange={(e) => setNote(e.target.value)}
-            rows={2}
-            maxLength={2000}
-            placeholder={t('review.notePlaceholder')}
-            aria-label={t('review.note')}
-            data-testid="kb-review-note"
-          />
+          {rights.review && (
+            <textarea
+              value={note}
+              onChange={(e) => setNote(e.target.value)}
+              rows={2}
+              maxLength={2000}
+              placeholder={t('review.notePlaceholder')}
+              aria-label={t('review.note')}
+              data-testid="kb-review-note"
+            />
+          )}
           <div className="kb-button-row">
             {available.map(({ action, tone }) => (
               <button
@@ -116,14 +124,12 @@ export function ReviewPanel({
           .map((e) => (
             <li key={e.id} className={`kb-timeline-${e.action}`}>
               <span className="kb-timeline-head">
-                <strong>{t(`event.${e.action}` as KbMessageKey)}</strong>
+                <strong>{eventLabel(e.action)}</strong>
                 <span className="muted">
                   v{e.version} · {dateTime(e.at)}
                 </span>
               </span>
-              <span className="muted">
-                {e.actorId === rights.userId ? t('common.you') : (e.actorId ?? t('common.system'))}
-              </span>
+              <span className="muted">{actor(e.actorId)}</span>
               {e.note && <q className="kb-note">{e.note}</q>}
             </li>
           ))}

@@ -54,7 +54,7 @@ function SuggestionCard({ suggestion }: { suggestion: Suggestion }) {
   const [question, setQuestion] = useState(suggestion.question);
   const [answer, setAnswer] = useState(suggestion.answer);
   const pending = suggestion.status === 'pending';
-  const editable = pending && rights.write;
+  const editable = pending && rights.acquireWrite;
   return (
     <li className="kb-card kb-suggestion" data-testid="kb-suggestion">
       <div className="kb-source-head">

@@ -4,6 +4,7 @@ import { useDiff, useRollback, useVersions } from './kb-api.ts';
 import { useKbI18n } from './kb-i18n.ts';
 import type { KbMessageKey } from './kb-messages.ts';
 import type { Article, DiffLine, FieldChange } from './kb-types.ts';
+import { useActorLabel } from './parts.tsx';
 import { useKbRights } from './rights.ts';
 
 const FIELD_KEYS: Record<string, KbMessageKey> = {
@@ -30,6 +31,7 @@ export function VersionHistory({ article, onRolledBack }: { article: Article; on
   const rights = useKbRights();
   const versions = useVersions(article.id);
   const rollback = useRollback(article.id);
+  const actor = useActorLabel();
   const [from, setFrom] = useState(Math.max(1, article.version - 1));
   const [to, setTo] = useState(article.version);
   const diff = useDiff(article.id, from, to);
@@ -51,9 +53,7 @@ export function VersionHistory({ article, onRolledBack }: { article: Article; on
                 <span className="muted">{dateTime(v.createdAt)}</span>
               </div>
               <div className="muted kb-version-meta">
-                {v.authorId === rights.userId
-                  ? t('common.you')
-                  : (v.authorId ?? t(`actor.${v.authorType}` as KbMessageKey))}
+                {v.authorId ? actor(v.authorId) : t(`actor.${v.authorType}` as KbMessageKey)}
                 {v.changed.length > 0 &&
                   ` · ${v.changed.map((f) => (FIELD_KEYS[f] ? t(FIELD_KEYS[f]) : f)).join('、')}`}
               </div>

@@ -218,7 +218,7 @@ export function useDeleteCrawlSource() {
 export function useRunCrawl() {
   const invalidate = useInvalidate(acqKeys.sources);
   return useMutation({
-    mutationFn: (id: string) => api<CrawlRun>('POST', `/api/v1/kb/crawl-sources/${enc(id)}/run`, {}),
+    mutationFn: (id: string) => api<CrawlRun>('POST', `/api/v1/kb/crawl-sources/${enc(id)}/runs`),
     onSuccess: invalidate,
   });
 }
@@ -256,7 +256,9 @@ export function useSetGapStatus() {
   const invalidate = useInvalidate(['kb', 'gaps']);
   return useMutation({
     mutationFn: (input: { id: string; status: Gap['status'] }) =>
-      api<Gap>('PATCH', `/api/v1/kb/gaps/${enc(input.id)}`, { status: input.status }),
+      api<{ id: string; status: Gap['status'] }>('POST', `/api/v1/kb/gaps/${enc(input.id)}/status`, {
+        status: input.status,
+      }),
     onSuccess: invalidate,
   });
 }

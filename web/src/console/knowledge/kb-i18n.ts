@@ -10,6 +10,8 @@ export interface KbI18n {
   /** Date and time, in the console language. */
   dateTime: (epochMs: number) => string;
   date: (epochMs: number) => string;
+  /** Whether a text exists (event actions the console may not know yet are shown as the server names them). */
+  has: (key: string) => key is KbMessageKey;
 }
 
 /**
@@ -30,6 +32,7 @@ export function useKbI18n(): KbI18n {
       },
       dateTime: (ms) => dt.format(new Date(ms)),
       date: (ms) => d.format(new Date(ms)),
+      has: (key): key is KbMessageKey => key in table,
     };
   }, [locale]);
 }

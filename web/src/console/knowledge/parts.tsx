@@ -2,6 +2,7 @@ import { type KeyboardEvent, useState } from 'react';
 import { useKbI18n } from './kb-i18n.ts';
 import type { KbMessageKey } from './kb-messages.ts';
 import type { ArticleStatus, Category } from './kb-types.ts';
+import { useKbRights } from './rights.ts';
 
 /** The review status as a coloured pill. */
 export function StatusBadge({ status }: { status: ArticleStatus }) {
@@ -168,4 +169,15 @@ export function fromLocalInput(value: string): number | null {
   if (!value) return null;
   const ms = new Date(value).getTime();
   return Number.isNaN(ms) ? null : ms;
+}
+
+/**
+ * Who did something, as far as a knowledge role can tell: "you", the system, or a short user id (the user directory
+ * is an admin's and supervisor's view).
+ */
+export function useActorLabel(): (id: string | null) => string {
+  const { t } = useKbI18n();
+  const me = useKbRights().userId;
+  return (id) =>
+    id === null ? t('common.system') : id === me ? t('common.you') : t('common.user', { id: id.slice(-6) });
 }

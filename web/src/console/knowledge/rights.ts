@@ -14,8 +14,14 @@ export interface KbRights {
   review: boolean;
   categories: boolean;
   synonyms: boolean;
-  /** Imports, crawl sources, suggestions: acquisition turns into drafts, so it is editorial work. */
+  /** Read imports and crawl sources (acquisition turns into drafts, so it is editorial work). */
   acquire: boolean;
+  /** Upload imports, manage and run crawl sources, accept or reject suggestions (they make drafts). */
+  acquireWrite: boolean;
+  /** Suggestions and knowledge gaps: supervisors see what their agents keep answering and what the bot misses. */
+  insights: boolean;
+  /** Dismiss or reopen a knowledge gap. */
+  gapsManage: boolean;
   /** The hit test: everyone who answers customers or curates knowledge. */
   hitTest: boolean;
 }
@@ -33,6 +39,9 @@ export function rightsOf(role: string | undefined, userId: string | null = null)
     categories: EDITORIAL.includes(r),
     synonyms: r === 'admin' || r === 'kb_reviewer',
     acquire: EDITORIAL.includes(r),
+    acquireWrite: r === 'admin' || r === 'kb_editor',
+    insights: [...EDITORIAL, 'supervisor'].includes(r),
+    gapsManage: EDITORIAL.includes(r),
     hitTest: READERS.includes(r),
   };
 }
