@@ -6,8 +6,11 @@ import type { AlertDelivery } from './deliver.ts';
 import { evaluateAlerts } from './evaluate-alerts.ts';
 import type { Executor } from './executor.ts';
 import { ingestReportingEvents } from './ingest.ts';
+import { rebuildFacts } from './rebuild.ts';
 
 export const ANALYTICS_TICK = 'analytics.tick';
+/** Recomputes one workspace's facts after its definitions changed; payload `{ workspaceId }`. */
+export const ANALYTICS_REBUILD = 'analytics.rebuild';
 
 /**
  * One scheduled job a minute: fold new reporting events, then evaluate alert rules at the slot's time. The slot (not
@@ -24,6 +27,9 @@ export function registerAnalyticsJobs(
     const alerts = await evaluateAlerts(ctx, run.slot, delivery);
     if (ingested.events > 0 || alerts.fired.length > 0)
       ctx.logger.info({ slot: run.slot, ingested, fired: alerts.fired.length }, 'analytics tick');
+  });
+  infrastructure.jobs.handle<{ workspaceId: string }>(ANALYTICS_REBUILD, async ({ workspaceId }) => {
+    await rebuildFacts(ctx, workspaceId);
   });
   infrastructure.scheduler.add({ name: ANALYTICS_TICK, everyMs, job: ANALYTICS_TICK, maxAttempts: 3 });
 }

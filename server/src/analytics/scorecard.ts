@@ -7,8 +7,9 @@ import type { MetricValue } from './metrics.ts';
 import { queryMetrics } from './query.ts';
 import { listTargets } from './targets.ts';
 
+/** Weights by metric; only the metrics named take part. */
 export const Weights = z
-  .record(z.enum(METRIC_IDS), z.number().min(0).max(100))
+  .partialRecord(z.enum(METRIC_IDS), z.number().min(0).max(100))
   .refine((w) => Object.values(w).some((v) => v > 0), 'at least one weight above zero');
 export type Weights = Partial<Record<MetricId, number>>;
 
