@@ -2,7 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findHandoffBrief } from '../src/bot/index.ts';
 import { findBotConfig } from '../src/bot/store.ts';
 import { findConversation } from '../src/conversations/store.ts';
+import { createArticle } from '../src/knowledge/commands/create-article.ts';
+import { reviewArticle } from '../src/knowledge/commands/review-article.ts';
 import { fromJson } from '../src/platform/db/dialect.ts';
+import { createUser } from '../src/security/commands/create-user.ts';
 import { verifyBodySignature } from '../src/security/signature.ts';
 import { type BotBed, botMeta, createBotBed } from './support/bot-bed.ts';
 import { ordersBehaviour } from './support/business-api.ts';
@@ -48,6 +51,40 @@ describe('the bot in the conversation', () => {
     expect(confirm[0]?.text).toContain('SO20261126001');
     const refunded = await customer.say('是的');
     expect(refunded[0]?.text).toContain('RF-1');
+  }, 30_000);
+
+  it('answers a question from the published knowledge base, with the article as a card', async () => {
+    const person = async (role: 'kb_editor' | 'kb_reviewer') => {
+      const user = await createUser(bed.ctx, {
+        workspaceId: bed.workspaceId,
+        input: { email: `${role}@bot.test`, name: role, role, password: 'a long enough password', locale: 'zh-CN' },
+        actor: { kind: 'anonymous' },
+      });
+      return { type: 'user' as const, id: user.id };
+    };
+    const [editor, reviewer] = [await person('kb_editor'), await person('kb_reviewer')];
+    const article = await createArticle(bed.ctx, {
+      workspaceId: bed.workspaceId,
+      actor: editor,
+      input: {
+        language: 'zh',
+        title: '运费怎么算？',
+        alternates: ['邮费是多少', '包邮吗'],
+        answer: '<p>订单满 <b>99 元</b>包邮，不满收 8 元运费。</p>',
+      },
+    });
+    const customer = await bed.newCustomer();
+    expect(botMeta((await customer.say('邮费怎么算'))[0])?.decision).not.toBe('answer');
+    const base = { workspaceId: bed.workspaceId, articleId: article.id, version: 1 };
+    await reviewArticle(bed.ctx, { ...base, action: 'submit', actor: editor });
+    await reviewArticle(bed.ctx, { ...base, action: 'publish', actor: reviewer });
+    const answer = await customer.say('运费怎么算？');
+    expect(botMeta(answer[0])?.decision).toBe('answer');
+    expect(answer[0]?.text).toBe('订单满 99 元包邮，不满收 8 元运费。');
+    expect(answer[0]?.meta.cards).toEqual([{ type: 'article', articleId: article.id, title: '运费怎么算？' }]);
+    expect(botMeta(answer[0])?.evidence).toMatchObject({
+      knowledge: [expect.objectContaining({ articleId: article.id })],
+    });
   }, 30_000);
 
   it('answers the same clientMessageId once, and messages sent together each get their turn in order', async () => {

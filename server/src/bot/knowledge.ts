@@ -1,3 +1,4 @@
+import { searchKnowledge } from '../knowledge/search-knowledge.ts';
 import type { ServiceContext } from '../platform/context.ts';
 
 /**
@@ -20,8 +21,33 @@ export type KnowledgeSearch = (
   options: { language?: 'zh' | 'en'; limit?: number; channel?: string },
 ) => Promise<KnowledgeAnswer[]>;
 
-/** Until a workspace has a knowledge base, nothing is found and the policy falls through to flows or fallback. */
+/** Nothing found: for processes without a knowledge base (and tests of the policy alone). */
 export const noKnowledge: KnowledgeSearch = async () => [];
+
+/**
+ * The workspace's published knowledge base. Several passages of one document count as one answer (the best one);
+ * the answer is plain text, never the article's HTML.
+ */
+export const knowledgeBaseSearch: KnowledgeSearch = async (ctx, workspaceId, query, options) => {
+  const hits = await searchKnowledge(ctx, workspaceId, query, {
+    limit: options.limit,
+    language: options.language,
+    channel: options.channel,
+  });
+  const seen = new Set<string>();
+  const answers: KnowledgeAnswer[] = [];
+  for (const hit of hits) {
+    if (seen.has(hit.article.id)) continue;
+    seen.add(hit.article.id);
+    answers.push({
+      articleId: hit.article.id,
+      title: hit.article.title,
+      answer: hit.article.answerText || plainText(hit.article.answerHtml),
+      confidence: hit.confidence,
+    });
+  }
+  return answers;
+};
 
 /** Removes markup from an answer so the customer reads text (the widget escapes it again on display). */
 export function plainText(html: string): string {

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { createUnderstander, type IntentModel, trainIntentModelInWorker, type Understander } from '../nlu/index.ts';
 import type { ServiceContext } from '../platform/context.ts';
 import { fromJson } from '../platform/db/dialect.ts';
-import { type KnowledgeSearch, noKnowledge } from './knowledge.ts';
+import { type KnowledgeSearch, knowledgeBaseSearch } from './knowledge.ts';
 import { BotSettings, FlowDefinition, IntentExamples } from './schema.ts';
 import { configVersion, findBotConfig, listFlows } from './store.ts';
 
@@ -43,7 +43,7 @@ const MODELS = new Map<string, Promise<IntentModel>>();
 function runtimeOf(ctx: ServiceContext): Runtime {
   let runtime = RUNTIMES.get(ctx.db);
   if (!runtime) {
-    runtime = { wiring: { knowledge: noKnowledge, selfUrl: '', fetch: globalThis.fetch }, bots: new Map() };
+    runtime = { wiring: { knowledge: knowledgeBaseSearch, selfUrl: '', fetch: globalThis.fetch }, bots: new Map() };
     RUNTIMES.set(ctx.db, runtime);
   }
   return runtime;
