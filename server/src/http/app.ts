@@ -18,6 +18,7 @@ import { botRoutes } from './routes/bot/routes.ts';
 import { conversationRoutes } from './routes/conversations/routes.ts';
 import { demoApiRoutes } from './routes/demo-api/routes.ts';
 import { healthRoutes } from './routes/health/routes.ts';
+import { knowledgeAcquisitionRoutes } from './routes/knowledge-acquisition/routes.ts';
 import { knowledgeRoutes } from './routes/knowledge/routes.ts';
 import { presenceRoutes } from './routes/presence/routes.ts';
 import { ticketRoutes } from './routes/tickets/routes.ts';
@@ -107,6 +108,7 @@ export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
     await widgetSurveyRoutes(typed, deps);
     if (deps.config.demo) await demoApiRoutes(typed, deps);
     await knowledgeRoutes(typed, deps);
+    await knowledgeAcquisitionRoutes(typed, deps);
     await analyticsRoutes(typed, deps);
     await realtimeRoutes(typed, deps, guard.check);
     await staticRoutes(typed, deps);

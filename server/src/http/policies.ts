@@ -1,6 +1,7 @@
 import { analyticsPolicies } from '../analytics/policies.ts';
 import { botPolicies } from '../bot/policies.ts';
 import { conversationPolicies } from '../conversations/policies.ts';
+import { acquisitionPolicies } from '../knowledge/acquisition/policies.ts';
 import { knowledgePolicies } from '../knowledge/policies.ts';
 import { integrationPolicies } from '../integrations/policies.ts';
 import { securityPolicies } from '../security/policies.ts';
@@ -19,6 +20,7 @@ export const POLICIES = {
   ...ticketPolicies,
   ...integrationPolicies,
   ...knowledgePolicies,
+  ...acquisitionPolicies,
   ...analyticsPolicies,
 } as const satisfies Record<string, Policy>;
 

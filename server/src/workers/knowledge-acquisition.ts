@@ -1,4 +1,8 @@
-import { IMPORT_JOB, type ImportJobPayload } from '../knowledge/acquisition/commands/create-import.ts';
+import {
+  IMPORT_JOB,
+  type ImportJobPayload,
+  importProgressKey,
+} from '../knowledge/acquisition/commands/create-import.ts';
 import { enqueueDueCrawls } from '../knowledge/acquisition/commands/enqueue-due-crawls.ts';
 import { runCrawl } from '../knowledge/acquisition/commands/run-crawl.ts';
 import { runImport } from '../knowledge/acquisition/commands/run-import.ts';
@@ -14,9 +18,6 @@ import { mineWorkspace } from './mine-suggestions.ts';
 export const CRAWL_DUE_JOB = 'kb.crawl-due';
 export const MINE_JOB = 'kb.mine';
 export const MINE_ALL_JOB = 'kb.mine-all';
-
-/** Where the import job puts its live progress, for the status route to read while the write runs. */
-export const importProgressKey = (importId: string) => `kb.import.progress:${importId}`;
 
 export interface AcquisitionWorkerOptions {
   settings: AcquisitionSettings;

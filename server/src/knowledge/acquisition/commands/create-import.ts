@@ -8,6 +8,9 @@ import { type ImportRecord, insertImport } from '../import-store.ts';
 /** The job that reads an upload and writes its drafts (handler: workers/knowledge-acquisition.ts). */
 export const IMPORT_JOB = 'kb.import';
 
+/** Where the running import job puts its live progress (the cache), for the status route to read. */
+export const importProgressKey = (importId: string) => `kb.import.progress:${importId}`;
+
 export interface ImportJobPayload {
   workspaceId: string;
   importId: string;
