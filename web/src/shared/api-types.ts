@@ -17,6 +17,11 @@ export interface MessageView {
   text: string;
   private: boolean;
   createdAt: number;
+  /** A bot message's buttons and cards. */
+  meta?: {
+    quickReplies?: Array<{ label: string; value: string }>;
+    cards?: Array<{ type: string; [field: string]: unknown }>;
+  };
 }
 
 export interface ContactRef {

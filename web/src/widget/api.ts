@@ -70,6 +70,10 @@ export class WidgetApi {
     return this.authed('POST', '/api/v1/widget/messages', { clientMessageId, text });
   }
 
+  async submitSurvey(conversationId: string, answer: { csat: number; nps: number | null; comment: string | null }) {
+    return this.authed('POST', '/api/v1/widget/survey', { conversationId, ...answer });
+  }
+
   async socketUrl(refresh: boolean): Promise<string> {
     const session = await this.ensureSession(refresh);
     const url = new URL('/api/v1/ws', this.origin);

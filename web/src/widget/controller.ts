@@ -18,6 +18,8 @@ export class WidgetController {
   private readonly socket: ReconnectingSocket;
   private readonly ackTimers = new Map<string, ReturnType<typeof setTimeout>>();
   private started: Promise<void> | null = null;
+  private conversationId: string | null = null;
+  private typingTimer: ReturnType<typeof setTimeout> | undefined;
   private unread = 0;
 
   constructor(
@@ -67,7 +69,8 @@ export class WidgetController {
     this.started ??= (async () => {
       const session = await this.api.ensureSession();
       this.view.setTitle(session.workspace.name);
-      const { messages } = await this.api.conversation();
+      const { conversation, messages } = await this.api.conversation();
+      this.conversationId = conversation?.id ?? null;
       this.accept(messages, false);
       this.view.showAlert(null);
       this.socket.start();
@@ -127,7 +130,16 @@ export class WidgetController {
   private handle(event: ServerEvent): void {
     switch (event.type) {
       case 'message.created':
+        this.conversationId = event.conversationId;
+        if (event.message.senderType !== 'contact') this.showTyping(false);
         this.accept([event.message], true);
+        break;
+      case 'typing':
+        if (event.senderType !== 'contact') this.showTyping(true);
+        break;
+      case 'conversation.updated':
+        this.conversationId = event.conversation.id;
+        if (event.conversation.status === 'resolved') this.view.showSurvey();
         break;
       case 'ack':
         clearTimeout(this.ackTimers.get(event.clientMessageId));
@@ -153,6 +165,19 @@ export class WidgetController {
       this.view.setUnread(this.unread);
     }
     this.refresh();
+  }
+
+  /** Rates the conversation that was just resolved. */
+  async submitSurvey(answer: { csat: number; nps: number | null; comment: string | null }): Promise<void> {
+    if (!this.conversationId) throw new Error('no conversation to rate');
+    await this.api.submitSurvey(this.conversationId, answer);
+  }
+
+  private showTyping(on: boolean): void {
+    clearTimeout(this.typingTimer);
+    this.view.setTyping(on);
+    // A typing notice that is never followed by a message must not stay for ever.
+    if (on) this.typingTimer = setTimeout(() => this.view.setTyping(false), 8_000);
   }
 
   private refresh(): void {

@@ -20,6 +20,18 @@ const zh = {
   log: '对话记录',
   unavailable: '暂时无法连接客服，请稍后再试。',
   poweredBy: '由灵犀提供支持',
+  talkToPerson: '转人工',
+  typing: '对方正在输入…',
+  article: '相关文章',
+  order: '订单',
+  surveyTitle: '本次服务已结束，请为我们打分',
+  surveyCsat: '满意度（1 最差，5 最好）',
+  surveyNps: '您有多大可能向朋友推荐我们？（0–10，可不填）',
+  surveyComment: '还有什么想告诉我们的？（可不填）',
+  surveySubmit: '提交评价',
+  surveyNeedsCsat: '请先选择满意度。',
+  surveyThanks: '感谢您的评价！',
+  surveyFailed: '提交失败，请重试。',
 };
 
 export type WidgetText = typeof zh;
@@ -44,6 +56,18 @@ const en: WidgetText = {
   log: 'Conversation',
   unavailable: 'Chat is unavailable right now. Please try again later.',
   poweredBy: 'Powered by Lingxi',
+  talkToPerson: 'Talk to a person',
+  typing: 'Typing…',
+  article: 'Article',
+  order: 'Order',
+  surveyTitle: 'This conversation is resolved. How did we do?',
+  surveyCsat: 'Satisfaction (1 worst, 5 best)',
+  surveyNps: 'How likely are you to recommend us to a friend? (0–10, optional)',
+  surveyComment: 'Anything else you would like to tell us? (optional)',
+  surveySubmit: 'Send rating',
+  surveyNeedsCsat: 'Please choose a satisfaction score first.',
+  surveyThanks: 'Thank you for your feedback!',
+  surveyFailed: 'Could not send; please try again.',
 };
 
 export function widgetText(language: string | undefined): { locale: Locale; text: WidgetText } {

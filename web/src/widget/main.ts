@@ -22,6 +22,7 @@ function boot(script: HTMLScriptElement | null): void {
     onToggle: (open) => controller?.toggle(open),
     onSend: (message) => controller?.send(message),
     onRetry: (clientMessageId) => controller?.retry(clientMessageId),
+    onSurvey: async (answer) => controller?.submitSurvey(answer),
   });
   view.mount();
   controller = new WidgetController(api, view, text, workspaceKey);

@@ -50,6 +50,35 @@ textarea { flex: 1; resize: none; border: 1px solid var(--line); border-radius: 
 .send { border: 0; border-radius: 10px; background: var(--brand); color: #fff; padding: 0 14px; height: 38px; font-weight: 600; }
 .send:disabled { background: #93c5fd; cursor: default; }
 .foot { text-align: center; font-size: 11px; color: #9ca3af; padding: 0 0 6px; background: #fff; }
+.chips { display: flex; flex-wrap: wrap; gap: 6px; margin-top: 6px; }
+.chip { border: 1px solid var(--brand); color: var(--brand); background: #fff; border-radius: 999px; padding: 4px 12px; font-size: 13px; }
+.chip:hover:not(:disabled) { background: #eff6ff; }
+.chip:disabled { opacity: .5; cursor: default; }
+.card { margin-top: 6px; border: 1px solid var(--line); border-radius: 10px; background: #fff; padding: 8px 12px; }
+.card-kind { display: block; font-size: 11px; color: var(--muted); }
+.card-title { font-weight: 600; color: var(--brand); word-break: break-all; }
+.card dl { margin: 6px 0 0; display: grid; grid-template-columns: auto 1fr; gap: 2px 10px; font-size: 13px; }
+.card dt { color: var(--muted); }
+.card dd { margin: 0; }
+.typing { align-self: flex-start; display: flex; gap: 4px; padding: 10px 12px; background: #fff; border: 1px solid var(--line); border-radius: 14px; }
+.typing[hidden] { display: none; }
+.typing span { width: 6px; height: 6px; border-radius: 50%; background: var(--muted); animation: lx-blink 1.2s infinite; }
+.typing span:nth-child(2) { animation-delay: .2s; }
+.typing span:nth-child(3) { animation-delay: .4s; }
+@keyframes lx-blink { 0%, 80%, 100% { opacity: .3; } 40% { opacity: 1; } }
+.human { background: rgba(255, 255, 255, .15); color: #fff; border: 1px solid rgba(255, 255, 255, .5); border-radius: 8px; padding: 4px 8px; font-size: 12px; white-space: nowrap; }
+.human:hover { background: rgba(255, 255, 255, .25); }
+.survey { align-self: stretch; background: #fff; border: 1px solid var(--line); border-radius: 12px; padding: 10px 12px; display: flex; flex-direction: column; gap: 8px; }
+.survey fieldset { border: 0; padding: 0; margin: 0; }
+.survey legend { font-size: 12px; color: var(--muted); margin-bottom: 4px; }
+.survey-title { margin: 0; font-weight: 600; }
+.survey-status { margin: 0; font-size: 12px; color: #b45309; }
+.scale { display: flex; flex-wrap: wrap; gap: 4px; }
+.scale label { position: relative; }
+.scale input { position: absolute; opacity: 0; width: 1px; height: 1px; }
+.scale span { display: inline-block; min-width: 28px; padding: 4px 6px; text-align: center; border: 1px solid var(--line); border-radius: 6px; cursor: pointer; }
+.scale input:checked + span { background: var(--brand); color: #fff; border-color: var(--brand); }
+.scale input:focus-visible + span { outline: 2px solid var(--brand); outline-offset: 1px; }
 @media (max-width: 480px) {
   .lx { right: 12px; bottom: 12px; }
   .panel { position: fixed; inset: 0; width: auto; height: auto; border-radius: 0; border: 0; }

@@ -1,5 +1,6 @@
 import type { SenderType } from '../shared/api-types.ts';
 import { formatTime, type Locale } from '../shared/locale.ts';
+import { card, quickReplies, type SurveyAnswer, survey, typingIndicator } from './bot-parts.ts';
 import type { ChatItem } from './chat-state.ts';
 import type { WidgetText } from './i18n.ts';
 import { WIDGET_CSS } from './styles.ts';
@@ -8,6 +9,7 @@ export interface WidgetViewHandlers {
   onToggle: (open: boolean) => void;
   onSend: (text: string) => void;
   onRetry: (clientMessageId: string) => void;
+  onSurvey: (answer: SurveyAnswer) => Promise<void>;
 }
 
 type Connection = 'connecting' | 'online' | 'offline';
@@ -60,13 +62,17 @@ export class WidgetView {
   private readonly input = el('textarea');
   private readonly sendButton = el('button', 'send');
   private readonly rendered = new Map<string, HTMLElement>();
+  private readonly typing: HTMLElement;
+  private surveyShown = false;
   private open = false;
 
   constructor(
     private readonly text: WidgetText,
     private readonly locale: Locale,
     private readonly handlers: WidgetViewHandlers,
-  ) {}
+  ) {
+    this.typing = typingIndicator(text);
+  }
 
   mount(): void {
     const host = document.createElement('div');
@@ -137,7 +143,25 @@ export class WidgetView {
         this.rendered.delete(key);
       }
     }
+    // The typing dots and the survey always sit below the newest message.
+    this.log.append(this.typing);
+    const form = this.log.querySelector('.survey');
+    if (form) this.log.append(form);
     if (stickToEnd) this.scrollToEnd();
+  }
+
+  /** The other side (bot or agent) is writing; hidden again by their message or after a while. */
+  setTyping(on: boolean): void {
+    this.typing.hidden = !on;
+    if (on) this.log.append(this.typing);
+  }
+
+  /** Once per conversation, after it is resolved. */
+  showSurvey(): void {
+    if (this.surveyShown) return;
+    this.surveyShown = true;
+    this.log.append(survey(this.text, this.handlers.onSurvey));
+    this.scrollToEnd();
   }
 
   private bubbleFor(item: ChatItem): HTMLElement {
@@ -156,6 +180,15 @@ export class WidgetView {
     who.textContent = sender === 'agent' ? this.text.agent : sender === 'bot' ? this.text.bot : '';
     who.hidden = who.textContent === '';
     bubble.textContent = item.message ? item.message.text : item.pending.text;
+    node.querySelector('.extras')?.remove();
+    const extras = item.message?.meta;
+    if (extras && sender !== 'contact') {
+      const box = el('div', 'extras');
+      for (const c of extras.cards ?? []) box.append(card(c, this.text));
+      if (extras.quickReplies?.length)
+        box.append(quickReplies(extras.quickReplies, (value) => this.handlers.onSend(value)));
+      node.append(box);
+    }
     meta.replaceChildren();
     if (item.message) {
       meta.textContent = formatTime(item.message.createdAt, this.locale);
@@ -216,7 +249,11 @@ export class WidgetView {
       this.handlers.onToggle(false);
       this.launcher.focus();
     });
-    head.append(titles, close);
+    const human = el('button', 'human', this.text.talkToPerson);
+    human.type = 'button';
+    human.dataset.testid = 'widget-talk-to-person';
+    human.addEventListener('click', () => this.handlers.onSend(this.text.talkToPerson));
+    head.append(titles, human, close);
 
     this.log.setAttribute('role', 'log');
     this.log.setAttribute('aria-live', 'polite');
