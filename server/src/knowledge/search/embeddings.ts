@@ -85,7 +85,9 @@ export function embeddingText(doc: SearchDoc): string {
 export async function embedDocs(index: SearchIndex, client: EmbeddingsClient, docs: SearchDoc[]): Promise<boolean> {
   try {
     const vectors = await client.embed(docs.map(embeddingText));
-    docs.forEach((d, i) => index.setVector(d.id, vectors[i] ?? null));
+    docs.forEach((d, i) => {
+      index.setVector(d.id, vectors[i] ?? null);
+    });
     return true;
   } catch (err) {
     if (err instanceof EmbeddingsError) return false;

@@ -2,13 +2,14 @@
 // Fitting is deterministic (Newton's method on an L2-regularized logistic loss) so the same data gives the same
 // weights: first pairwise (the right candidate against each wrong one of the same query, which is what ranking
 // needs), then a two-parameter Platt calibration on single candidates, which is what "confidence" promises.
+import { type BoostOptions, fitBoostedTrees, treeScore } from './boosted-trees.ts';
 import type { RerankWeights } from './types.ts';
 
 export function rerankScore(weights: RerankWeights, f: ArrayLike<number>): number {
   let s = weights.bias;
   const n = Math.min(weights.w.length, f.length);
   for (let i = 0; i < n; i++) s += (weights.w[i] as number) * (f[i] as number);
-  return s;
+  return weights.trees ? s + treeScore(weights.trees, f) : s;
 }
 
 export function sigmoid(x: number): number {
@@ -115,7 +116,7 @@ export interface RankingExample {
  */
 export function fitReranker(
   examples: RankingExample[],
-  opts: { l2?: number; prior?: RerankWeights } = {},
+  opts: { l2?: number; prior?: RerankWeights; trees?: BoostOptions | false; fixed?: Map<number, number> } = {},
 ): RerankWeights {
   const rows: number[][] = [];
   const labels: number[] = [];
@@ -137,7 +138,18 @@ export function fitReranker(
     });
   }
   const ranked = fitLogistic(rows, labels, { l2: opts.l2 ?? 1, bias: false, prior: opts.prior?.w });
+  for (const [i, w] of opts.fixed ?? []) ranked.w[i] = w;
   const provisional: RerankWeights = { bias: 0, w: ranked.w, calibration: { a: 1, b: 0 } };
+  if (opts.trees) {
+    const features: ArrayLike<number>[] = [];
+    const queries: { rows: number[]; relevant: boolean[] }[] = [];
+    for (const ex of examples) {
+      const rowsOf = ex.features.map((f) => features.push(f) - 1);
+      queries.push({ rows: rowsOf, relevant: ex.relevant });
+    }
+    const base = features.map((f) => rerankScore(provisional, f));
+    provisional.trees = fitBoostedTrees(features, base, queries, opts.trees);
+  }
   const scores: number[][] = [];
   const truth: number[] = [];
   for (const ex of examples) {
@@ -147,5 +159,5 @@ export function fitReranker(
     });
   }
   const platt = fitLogistic(scores, truth, { l2: 1e-3, bias: true });
-  return { bias: 0, w: ranked.w, calibration: { a: platt.w[0] ?? 1, b: platt.bias } };
+  return { ...provisional, calibration: { a: platt.w[0] ?? 1, b: platt.bias } };
 }

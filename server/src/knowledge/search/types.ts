@@ -62,6 +62,8 @@ export interface RerankWeights {
   w: number[];
   /** confidence = sigmoid(a * score + b) */
   calibration: { a: number; b: number };
+  /** boosted trees added to the linear score (boosted-trees.ts) */
+  trees?: import('./boosted-trees.ts').Tree[];
 }
 
 export interface SearchIndex {
