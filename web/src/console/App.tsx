@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
+import { AnalyticsPage } from './analytics/AnalyticsPage.tsx';
 import { LoginPage } from './auth/LoginPage.tsx';
 import { useMe } from './auth/session.ts';
 import { ErrorNotice } from './components/ErrorNotice.tsx';
@@ -40,6 +41,7 @@ export function App() {
         <Route path="/conversations" element={<ConversationsPage />} />
         <Route path="/conversations/:conversationId" element={<ConversationsPage />} />
         <Route path="/knowledge/*" element={<KnowledgePage />} />
+        <Route path="/analytics/*" element={<AnalyticsPage />} />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

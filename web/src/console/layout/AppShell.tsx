@@ -38,6 +38,22 @@ function BookIcon() {
   );
 }
 
+function ChartIcon() {
+  return (
+    <svg
+      viewBox="0 0 24 24"
+      width="18"
+      height="18"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="2"
+      aria-hidden="true"
+    >
+      <path d="M4 20V10M10 20V4M16 20v-7M22 20H2" strokeLinecap="round" />
+    </svg>
+  );
+}
+
 /** The signed-in frame: navigation and the agent's own controls on the left, the current screen on the right. */
 export function AppShell() {
   const { t } = useI18n();
@@ -67,6 +83,12 @@ export function AppShell() {
             <NavLink to="/knowledge" className="nav-item" data-testid="nav-knowledge">
               <BookIcon />
               <span>{t('nav.knowledge')}</span>
+            </NavLink>
+          )}
+          {me && ['admin', 'supervisor', 'agent'].includes(me.user.role) && (
+            <NavLink to="/analytics" className="nav-item" data-testid="nav-analytics">
+              <ChartIcon />
+              <span>{t('nav.analytics')}</span>
             </NavLink>
           )}
         </nav>
