@@ -75,6 +75,8 @@ export interface BotTurns {
   intent: string;
   language: string;
   team: string;
+  /** The channel as routing saw it, when the opening event did not say. */
+  channel: string;
   misses: number;
   notUnderstood: number;
   answered: number;
@@ -86,14 +88,17 @@ export interface BotTurns {
 }
 
 const MISSES = new Set(['not_understood', 'knowledge_gap', 'flow_failed']);
+/** Routing's events that name the team queue a conversation is in (the last one wins). */
+const TEAM_EVENTS = new Set(['conversation.routed', 'routing.assigned', 'routing.transferred', 'routing.escalated']);
 
-/** The bot's decisions (`bot.turn`), the gaps it met (`knowledge.gap`) and routing's queue (`conversation.routed`). */
+/** The bot's decisions (`bot.turn`), the gaps it met (`knowledge.gap`) and routing's queue and channel. */
 export function readBotTurns(events: readonly FoldEvent[]): BotTurns {
   const turns: BotTurns = {
     count: 0,
     intent: '',
     language: '',
     team: '',
+    channel: '',
     misses: 0,
     notUnderstood: 0,
     answered: 0,
@@ -106,7 +111,8 @@ export function readBotTurns(events: readonly FoldEvent[]): BotTurns {
   let scored = 0;
   for (const event of events) {
     if (event.type === 'knowledge.gap') turns.knowledgeGap = true;
-    if (event.type === 'conversation.routed' && str(event.data.team)) turns.team = str(event.data.team);
+    if (TEAM_EVENTS.has(event.type) && str(event.data.team)) turns.team = str(event.data.team);
+    if (event.type === 'routing.assigned') turns.channel ||= str(event.data.channel);
     if (event.type !== 'bot.turn') continue;
     const outcome = str(event.data.outcome);
     turns.count += 1;
@@ -144,17 +150,26 @@ export interface SurveySummary {
 export function readSurveys(events: readonly FoldEvent[]): SurveySummary {
   const offered = new Set<string>();
   const answers = new Map<string, FoldEvent>();
-  for (const event of events) {
-    const kind = str(event.data.kind);
-    const surveyId = str(event.data.surveyId) || kind;
-    if (event.type === 'survey.offered') offered.add(surveyId);
-    if (event.type !== 'survey.answered' || !validScore(kind, event.data.score)) continue;
-    offered.add(surveyId);
-    const previous = answers.get(surveyId);
-    if (!previous || previous.at < event.at || (previous.at === event.at && previous.id < event.id))
-      answers.set(surveyId, event);
+  const answered = new Set<string>();
+  for (const source of events) {
+    const answersHere =
+      source.type === 'survey.submitted'
+        ? [submitted(source, 'csat'), submitted(source, 'nps')]
+        : [[str(source.data.surveyId) || str(source.data.kind), source] as const];
+    for (const [key, event] of answersHere) {
+      const kind = str(event.data.kind);
+      // One survey may ask both questions: `submitted:csat` and `submitted:nps` are answers to survey `submitted`.
+      const surveyId = key.split(':')[0] as string;
+      if (event.type === 'survey.offered') offered.add(surveyId);
+      if (event.type !== 'survey.answered' || !validScore(kind, event.data.score)) continue;
+      offered.add(surveyId);
+      answered.add(surveyId);
+      const previous = answers.get(key);
+      if (!previous || previous.at < event.at || (previous.at === event.at && previous.id < event.id))
+        answers.set(key, event);
+    }
   }
-  const summary: SurveySummary = { csat: null, nps: null, comment: '', offered: offered.size, answered: answers.size };
+  const summary: SurveySummary = { csat: null, nps: null, comment: '', offered: offered.size, answered: answered.size };
   const latest = [...answers.values()].sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : 1));
   for (const answer of latest) {
     const score = answer.data.score as number;
@@ -163,6 +178,17 @@ export function readSurveys(events: readonly FoldEvent[]): SurveySummary {
     if (str(answer.data.comment).trim()) summary.comment = str(answer.data.comment).trim().slice(0, 1000);
   }
   return summary;
+}
+
+/**
+ * Conversations' widget survey (`survey.submitted`: csat 1–5, optional nps 0–10, one per conversation) read as one
+ * answer per kind. A repeat of the event (same conversation) replaces, never adds.
+ */
+function submitted(event: FoldEvent, kind: 'csat' | 'nps'): readonly [string, FoldEvent] {
+  return [
+    `submitted:${kind}`,
+    { ...event, type: 'survey.answered', data: { kind, score: event.data[kind], comment: '' } },
+  ];
 }
 
 function validScore(kind: string, score: unknown): boolean {

@@ -120,3 +120,49 @@ describe('foldConversation on the hand-built scenario', () => {
     expect(foldConversation('ws', 'conv_x', [], DEFAULT_DEFINITIONS)).toBeUndefined();
   });
 });
+
+describe('foldConversation on the events emitted today', () => {
+  it('reads the widget survey (survey.submitted) and routing’s team and channel', () => {
+    const at = T0;
+    const ev = (id: string, type: string, offset: number, data: Record<string, unknown>): FoldEvent => ({
+      id,
+      type,
+      at: at + offset,
+      actor_type: 'system',
+      actor_id: null,
+      data,
+    });
+    const events = [
+      ev('evt_1', 'conversation.opened', 0, { status: 'queued', inboxId: 'inb_1', contactId: 'ctc_1' }),
+      ev('evt_2', 'message.created', 0, { messageId: 'm1', seq: 1, senderType: 'contact', private: false }),
+      ev('evt_3', 'routing.assigned', 20 * S, {
+        agentId: 'usr_1',
+        team: 'pre_sales',
+        channel: 'wechat',
+        waitedMs: 20_000,
+      }),
+      ev('evt_4', 'conversation.transitioned', 20 * S, { from: 'queued', to: 'assigned', assigneeId: 'usr_1' }),
+      ev('evt_5', 'message.created', 50 * S, { messageId: 'm2', seq: 2, senderType: 'agent', private: false }),
+      ev('evt_6', 'conversation.transitioned', 300 * S, { from: 'assigned', to: 'resolved', assigneeId: 'usr_1' }),
+      ev('evt_7', 'survey.submitted', 400 * S, { csat: 4, nps: 6, commented: true, assigneeId: 'usr_1' }),
+      // Delivered again: still one survey.
+      ev('evt_8', 'survey.submitted', 400 * S, { csat: 4, nps: 6, commented: true, assigneeId: 'usr_1' }),
+    ];
+    const fact = fold('conv_today', events);
+    expect(fact).toMatchObject({
+      team: 'pre_sales',
+      channel: 'wechat',
+      agent: 'usr_1',
+      humanFrtMs: 50 * S,
+      waitMs: 20 * S,
+      handleMs: 280 * S,
+      csat: 4,
+      nps: 6,
+      surveysOffered: 1,
+      surveysAnswered: 1,
+    });
+    const metrics = computeAll(contributionOf(fact, DEFAULT_DEFINITIONS));
+    expect(metrics.csat.value).toBe(1);
+    expect(metrics.nps.value).toBe(-100);
+  });
+});

@@ -46,7 +46,7 @@ export function foldConversation(
     startedAt,
     endedAt: ended ? timeline.endedAt : null,
     status: timeline.status,
-    channel: str(opened.channel) || str(opened.inboxId),
+    channel: str(opened.channel) || turns.channel || str(opened.inboxId),
     team: timeline.team || turns.team,
     agent: timeline.agent,
     intent: turns.intent,
