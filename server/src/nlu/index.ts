@@ -1,4 +1,12 @@
 // The language engine's public API. A pure library: no I/O, no project imports beyond types.
+
+export { parseAnnotated } from './entities/labeller/annotated.ts';
+export {
+  loadSlotLabeller,
+  type SlotLabeller,
+  type SlotLabellerOptions,
+  trainSlotLabeller,
+} from './entities/labeller/slot-labeller.ts';
 export { createEntityRecognizer, type EntityRecognizer, type EntityRecognizerOptions } from './entities/recognizer.ts';
 export { type DialogueContext, followUpCore, predictWithContext } from './intent/follow-up.ts';
 export { IntentModel, type PredictOptions } from './intent/model.ts';
