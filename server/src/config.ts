@@ -51,6 +51,13 @@ export const ConfigSchema = z.object({
     .int()
     .min(1024)
     .default(1024 * 1024),
+  /** LINGXI_SMTP_URL: smtp(s)://user:pass@host:port for alert emails; unset means alerts go to the console and webhooks only. */
+  smtpUrl: z
+    .string()
+    .regex(/^smtps?:\/\//)
+    .optional(),
+  /** LINGXI_ALERTS_FROM: the sender address of alert emails. */
+  alertsFrom: z.string().default('Lingxi alerts <lingxi-alerts@localhost>'),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;
@@ -73,6 +80,8 @@ const ENV_KEYS: Record<keyof Config, string> = {
   loginMaxFailures: 'LINGXI_LOGIN_MAX_FAILURES',
   lockoutMinutes: 'LINGXI_LOCKOUT_MINUTES',
   bodyLimitBytes: 'LINGXI_BODY_LIMIT_BYTES',
+  smtpUrl: 'LINGXI_SMTP_URL',
+  alertsFrom: 'LINGXI_ALERTS_FROM',
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {

@@ -2,6 +2,8 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'n
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
+import { mailDelivery } from './analytics/deliver.ts';
+import { registerAnalyticsJobs } from './analytics/schedules.ts';
 import { configureBot } from './bot/index.ts';
 import { type Config, loadConfig, sqliteFile } from './config.ts';
 import { type DemoAccounts, seedDemo } from './demo/seed-demo.ts';
@@ -87,6 +89,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
       )),
   });
   const stopWorkers = startWorkers(ctx, infrastructure);
+  registerAnalyticsJobs(ctx, infrastructure, mailDelivery(config.smtpUrl, config.alertsFrom));
   const serving = config.roles.includes('web') || config.roles.includes('ws');
   let url = '';
   if (serving) {

@@ -1,4 +1,4 @@
-import type { Transporter } from 'nodemailer';
+import nodemailer, { type Transporter } from 'nodemailer';
 
 /** Where alerts go beyond the console. Both optional: without SMTP, email channels record "not configured". */
 export interface AlertDelivery {
@@ -73,4 +73,9 @@ export async function deliverAlert(
     }
   }
   return results;
+}
+
+/** The delivery a server uses: email when an SMTP URL is configured, console and webhooks always. */
+export function mailDelivery(smtpUrl: string | undefined, from: string): AlertDelivery {
+  return smtpUrl ? { mail: { transport: nodemailer.createTransport(smtpUrl), from } } : {};
 }
