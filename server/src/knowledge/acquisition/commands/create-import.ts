@@ -28,10 +28,10 @@ export interface CreateImportOptions {
   maxBytes: number;
 }
 
-/** Keeps the upload and queues its import; the import's progress and problems are read back by id. */
+/** Keeps the upload and queues its import (without a queue — the CLI — the caller runs runImport itself). */
 export async function createImport(
   ctx: ServiceContext,
-  jobs: JobQueue,
+  jobs: JobQueue | undefined,
   options: CreateImportOptions,
 ): Promise<ImportRecord> {
   const { workspaceId, bytes } = options;
@@ -76,6 +76,6 @@ export async function createImport(
     finished_at: null,
   });
   const payload: ImportJobPayload = { workspaceId, importId: record.id };
-  await jobs.enqueue(IMPORT_JOB, payload, { jobKey: `${IMPORT_JOB}:${record.id}`, maxAttempts: 3 });
+  await jobs?.enqueue(IMPORT_JOB, payload, { jobKey: `${IMPORT_JOB}:${record.id}`, maxAttempts: 3 });
   return record;
 }

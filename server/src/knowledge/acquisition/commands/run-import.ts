@@ -71,7 +71,10 @@ export async function runImport(ctx: ServiceContext, options: RunImportOptions):
     progress(100);
     return findImport(ctx.db, workspaceId, importId);
   }
-  const actor: KbActor = { type: record.createdBy?.startsWith('tok_') ? 'token' : 'user', id: record.createdBy };
+  // The uploader authors the drafts; an import from the command line is the system's.
+  const actor: KbActor = !record.createdBy
+    ? { type: 'system', id: null }
+    : { type: record.createdBy.startsWith('tok_') ? 'token' : 'user', id: record.createdBy };
   try {
     const articleIds = await ctx.db.transaction().execute(async (trx) => {
       const inTrx: ServiceContext = { ...ctx, db: joinTransaction(trx) };
