@@ -66,3 +66,9 @@ export async function updateWaiting(
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
+
+/** Workspaces with someone waiting (the periodic pass looks only at these). */
+export async function workspacesWithWaiting(db: Executor): Promise<string[]> {
+  const rows = await db.selectFrom('queue_entries').select('workspace_id').distinct().execute();
+  return rows.map((row) => row.workspace_id);
+}

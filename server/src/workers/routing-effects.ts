@@ -1,0 +1,148 @@
+import type { HandoffBrief } from '../bot/index.ts';
+import { findContact, listInboxes } from '../conversations/contact-store.ts';
+import type { ConversationUpdatedPayload } from '../conversations/events.ts';
+import { conversationPort } from '../conversations/routing-port.ts';
+import type { ConversationRecord } from '../conversations/schema.ts';
+import type { BusEvent } from '../platform/bus/bus.ts';
+import type { ServiceContext } from '../platform/context.ts';
+import type { Lock } from '../platform/lock/lock.ts';
+import { assignWaiting } from '../routing/commands/assign-waiting.ts';
+import { describeWaiting, enqueueConversation } from '../routing/commands/enqueue-conversation.ts';
+import { recordAssignment } from '../routing/commands/record-assignment.ts';
+import { releaseConversation } from '../routing/commands/release-conversation.ts';
+import { evaluateSurgeTriggers } from '../routing/commands/surge-plans.ts';
+import { ROUTING_TOPICS } from '../routing/events.ts';
+import type { HandoffFacts } from '../routing/handoff-profile.ts';
+import type { RoutingDeps } from '../routing/ports.ts';
+import { findQueueEntry } from '../routing/queue-store.ts';
+import { workspacesWithWaiting } from '../routing/waiting-store.ts';
+
+interface Subscriber {
+  subscribe(topic: string, handler: (event: BusEvent, topic: string) => void | Promise<void>): () => void;
+}
+
+/** How often waiting lines are looked at again: aging reorders them, teams open, surge triggers may fire. */
+const TICK_MS = 15_000;
+
+/**
+ * Routing's reactions to what happens elsewhere, composed here because routing may not import conversations:
+ * a hand-off gets its profile (tier, language, channel, sentiment from the bot's brief) and the assigner runs;
+ * a conversation that is resolved, closed or handed back frees its agent, who gets the next one at once; an agent
+ * coming online gets work; an assignment made by hand is recorded so loads stay true; a reopened conversation
+ * queues again. A timer re-checks the lines and the surge triggers.
+ */
+export function startRoutingEffects(ctx: ServiceContext, infrastructure: { bus: Subscriber; lock: Lock }): () => void {
+  const deps: RoutingDeps = { ctx, lock: infrastructure.lock, conversations: conversationPort(ctx) };
+  const bus = infrastructure.bus;
+  const run = async (workspaceId: string) => {
+    await assignWaiting(deps, workspaceId);
+    await evaluateSurgeTriggers(deps, workspaceId);
+  };
+  const stops = [
+    bus.subscribe('conversation.handed_off', async (event) => {
+      const { conversationId, brief } = event.payload as { conversationId: string; brief?: HandoffBrief };
+      const facts = await factsOf(ctx, event.workspaceId, conversationId, brief);
+      if (facts) await describeWaiting(ctx, { workspaceId: event.workspaceId, conversationId, facts });
+      await run(event.workspaceId);
+    }),
+    bus.subscribe(ROUTING_TOPICS.queueChanged, async (event) => {
+      const payload = event.payload as { change: string; profiled?: boolean };
+      // An unprofiled hand-off is routed once its profile arrives with `conversation.handed_off`.
+      if (payload.change === 'joined' && payload.profiled) await run(event.workspaceId);
+    }),
+    bus.subscribe(ROUTING_TOPICS.presenceChanged, async (event) => {
+      if ((event.payload as { status: string }).status === 'online') await run(event.workspaceId);
+    }),
+    bus.subscribe('conversation.updated', async (event) => {
+      const { conversation, change } = event.payload as ConversationUpdatedPayload;
+      if (!change) return;
+      await followConversation(deps, event.workspaceId, conversation, change);
+    }),
+  ];
+  const timer = setInterval(() => {
+    void tick(ctx, run).catch((error: unknown) => ctx.logger.warn({ err: error }, 'routing tick failed'));
+  }, TICK_MS);
+  timer.unref();
+  return () => {
+    clearInterval(timer);
+    for (const stop of stops) stop();
+  };
+}
+
+async function followConversation(
+  deps: RoutingDeps,
+  workspaceId: string,
+  conversation: ConversationRecord,
+  change: NonNullable<ConversationUpdatedPayload['change']>,
+) {
+  const { to, from } = change;
+  if (to === 'assigned' && conversation.assigneeId) {
+    await recordAssignment(deps, {
+      workspaceId,
+      conversationId: conversation.id,
+      agentId: conversation.assigneeId,
+      team: conversation.team,
+    });
+    if (from === 'assigned') await assignWaiting(deps, workspaceId);
+    return;
+  }
+  if (to === 'queued') {
+    // From the bot, the hand-off enqueues with its team and priority itself; from an agent or a reopened
+    // conversation, routing puts it back in line here.
+    if (from === 'bot') return;
+    await releaseConversation(deps, { workspaceId, conversationId: conversation.id, stillWaiting: true });
+    if (!(await findQueueEntry(deps.ctx.db, workspaceId, conversation.id))) {
+      const facts = await factsOf(deps.ctx, workspaceId, conversation.id, undefined, conversation);
+      await enqueueConversation(deps.ctx, {
+        workspaceId,
+        conversationId: conversation.id,
+        team: conversation.team ?? 'general',
+        priority: conversation.priority,
+        reason: from === 'resolved' ? 'reopened' : 'requeued',
+        facts: facts ?? {},
+      });
+    }
+    return;
+  }
+  if (from === 'assigned' || from === 'queued')
+    await releaseConversation(deps, { workspaceId, conversationId: conversation.id });
+}
+
+/** Hand-off facts from conversations' own records (contact tier, language, channel) and the bot's brief. */
+async function factsOf(
+  ctx: ServiceContext,
+  workspaceId: string,
+  conversationId: string,
+  brief: HandoffBrief | undefined,
+  known?: ConversationRecord,
+): Promise<HandoffFacts | undefined> {
+  const conversation =
+    known ??
+    (await ctx.db
+      .selectFrom('conversations')
+      .select(['contact_id', 'inbox_id', 'language'])
+      .where('workspace_id', '=', workspaceId)
+      .where('id', '=', conversationId)
+      .executeTakeFirst()
+      .then((row) => (row ? { contactId: row.contact_id, inboxId: row.inbox_id, language: row.language } : undefined)));
+  if (!conversation) return undefined;
+  const [contact, inboxes] = await Promise.all([
+    findContact(ctx.db, workspaceId, conversation.contactId),
+    listInboxes(ctx.db, workspaceId),
+  ]);
+  const scores = brief?.sentiment.scores ?? [];
+  return {
+    reason: brief?.reason ?? null,
+    intent: brief?.intent ?? null,
+    valueTier: contact?.tier ?? 'regular',
+    language: conversation.language ?? contact?.locale ?? null,
+    channel: inboxes.find((i) => i.id === conversation.inboxId)?.channel ?? 'web_widget',
+    sentiment: scores.length ? (scores[scores.length - 1] as number) : 0,
+    anger: brief?.sentiment.anger ?? 0,
+    botTurns: brief?.turnCount ?? 0,
+  };
+}
+
+async function tick(ctx: ServiceContext, run: (workspaceId: string) => Promise<void>) {
+  for (const workspaceId of await workspacesWithWaiting(ctx.db)) await run(workspaceId);
+}
