@@ -66,8 +66,13 @@ export function registerKnowledgeAcquisitionWorkers(
     }
   });
 
-  jobs.handle<CrawlJobPayload>(CRAWL_JOB, async ({ workspaceId, runId }) => {
-    await runCrawl(ctx, { workspaceId, runId, fetcher, userAgent: settings.crawlUserAgent });
+  jobs.handle<CrawlJobPayload>(CRAWL_JOB, async ({ workspaceId, runId }, job) => {
+    try {
+      await runCrawl(ctx, { workspaceId, runId, fetcher, userAgent: settings.crawlUserAgent });
+    } catch (error) {
+      if (job.attempt >= job.maxAttempts) await failCrawlRun(ctx, workspaceId, runId, errorMessage(error));
+      throw error;
+    }
   });
 
   jobs.handle(CRAWL_DUE_JOB, async () => {
@@ -92,4 +97,25 @@ export function registerKnowledgeAcquisitionWorkers(
     utcOffsetMinutes: settings.utcOffsetMinutes,
     job: MINE_ALL_JOB,
   });
+}
+
+/** The last attempt of a crawl failed: the run and its source say so, instead of showing "running" for ever. */
+async function failCrawlRun(ctx: ServiceContext, workspaceId: string, runId: string, message: string): Promise<void> {
+  const now = ctx.clock.now();
+  const failed = await updateRun(
+    ctx.db,
+    workspaceId,
+    runId,
+    { status: 'failed', error: `internal error: ${message}`, finished_at: now },
+    ['queued', 'running'],
+  );
+  const run = await findRun(ctx.db, workspaceId, runId);
+  if (failed && run) {
+    await updateSource(ctx.db, workspaceId, run.sourceId, {
+      status: 'idle',
+      last_run_at: now,
+      last_run_status: 'failed',
+      updated_at: now,
+    });
+  }
 }
