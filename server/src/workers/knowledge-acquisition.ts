@@ -8,6 +8,7 @@ import { runCrawl } from '../knowledge/acquisition/commands/run-crawl.ts';
 import { runImport } from '../knowledge/acquisition/commands/run-import.ts';
 import { CRAWL_JOB, type CrawlJobPayload } from '../knowledge/acquisition/commands/start-crawl-run.ts';
 import { createHttpFetcher, type PageFetcher } from '../knowledge/acquisition/crawl/fetch-page.ts';
+import { findRun, updateRun, updateSource } from '../knowledge/acquisition/crawl-store.ts';
 import { findImport, finishImport } from '../knowledge/acquisition/import-store.ts';
 import type { AcquisitionSettings } from '../knowledge/acquisition/settings.ts';
 import type { ServiceContext } from '../platform/context.ts';
