@@ -40,13 +40,19 @@ describe('pairwise helpers', () => {
     expect(questionTypes('how much does it cost')).toEqual(new Set(['amount']));
   });
 
-  it('finds indexed homophones of a typo bigram', () => {
+  it('finds indexed homophones of a typo bigram, most frequent first, forgetting removed ones', () => {
     const map = new HomophoneMap();
-    map.add(['b退 款', 'b发 票'], 1);
-    expect(map.soundalikes('腿', '款')).toEqual(['b退 款']);
-    expect(map.soundalikes('发', '飘')).toEqual(['b发 票']);
-    map.add(['b退 款'], -1);
-    expect(map.soundalikes('腿', '款')).toEqual([]);
+    for (const key of ['b退 款', 'b发 票', 'b发 飘', 'b腿 宽']) map.addKey(key);
+    const df = new Map([
+      ['b退 款', 9],
+      ['b发 票', 5],
+      ['b发 飘', 1],
+    ]);
+    const dfOf = (key: string) => df.get(key) ?? 0;
+    expect(map.soundalikes('腿', '款', dfOf)).toEqual(['b退 款']);
+    expect(map.soundalikes('发', '漂', dfOf)).toEqual(['b发 票', 'b发 飘']);
+    df.delete('b退 款');
+    expect(map.soundalikes('腿', '款', dfOf)).toEqual([]);
   });
 
   it('rewrites synonyms to one form, skipping single characters', () => {

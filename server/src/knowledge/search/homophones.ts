@@ -1,47 +1,53 @@
 // Homophone lookup for typos ("腿款" for 退款, "发飘" for 发票): the index keeps, for every pinyin bigram, the Han
-// character bigrams it has seen with that sound and how often. A query bigram is then also looked up through the
-// indexed bigrams that sound the same. Cheaper than indexing pinyin terms: one small map instead of a posting each.
+// character bigrams it has seen with that sound. A query bigram is then also looked up through the indexed bigrams
+// that sound the same. Cheaper than indexing pinyin terms: one small map of distinct bigrams instead of a posting
+// per occurrence. Bigrams that left the index are filtered out at lookup (document frequency 0), so removal is free.
 import { charPinyin } from './pinyin.ts';
 
-const HAN = /^[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]$/;
 const MAX_SOUNDALIKES = 4;
+
+function isHan(ch: string): boolean {
+  const c = ch.charCodeAt(0);
+  return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff);
+}
 
 export function pinyinBigram(a: string, b: string): string {
   return `${charPinyin(a)} ${charPinyin(b)}`;
 }
 
 export class HomophoneMap {
-  private bySound = new Map<string, Map<string, number>>();
+  private bySound = new Map<string, Set<string>>();
 
-  /** `bigramKeys`: index term keys of kind "b" ("b退 款"). */
-  add(bigramKeys: Iterable<string>, delta: 1 | -1): void {
-    for (const key of bigramKeys) {
-      const a = key[1] as string;
-      const b = key[3] as string;
-      if (key.length !== 4 || !HAN.test(a) || !HAN.test(b)) continue;
-      const sound = pinyinBigram(a, b);
-      let bucket = this.bySound.get(sound);
-      if (!bucket) {
-        if (delta < 0) continue;
-        bucket = new Map();
-        this.bySound.set(sound, bucket);
-      }
-      const n = (bucket.get(key) ?? 0) + delta;
-      if (n <= 0) bucket.delete(key);
-      else bucket.set(key, n);
-      if (bucket.size === 0) this.bySound.delete(sound);
+  /** Records an index term key of kind "b" ("b退 款") the first time the index sees it. */
+  addKey(key: string): void {
+    if (key.length !== 4 || key.charCodeAt(0) !== 98) return;
+    const a = key[1] as string;
+    const b = key[3] as string;
+    if (!isHan(a) || !isHan(b)) return;
+    const sound = pinyinBigram(a, b);
+    let bucket = this.bySound.get(sound);
+    if (!bucket) {
+      bucket = new Set();
+      this.bySound.set(sound, bucket);
     }
+    bucket.add(key);
   }
 
   /** Indexed bigram keys that sound like a + b (not a + b itself), the most frequent first. */
-  soundalikes(a: string, b: string): string[] {
+  soundalikes(a: string, b: string, df: (key: string) => number): string[] {
+    if (!isHan(a) || !isHan(b)) return [];
     const bucket = this.bySound.get(pinyinBigram(a, b));
     if (!bucket) return [];
     const self = `b${a} ${b}`;
-    return [...bucket.entries()]
-      .filter(([key]) => key !== self)
-      .sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))
+    const out: { key: string; df: number }[] = [];
+    for (const key of bucket) {
+      if (key === self) continue;
+      const n = df(key);
+      if (n > 0) out.push({ key, df: n });
+    }
+    return out
+      .sort((x, y) => y.df - x.df || (x.key < y.key ? -1 : 1))
       .slice(0, MAX_SOUNDALIKES)
-      .map(([key]) => key);
+      .map((x) => x.key);
   }
 }

@@ -28,6 +28,10 @@ export class InvertedIndex {
   private totalLen = new Float64Array(KINDS);
   private count = 0;
   private live = 0;
+  private touchedBuf = new Int32Array(4096);
+
+  /** Called with each term the first time it enters the index (the homophone map listens). */
+  constructor(private readonly onNewTerm?: (key: string) => void) {}
 
   get liveUnits(): number {
     return this.live;
@@ -47,6 +51,7 @@ export class InvertedIndex {
       if (!p) {
         p = { units: new Int32Array(2), tfs: new Uint16Array(2), n: 0, df: 0 };
         this.postings.set(key, p);
+        this.onNewTerm?.(key);
       }
       if (p.n === p.units.length) {
         const units = new Int32Array(p.n * 2);
@@ -107,8 +112,9 @@ export class InvertedIndex {
     kindWeights: readonly number[],
     scores: Float32Array,
     budget: number,
-  ): { touched: number[]; skipped: QueryTerm[] } {
-    const touched: number[] = [];
+  ): { touched: Int32Array; count: number; skipped: QueryTerm[] } {
+    let touched = this.touchedBuf;
+    let count = 0;
     const skipped: QueryTerm[] = [];
     const ordered = terms
       .map((t) => ({ t, p: this.postings.get(t.key) }))
@@ -133,11 +139,19 @@ export class InvertedIndex {
         const u = units[i] as number;
         const tf = tfs[i] as number;
         const s = (weight * tf * (K1 + 1)) / (tf + base + norm * (lens[u] as number));
-        if (scores[u] === 0) touched.push(u);
+        if (scores[u] === 0) {
+          if (count === touched.length) {
+            const bigger = new Int32Array(touched.length * 2);
+            bigger.set(touched);
+            touched = bigger;
+            this.touchedBuf = bigger;
+          }
+          touched[count++] = u;
+        }
         scores[u] = (scores[u] as number) + s;
       }
     }
-    return { touched, skipped };
+    return { touched, count, skipped };
   }
 
   /** The BM25 contribution of one term to one unit, given the term occurs there once (skipped-term top-up). */

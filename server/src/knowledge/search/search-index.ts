@@ -22,8 +22,8 @@ export const BODY_KIND_WEIGHTS = [1, 0, 0, 0];
 const BODY_WEIGHT = 0.3;
 const CANDIDATES = 12;
 /** Postings walked per query before common terms are skipped (bounds latency on large knowledge bases). */
-const QUESTION_BUDGET = 12_000;
-const BODY_BUDGET = 8_000;
+const QUESTION_BUDGET = 8_000;
+const BODY_BUDGET = 4_000;
 /** Units scoring below this share of the best unit are not considered for the candidate list. */
 const UNIT_FLOOR = 0.3;
 /** Question sides (sets used by the re-ranker) kept between searches. */
@@ -72,14 +72,14 @@ export interface SearchInternals {
 
 class HybridIndex implements SearchIndex, SearchInternals {
   private readonly segmenter: Segmenter;
-  private readonly questions = new InvertedIndex();
+  private readonly homophones = new HomophoneMap();
+  private readonly questions = new InvertedIndex((key) => this.homophones.addKey(key));
   private readonly bodies = new InvertedIndex();
   private readonly questionUnits: (QuestionUnit | undefined)[] = [];
   private bodyUnitDoc: Int32Array = new Int32Array(1024);
   private unitDoc: Int32Array = new Int32Array(1024);
   private readonly sides = new Map<number, QuerySide>();
   private readonly alternativeTerms = new Map<string, string[]>();
-  private readonly homophones = new HomophoneMap();
   private readonly entries: (DocEntry | undefined)[] = [];
   private readonly byId = new Map<string, DocEntry>();
   private readonly synonyms: SynonymTable;
@@ -97,6 +97,7 @@ class HybridIndex implements SearchIndex, SearchInternals {
   /** each doc's title unit (a doc found by its body alone is compared through its title) */
   private docFirstUnit: Int32Array = new Int32Array(1024).fill(-1);
   private vectors = 0;
+  private readonly dfOfQuestionTerm = (key: string) => this.questions.df(key);
 
   constructor(opts: SearchIndexOptions) {
     this.segmenter = createSegmenter(opts.userDictionary);
@@ -160,7 +161,6 @@ class HybridIndex implements SearchIndex, SearchInternals {
       const unit = this.questionUnits[u] as QuestionUnit;
       const terms = analyze(unit.text, this.segmenter).terms;
       this.questions.remove(u, terms);
-      this.homophones.add(bigramKeys(terms), -1);
       this.questionUnits[u] = undefined;
       this.sides.delete(u);
     }
@@ -320,9 +320,10 @@ class HybridIndex implements SearchIndex, SearchInternals {
     const touchedDocs: number[] = [];
     const { bufQ, bufB, docTouched, docBest, docBestUnit, docBody, unitDoc, bodyUnitDoc, docFirstUnit } = this;
     let floor = 0;
-    for (const u of q.touched) floor = Math.max(floor, bufQ[u] as number);
+    for (let i = 0; i < q.count; i++) floor = Math.max(floor, bufQ[q.touched[i] as number] as number);
     floor *= UNIT_FLOOR;
-    for (const u of q.touched) {
+    for (let i = 0; i < q.count; i++) {
+      const u = q.touched[i] as number;
       const s = bufQ[u] as number;
       bufQ[u] = 0;
       if (s < floor || !this.questions.isAlive(u)) continue;
@@ -337,9 +338,10 @@ class HybridIndex implements SearchIndex, SearchInternals {
       }
     }
     let bodyFloor = 0;
-    for (const u of b.touched) bodyFloor = Math.max(bodyFloor, bufB[u] as number);
+    for (let i = 0; i < b.count; i++) bodyFloor = Math.max(bodyFloor, bufB[b.touched[i] as number] as number);
     bodyFloor *= UNIT_FLOOR;
-    for (const u of b.touched) {
+    for (let i = 0; i < b.count; i++) {
+      const u = b.touched[i] as number;
       const s = bufB[u] as number;
       bufB[u] = 0;
       if (s < bodyFloor || !this.bodies.isAlive(u)) continue;
@@ -426,7 +428,12 @@ class HybridIndex implements SearchIndex, SearchInternals {
     }
     for (let i = 1; i < a.atoms.length; i++) {
       if ((a.starts[i] as number) !== (a.ends[i - 1] as number)) continue; // not adjacent
-      for (const key of this.homophones.soundalikes(a.atoms[i - 1] as string, a.atoms[i] as string)) {
+      const soundalikes = this.homophones.soundalikes(
+        a.atoms[i - 1] as string,
+        a.atoms[i] as string,
+        this.dfOfQuestionTerm,
+      );
+      for (const key of soundalikes) {
         if (seen.has(key)) continue;
         seen.add(key);
         terms.push({ key, weight: HOMOPHONE_WEIGHT });
@@ -459,7 +466,6 @@ class HybridIndex implements SearchIndex, SearchInternals {
     const a = analyze(text, this.segmenter);
     if (a.atoms.length === 0) return undefined;
     const id = this.questions.add(a.terms);
-    this.homophones.add(bigramKeys(a.terms), 1);
     this.unitDoc = ensure(this.unitDoc, id + 1);
     this.unitDoc[id] = entry.idx;
     this.questionUnits[id] = {
@@ -526,8 +532,4 @@ function hasTerm(side: QuerySide, key: string): boolean {
     default:
       return side.pinyinSet.has(text);
   }
-}
-
-function* bigramKeys(terms: Map<string, number>): Generator<string> {
-  for (const key of terms.keys()) if (key.charCodeAt(0) === 98) yield key; // "b"
 }
