@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -149,4 +149,41 @@ describe('knowledge base in the console', () => {
     await editorContext.close();
     await reviewerContext.close();
   }, 120_000);
+
+  it('imports a FAQ sheet: the bad row is reported by line and nothing imported, then skipped on request', async () => {
+    const base = server.url.replace('localhost', '127.0.0.1');
+    const editor = account('kb_editor');
+    const sheet = join(dataDir, 'faq.csv');
+    writeFileSync(
+      sheet,
+      '问题,答案\n电子礼品卡能转赠吗？,可以，在礼品卡页点击“转赠”。\n,这一行缺少问题\n电子礼品卡过期了怎么办？,过期后余额不可用，请在有效期内使用。\n',
+    );
+    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 900 } });
+    const page = await context.newPage();
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    await signIn(page, base, editor.email, editor.password);
+    await page.goto(`${base}/console/knowledge/import`);
+    await page.getByTestId('kb-import-file').setInputFiles(sheet);
+    await page.getByTestId('kb-import-start').click();
+
+    // All or nothing: the import fails and names line 3.
+    await page.locator('[data-testid="kb-import-status"][data-status="failed"]').waitFor({ timeout: STEP_MS });
+    const problems = page.getByTestId('kb-import-problems');
+    await problems.waitFor({ timeout: STEP_MS });
+    expect(await problems.locator('tbody tr').first().locator('td').first().textContent()).toBe('3');
+
+    // Asked to skip it, the two good rows become drafts and the progress bar reaches 100%.
+    await page.getByTestId('kb-import-skip-retry').click();
+    await page.locator('[data-testid="kb-import-status"][data-status="succeeded"]').waitFor({ timeout: STEP_MS });
+    expect(await page.getByTestId('kb-import-progress').getAttribute('aria-valuenow')).toBe('100');
+    await page.screenshot({ path: join(SHOTS, 'kb-import.png'), fullPage: true });
+    await page.goto(`${base}/console/knowledge/articles`);
+    const rows = page.getByTestId('kb-article-row').filter({ hasText: '电子礼品卡' });
+    await rows.first().waitFor({ timeout: STEP_MS });
+    expect(await rows.count()).toBe(2);
+    expect(await rows.locator('.kb-status-draft').count()).toBe(2);
+
+    expect(pageErrors).toEqual([]);
+    await context.close();
+  }, 90_000);
 });

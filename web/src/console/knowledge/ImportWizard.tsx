@@ -1,9 +1,10 @@
-import { useMutation } from '@tanstack/react-query';
-import { type DragEvent, useState } from 'react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { type DragEvent, useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useMe } from '../auth/session.ts';
 import { ErrorNotice } from '../components/ErrorNotice.tsx';
-import { type ImportJob, uploadImport, useImportJob, useImportProblems, useImports } from './acq-api.ts';
+import { acqKeys, type ImportJob, uploadImport, useImportJob, useImportProblems, useImports } from './acq-api.ts';
+import { kbKeys } from './kb-api.ts';
 import { useKbI18n } from './kb-i18n.ts';
 import type { KbMessageKey } from './kb-messages.ts';
 import { useKbRights } from './rights.ts';
@@ -20,6 +21,7 @@ function formatBytes(n: number): string {
 export function ImportWizard() {
   const { t } = useKbI18n();
   const me = useMe().data;
+  const client = useQueryClient();
   const rights = useKbRights();
   const [file, setFile] = useState<File | null>(null);
   const [skipBadRows, setSkipBadRows] = useState(false);
@@ -27,10 +29,20 @@ export function ImportWizard() {
   const [dragging, setDragging] = useState(false);
   const upload = useMutation({
     mutationFn: (input: { file: File; skip: boolean }) => uploadImport(input.file, input.skip, me?.csrfToken ?? ''),
-    onSuccess: (job) => setJobId(job.id),
+    onSuccess: (job) => {
+      setJobId(job.id);
+      void client.invalidateQueries({ queryKey: acqKeys.imports });
+    },
   });
   const job = useImportJob(jobId);
   const recent = useImports();
+  const finished = job.data?.status === 'succeeded' || job.data?.status === 'failed';
+  // A finished import changes the list of imports and, when it wrote drafts, the articles.
+  useEffect(() => {
+    if (!finished) return;
+    void client.invalidateQueries({ queryKey: acqKeys.imports });
+    void client.invalidateQueries({ queryKey: kbKeys.articles });
+  }, [finished, client]);
 
   const start = (skip: boolean) => {
     if (!file) return;
