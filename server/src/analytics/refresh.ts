@@ -1,5 +1,5 @@
-import { sql } from 'kysely';
-import { fromJson, toJson } from '../platform/db/dialect.ts';
+import { CompiledQuery } from 'kysely';
+import { engineOf, fromJson, toJson } from '../platform/db/dialect.ts';
 import { dayStart, keyString, type RollupKey, rollupKeys } from './buckets.ts';
 import type { MetricDefinitions } from './definitions.ts';
 import type { Executor } from './executor.ts';
@@ -58,12 +58,14 @@ export async function refreshConversations(
 async function loadEvents(trx: Executor, workspaceId: string, ids: string[]): Promise<Map<string, FoldEvent[]>> {
   const rows = await trx
     .selectFrom('reporting_events')
-    .select(['id', 'type', 'at', 'actor_type', 'actor_id', 'data', 'conversation_id'])
-    .where('workspace_id', '=', workspaceId)
+    .select(['id', 'type', 'at', 'actor_type', 'actor_id', 'data', 'conversation_id', 'workspace_id'])
     .where('conversation_id', 'in', ids)
     .execute();
   const byConversation = new Map<string, FoldEvent[]>();
   for (const row of rows) {
+    // Filtered here, not in SQL: with the workspace in the WHERE clause SQLite may pick the (workspace, at) index and
+    // scan the workspace's whole history for every chunk instead of looking the conversations up.
+    if (row.workspace_id !== workspaceId) continue;
     const list = byConversation.get(row.conversation_id as string) ?? [];
     list.push({ ...row, at: Number(row.at), data: fromJson<Record<string, unknown>>(row.data, {}) });
     byConversation.set(row.conversation_id as string, list);
@@ -144,24 +146,39 @@ async function writeFacts(trx: Executor, facts: StoredFact[]): Promise<void> {
   }
 }
 
+const KEY_COLUMNS = ['workspace_id', 'grain', 'bucket', 'dim', 'dim_value'] as const;
+const ROLLUP_COLUMNS = [...KEY_COLUMNS, ...SUM_COLUMNS];
+const ROWS_PER_STATEMENT = 100;
+const upsertSql = new Map<string, string>();
+
+/**
+ * The rollup upsert's SQL for `rows` rows, built once per engine and size. Written by hand rather than through the
+ * query builder: compiling ~5,000 parameters per statement cost more than running it.
+ */
+function rollupUpsert(engine: 'sqlite' | 'postgres', rows: number): string {
+  const key = `${engine}:${rows}`;
+  let text = upsertSql.get(key);
+  if (text) return text;
+  let n = 0;
+  const placeholder = () => (engine === 'postgres' ? `$${++n}` : '?');
+  const values = Array.from({ length: rows }, () => `(${ROLLUP_COLUMNS.map(placeholder).join(',')})`).join(',');
+  const adds = SUM_COLUMNS.map((c) => `${c} = analytics_rollups.${c} + excluded.${c}`).join(', ');
+  text = `insert into analytics_rollups (${ROLLUP_COLUMNS.join(',')}) values ${values}
+    on conflict (workspace_id, grain, dim, bucket, dim_value) do update set ${adds}`;
+  upsertSql.set(key, text);
+  return text;
+}
+
 /** Adds the deltas to the rollup rows, creating rows on first touch (an upsert that adds, on both engines). */
 async function applyDeltas(trx: Executor, workspaceId: string, deltas: Array<{ key: RollupKey; sums: Sums }>) {
-  const adds = Object.fromEntries(
-    SUM_COLUMNS.map((c) => [c, sql<number>`${sql.ref(`analytics_rollups.${c}`)} + ${sql.ref(`excluded.${c}`)}`]),
-  );
-  for (let i = 0; i < deltas.length; i += 200) {
-    const rows = deltas.slice(i, i + 200).map(({ key, sums }) => ({
-      workspace_id: workspaceId,
-      grain: key.grain,
-      bucket: key.bucket,
-      dim: key.dim,
-      dim_value: key.value,
-      ...sums,
-    }));
-    await trx
-      .insertInto('analytics_rollups')
-      .values(rows)
-      .onConflict((oc) => oc.columns(['workspace_id', 'grain', 'dim', 'bucket', 'dim_value']).doUpdateSet(adds))
-      .execute();
+  const engine = engineOf(trx);
+  for (let i = 0; i < deltas.length; i += ROWS_PER_STATEMENT) {
+    const chunk = deltas.slice(i, i + ROWS_PER_STATEMENT);
+    const parameters: unknown[] = [];
+    for (const { key, sums } of chunk) {
+      parameters.push(workspaceId, key.grain, key.bucket, key.dim, key.value);
+      for (const column of SUM_COLUMNS) parameters.push(sums[column]);
+    }
+    await trx.executeQuery(CompiledQuery.raw(rollupUpsert(engine, chunk.length), parameters));
   }
 }

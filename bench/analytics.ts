@@ -1,0 +1,201 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import pg from 'pg';
+import { DEFAULT_DEFINITIONS } from '../server/src/analytics/definitions.ts';
+import { drillDown } from '../server/src/analytics/drilldown.ts';
+import { ingestReportingEvents } from '../server/src/analytics/ingest.ts';
+import { queryMetrics } from '../server/src/analytics/query.ts';
+import { systemClock } from '../server/src/platform/clock.ts';
+import { type Database, openDatabase } from '../server/src/platform/db/database.ts';
+import { migrateToLatest } from '../server/src/platform/db/migrate.ts';
+import { type GeneratedEvent, generateEvents } from './analytics-data.ts';
+
+/**
+ * `npm run bench:analytics`: generated reporting events (BENCH_CONVERSATIONS conversations × BENCH_MESSAGES messages,
+ * 60 agents, 90 days) loaded into the embedded store and, when LINGXI_TEST_PG_URL is set, into PostgreSQL; times the
+ * ingestion into facts and rollups, then the 30-day overview (total + daily series, as the dashboard asks), the people
+ * breakdown, a ten-year total, and a drill-down. Prints a table; the last line is JSON.
+ */
+const CONVERSATIONS = Number(process.env.BENCH_CONVERSATIONS ?? 100_000);
+const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 10);
+const AGENTS = Number(process.env.BENCH_AGENTS ?? 60);
+const RUNS = Number(process.env.BENCH_RUNS ?? 30);
+const DAYS = 90;
+const DAY = 86_400_000;
+const WS = 'ws_bench';
+
+interface Timings {
+  p50: number;
+  p95: number;
+}
+
+function summary(samples: number[]): Timings {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)] as number;
+  return { p50: round(at(0.5)), p95: round(at(0.95)) };
+}
+const round = (n: number) => Math.round(n * 10) / 10;
+
+async function time(runs: number, fn: () => Promise<unknown>): Promise<Timings> {
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    await fn();
+    samples.push(performance.now() - start);
+  }
+  return summary(samples);
+}
+
+const COLUMNS = ['id', 'workspace_id', 'type', 'conversation_id', 'actor_type', 'actor_id', 'data', 'at'] as const;
+
+async function loadSqlite(file: string, chunks: Iterable<GeneratedEvent[]>): Promise<number> {
+  const raw = new BetterSqlite3(file);
+  raw.pragma('journal_mode = WAL');
+  raw.pragma('synchronous = OFF');
+  const insert = raw.prepare(
+    `insert into reporting_events (${COLUMNS.join(',')}) values (${COLUMNS.map((c) => `@${c}`).join(',')})`,
+  );
+  const insertMany = raw.transaction((rows: GeneratedEvent[]) => {
+    for (const row of rows) insert.run(row);
+  });
+  let n = 0;
+  for (const chunk of chunks) {
+    insertMany(chunk);
+    n += chunk.length;
+  }
+  raw.close();
+  return n;
+}
+
+async function loadPostgres(url: string, schema: string, chunks: Iterable<GeneratedEvent[]>): Promise<number> {
+  const client = new pg.Client({ connectionString: url, options: `-c search_path=${schema}` });
+  await client.connect();
+  let n = 0;
+  try {
+    for (const chunk of chunks) {
+      // One statement per chunk: arrays unnested server-side beat multi-row VALUES by far.
+      await client.query(
+        `insert into reporting_events (${COLUMNS.join(',')})
+         select * from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::bigint[])`,
+        COLUMNS.map((c) => chunk.map((row) => row[c])),
+      );
+      n += chunk.length;
+    }
+  } finally {
+    await client.end();
+  }
+  return n;
+}
+
+async function measure(engine: 'sqlite' | 'postgres', database: Database, load: () => Promise<number>) {
+  const now = Date.UTC(2026, 10, 26, 12, 0, 0);
+  const loadStart = performance.now();
+  const events = await load();
+  const loadMs = performance.now() - loadStart;
+  const ingestStart = performance.now();
+  const ingested = await ingestReportingEvents(
+    { db: database.db, clock: systemClock },
+    { batchSize: 20_000, lookbackMs: 0 },
+  );
+  const ingestMs = performance.now() - ingestStart;
+  if (ingested.events !== events) throw new Error(`ingested ${ingested.events} of ${events} events`);
+  const last30 = { workspaceId: WS, from: now - 30 * DAY, to: now };
+  const defs = DEFAULT_DEFINITIONS;
+  const overview = await time(RUNS, () =>
+    Promise.all([
+      queryMetrics(database.db, defs, last30),
+      queryMetrics(database.db, defs, { ...last30, groupBy: 'day' }),
+    ]),
+  );
+  const people = await time(RUNS, () => queryMetrics(database.db, defs, { ...last30, groupBy: 'agent' }));
+  const tenYears = await time(RUNS, () =>
+    queryMetrics(database.db, defs, { workspaceId: WS, from: now - 3652 * DAY, to: now, groupBy: 'week' }),
+  );
+  const drilldown = await time(RUNS, () =>
+    drillDown(database.db, { ...last30, metric: 'containment', only: 'miss', limit: 50 }),
+  );
+  const [check] = await queryMetrics(database.db, defs, { workspaceId: WS, from: now - 3652 * DAY, to: now });
+  if (check?.sums.conversations !== CONVERSATIONS)
+    throw new Error(`counted ${check?.sums.conversations} conversations`);
+  return {
+    engine,
+    events,
+    load_ms: Math.round(loadMs),
+    ingest_ms: Math.round(ingestMs),
+    ingest_events_per_s: Math.round(events / (ingestMs / 1000)),
+    overview_ms: overview,
+    people_ms: people,
+    ten_year_weekly_ms: tenYears,
+    drilldown_ms: drilldown,
+  };
+}
+
+async function main(): Promise<void> {
+  const end = Date.UTC(2026, 10, 26, 12, 0, 0);
+  const generate = () =>
+    generateEvents({
+      workspaceId: WS,
+      conversations: CONVERSATIONS,
+      messagesPerConversation: MESSAGES,
+      agents: AGENTS,
+      days: DAYS,
+      end,
+    });
+  const results: Array<Awaited<ReturnType<typeof measure>>> = [];
+
+  const dir = mkdtempSync(join(tmpdir(), 'lingxi-bench-analytics-'));
+  const file = join(dir, 'bench.db');
+  try {
+    const database = await openDatabase({ url: file });
+    await migrateToLatest(database.db);
+    results.push(await measure('sqlite', database, () => loadSqlite(file, generate())));
+    await database.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+
+  const url = process.env.LINGXI_TEST_PG_URL;
+  if (url) {
+    const schema = `bench_analytics_${process.pid}`;
+    const database = await openDatabase({ url, schema, poolSize: 4 });
+    try {
+      await migrateToLatest(database.db);
+      results.push(await measure('postgres', database, () => loadPostgres(url, schema, generate())));
+    } finally {
+      await database.close();
+      const admin = new pg.Client({ connectionString: url });
+      await admin.connect();
+      await admin.query(`drop schema if exists ${schema} cascade`);
+      await admin.end();
+    }
+  }
+
+  const messages = CONVERSATIONS * MESSAGES;
+  console.log(
+    `\nanalytics benchmark: ${CONVERSATIONS} conversations, ${messages} messages, ${AGENTS} agents, ${DAYS} days`,
+  );
+  console.log(
+    'engine    events    load s  ingest s  events/s  overview p50/p95 ms  people p50/p95  10y weekly p50/p95  drill p50/p95',
+  );
+  for (const r of results) {
+    console.log(
+      [
+        r.engine.padEnd(8),
+        String(r.events).padStart(9),
+        (r.load_ms / 1000).toFixed(1).padStart(8),
+        (r.ingest_ms / 1000).toFixed(1).padStart(9),
+        String(r.ingest_events_per_s).padStart(9),
+        `${r.overview_ms.p50}/${r.overview_ms.p95}`.padStart(20),
+        `${r.people_ms.p50}/${r.people_ms.p95}`.padStart(15),
+        `${r.ten_year_weekly_ms.p50}/${r.ten_year_weekly_ms.p95}`.padStart(19),
+        `${r.drilldown_ms.p50}/${r.drilldown_ms.p95}`.padStart(14),
+      ].join('  '),
+    );
+  }
+  const byEngine = Object.fromEntries(results.map(({ engine, ...rest }) => [engine, rest]));
+  console.log(JSON.stringify({ conversations: CONVERSATIONS, messages, agents: AGENTS, ...byEngine }));
+}
+
+await main();
