@@ -21,6 +21,7 @@ import { healthRoutes } from './routes/health/routes.ts';
 import { knowledgeAcquisitionRoutes } from './routes/knowledge-acquisition/routes.ts';
 import { knowledgeRoutes } from './routes/knowledge/routes.ts';
 import { presenceRoutes } from './routes/presence/routes.ts';
+import { routingRoutes } from './routes/routing/routes.ts';
 import { ticketRoutes } from './routes/tickets/routes.ts';
 import { tokenRoutes } from './routes/tokens/routes.ts';
 import { userRoutes } from './routes/users/routes.ts';
@@ -102,6 +103,7 @@ export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
     await conversationRoutes(typed, deps);
     await widgetRoutes(typed, deps);
     await presenceRoutes(typed, deps);
+    await routingRoutes(typed, deps);
     await botRoutes(typed, deps);
     await ticketRoutes(typed, deps);
     await webhookRoutes(typed, deps);

@@ -4,6 +4,7 @@ import { conversationPolicies } from '../conversations/policies.ts';
 import { acquisitionPolicies } from '../knowledge/acquisition/policies.ts';
 import { knowledgePolicies } from '../knowledge/policies.ts';
 import { integrationPolicies } from '../integrations/policies.ts';
+import { routingPolicies } from '../routing/policies.ts';
 import { securityPolicies } from '../security/policies.ts';
 import type { Policy } from '../security/policy.ts';
 import { ticketPolicies } from '../tickets/policies.ts';
@@ -16,6 +17,7 @@ export const POLICIES = {
   public: { public: true },
   ...securityPolicies,
   ...conversationPolicies,
+  ...routingPolicies,
   ...botPolicies,
   ...ticketPolicies,
   ...integrationPolicies,
