@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Locator, Page, WebSocketRoute } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { updateBotConfig } from '../server/src/bot/commands/update-bot.ts';
 import { type RunningServer, startServer } from '../server/src/server.ts';
 import { launchBrowser } from './browser.ts';
 import { ensureWebBuilt } from './web-build.ts';
@@ -51,6 +52,10 @@ describe('chat between a website visitor and an agent', () => {
         logLevel: 'warn',
       },
     });
+    // This is the foundation's visitor ↔ agent path: conversations go straight to the agents' queue. The bot's own
+    // browser test covers conversations the bot answers first.
+    const workspaceId = server.demo?.workspaceId as string;
+    await updateBotConfig(server.ctx, { workspaceId, enabled: false });
     browser = await launchBrowser();
   });
 

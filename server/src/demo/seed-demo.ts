@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { seedDemoBot } from '../bot/demo/seed-demo-bot.ts';
 import { seedDemoKnowledge } from '../knowledge/demo-content.ts';
 import type { ServiceContext } from '../platform/context.ts';
 import { createUser } from '../security/commands/create-user.ts';
@@ -80,5 +81,7 @@ export async function seedDemo(ctx: ServiceContext, options: SeedDemoOptions): P
   if (agent) await seedSampleConversations(ctx, workspace.id, agent);
   // Published through the real review workflow: written by the editor, approved by a different reviewer.
   if (editor && reviewer) await seedDemoKnowledge(ctx, workspace.id, editor.id, reviewer.id);
+  // The bot's intents, three task flows and hand-off rules; new widget conversations start with the bot.
+  await seedDemoBot(ctx, workspace.id);
   return { workspaceId: workspace.id, widgetKey: workspace.widget_key, accounts };
 }
