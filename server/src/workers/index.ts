@@ -4,6 +4,7 @@ import type { ServiceContext } from '../platform/context.ts';
 import type { Infrastructure } from '../platform/infrastructure.ts';
 import { startBotEffects } from './bot-effects.ts';
 import { registerKnowledgeAcquisitionWorkers } from './knowledge-acquisition.ts';
+import { startKnowledgeGaps } from './knowledge-gaps.ts';
 
 /**
  * Subscriptions and job handlers that compose modules, started once per process by the server. Job handlers are
@@ -14,7 +15,11 @@ export function startWorkers(
   infrastructure: Pick<Infrastructure, 'bus' | 'jobs' | 'scheduler' | 'cache'>,
 ): () => void {
   registerKnowledgeAcquisitionWorkers(ctx, infrastructure, { settings: loadAcquisitionSettings() });
-  const stops = [startBotEffects(ctx, infrastructure.bus), startWebhooks(ctx, infrastructure.bus, infrastructure.jobs)];
+  const stops = [
+    startBotEffects(ctx, infrastructure.bus),
+    startWebhooks(ctx, infrastructure.bus, infrastructure.jobs),
+    startKnowledgeGaps(ctx, infrastructure.bus, infrastructure.jobs),
+  ];
   return () => {
     for (const stop of stops) stop();
   };

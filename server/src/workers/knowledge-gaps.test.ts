@@ -1,0 +1,76 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { openTestDatabase, testEngines } from '../../test/support/engines.ts';
+import { receiveMessage } from '../conversations/commands/receive-message.ts';
+import { type ConversationTestBed, createTestBed, seedWorkspace } from '../conversations/testing/context.ts';
+import { listGaps } from '../knowledge/acquisition/gaps/list-gaps.ts';
+import { DbJobQueue } from '../platform/jobs/db-job-queue.ts';
+import { startKnowledgeGaps } from './knowledge-gaps.ts';
+
+describe.each(testEngines())('knowledge gaps from the bot’s turns on %s', (engine) => {
+  let bed: ConversationTestBed;
+  let jobs: DbJobQueue;
+  let stop: () => void;
+  beforeEach(async () => {
+    bed = createTestBed(await openTestDatabase(engine));
+    // One job at a time: the gaps are recorded in the order the bot answered.
+    jobs = new DbJobQueue({
+      db: bed.ctx.db,
+      clock: bed.clock,
+      logger: bed.ctx.logger,
+      pollIntervalMs: 10,
+      concurrency: 1,
+    });
+    stop = startKnowledgeGaps(bed.ctx, bed.bus, jobs);
+    await jobs.start();
+  });
+  afterEach(async () => {
+    stop();
+    await jobs.close();
+    await bed.dispose();
+  });
+
+  it('logs the questions the bot fell back on or had to clarify, once per turn', async () => {
+    const { workspace, inbox, visitor } = await seedWorkspace(bed.ctx);
+    const contact = visitor.contact.id;
+    let n = 0;
+    const turn = async (question: string, decision: string, confidence?: number) => {
+      const asked = await receiveMessage(bed.ctx, {
+        workspaceId: workspace.id,
+        target: { inboxId: inbox.id, contactId: contact },
+        sender: { type: 'contact', id: contact },
+        actor: { type: 'contact', id: contact },
+        clientMessageId: `c${n++}`,
+        text: question,
+        openAs: 'bot',
+      });
+      const bot = {
+        decision,
+        reason: decision,
+        evidence: { knowledge: confidence === undefined ? [] : [{ articleId: 'kba_x', confidence }] },
+      };
+      for (const index of [0, 1]) {
+        await receiveMessage(bed.ctx, {
+          workspaceId: workspace.id,
+          target: { conversationId: asked.conversation.id },
+          sender: { type: 'bot', id: null },
+          actor: { type: 'bot', id: null },
+          clientMessageId: `bot-${asked.message.id}-${index}`,
+          text: '抱歉，我没有理解。',
+          meta: { bot },
+        });
+      }
+    };
+    await turn('可以用花呗分期吗', 'fallback');
+    await turn('花呗分期可以吗', 'clarify', 0.41);
+    await turn('退款多久到账', 'answer', 0.93);
+    await turn('你好', 'small_talk');
+    await vi.waitFor(
+      async () => {
+        const gaps = await listGaps(bed.ctx, workspace.id);
+        expect(gaps.map((g) => [g.question, g.count, g.unansweredCount])).toEqual([['可以用花呗分期吗', 2, 1]]);
+        expect(gaps[0]?.examples[0]?.confidence).toBeCloseTo(0.41);
+      },
+      { timeout: 10_000, interval: 50 },
+    );
+  });
+});
