@@ -145,8 +145,8 @@ describe('realtime gateway (/api/v1/ws)', () => {
     const first = await connectVisitor(visitor.token);
     first.send({ type: 'message.send', clientMessageId: 'r-1', text: '我想退货' });
     await first.waitFor((f) => f.some((x) => x.type === 'ack'), 'ack');
-    const seenId = (first.of('ack')[0]?.message as { id: string }).id;
-    const conversationId = (first.of('ack')[0]?.message as { conversationId: string }).conversationId;
+    const seenId = (first.of('ack')[0]!.message as { id: string }).id;
+    const conversationId = (first.of('ack')[0]!.message as { conversationId: string }).conversationId;
     first.close();
     await first.waitClosed();
 
@@ -182,7 +182,7 @@ describe('realtime gateway (/api/v1/ws)', () => {
     const before = await rowCounts();
     for (const s of sockets) s.send({ type: 'message.send', clientMessageId: 'same-1', text: '在吗？' });
     await Promise.all(sockets.map((s) => s.waitFor((f) => f.some((x) => x.type === 'ack'), 'ack')));
-    const ids = new Set(sockets.map((s) => (s.of('ack')[0]?.message as { id: string }).id));
+    const ids = new Set(sockets.map((s) => (s.of('ack')[0]!.message as { id: string }).id));
     expect(ids.size).toBe(1);
     const after = await rowCounts();
     expect(after.messages - before.messages).toBe(1);
@@ -194,7 +194,7 @@ describe('realtime gateway (/api/v1/ws)', () => {
     const customer = await connectVisitor(visitor.token);
     customer.send({ type: 'message.send', clientMessageId: 'b-0', text: '开始' });
     await customer.waitFor((f) => f.some((x) => x.type === 'ack'), 'ack');
-    const conversationId = (customer.of('ack')[0]?.message as { conversationId: string }).conversationId;
+    const conversationId = (customer.of('ack')[0]!.message as { conversationId: string }).conversationId;
     await Promise.all(
       Array.from({ length: 30 }, (_, i) =>
         t.app.inject({
@@ -232,7 +232,7 @@ describe('realtime gateway (/api/v1/ws)', () => {
         const seen = customer.of('error').length;
         customer.send(payload);
         await customer.waitFor((f) => f.filter((x) => x.type === 'error').length > seen, 'error');
-        expect((customer.of('error').at(-1)?.error as { code: string }).code).toBe(code);
+        expect((customer.of('error').at(-1)!.error as { code: string }).code).toBe(code);
         customer.send({ type: 'ping', requestId: `after-${name}` });
         await customer.waitFor((f) => f.some((x) => x.type === 'pong' && x.requestId === `after-${name}`), 'pong');
         expect(await rowCounts()).toEqual(before);
@@ -243,7 +243,7 @@ describe('realtime gateway (/api/v1/ws)', () => {
       const client = await connectVisitor((await newVisitor()).token);
       client.send('{"type": "message.send", ');
       expect(await client.waitClosed()).toBe(1007);
-      expect((client.of('error')[0]?.error as { code: string }).code).toBe('invalid_json');
+      expect((client.of('error')[0]!.error as { code: string }).code).toBe('invalid_json');
     });
 
     it('closes with 1009 on a frame over 64 KiB', async () => {
@@ -259,7 +259,7 @@ describe('realtime gateway (/api/v1/ws)', () => {
       const own = await connectVisitor(visitor.token);
       own.send({ type: 'message.send', clientMessageId: 'mine', text: '我的订单号 123' });
       await own.waitFor((f) => f.some((x) => x.type === 'ack'), 'ack');
-      const conversationId = (own.of('ack')[0]?.message as { conversationId: string }).conversationId;
+      const conversationId = (own.of('ack')[0]!.message as { conversationId: string }).conversationId;
       const before = await rowCounts();
 
       const intruder = await connectAgent(otherAgent);
