@@ -3,7 +3,7 @@
 import { type Analysis, analyze, atomize, kindOf } from './analyzer.ts';
 import { cosine, normalizeVector } from './embedding-math.ts';
 import { type Expansion, highlight, matchedTerms } from './explain.ts';
-import { pairFeatures, type QuerySide, querySide } from './features.ts';
+import { FEATURE_NAMES, pairFeatures, type QuerySide, querySide } from './features.ts';
 import { passesFilters } from './filters.ts';
 import { GENERAL_SYNONYMS } from './general-synonyms.ts';
 import { HomophoneMap } from './homophones.ts';
@@ -36,6 +36,8 @@ const LEARNED_WEIGHT = 0.6;
 /** Added to the re-ranker score per unit of cosine similarity when both sides have embeddings. */
 const EMBEDDING_WEIGHT = 4;
 const MAX_LEARNED_QUERIES = 20;
+const EXACT_CONFIDENCE = 0.95;
+const CONTENT_EQUAL = FEATURE_NAMES.indexOf('content_equal');
 const SEMANTIC_CANDIDATES = 5;
 const SEMANTIC_SCAN_CAP = 50_000;
 
@@ -126,6 +128,12 @@ class HybridIndex implements SearchIndex, SearchInternals {
 
   setWeights(weights: RerankWeights): void {
     this.weights = weights;
+  }
+
+  /** The score that calibrates to EXACT_CONFIDENCE under the current weights. */
+  private get exactScore(): number {
+    const { a, b } = this.weights.calibration;
+    return a > 0 ? (Math.log(EXACT_CONFIDENCE / (1 - EXACT_CONFIDENCE)) - b) / a : Number.POSITIVE_INFINITY;
   }
 
   upsert(doc: SearchDoc): void {
@@ -298,6 +306,10 @@ class HybridIndex implements SearchIndex, SearchInternals {
         idf,
       );
       let score = rerankScore(this.weights, features);
+      // The same question as one the knowledge base holds (after synonyms, particles and punctuation) is the best
+      // evidence there is. Pair sets tend to teach the opposite — their near-duplicate distractors are labelled
+      // wrong — so this is a rule, not a learned weight: such a hit scores at least what calibrates to EXACT_CONFIDENCE.
+      if (features[CONTENT_EQUAL] === 1) score = Math.max(score, this.exactScore);
       if (options.queryVector && entry.vector) score += EMBEDDING_WEIGHT * cosine(options.queryVector, entry.vector);
       return { idx, unit, score, features };
     });
