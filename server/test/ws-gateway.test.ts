@@ -34,7 +34,8 @@ class Client {
   async waitFor(predicate: (frames: Frame[]) => boolean, what = 'frames', timeoutMs = 5000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while (!predicate(this.frames)) {
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; got ${JSON.stringify(this.frames).slice(0, 600)}`);
+      if (Date.now() > deadline)
+        throw new Error(`timed out waiting for ${what}; got ${JSON.stringify(this.frames).slice(0, 600)}`);
       await new Promise<void>((resolve) => {
         this.waiters.push(resolve);
         setTimeout(resolve, 50);
@@ -76,7 +77,11 @@ describe('realtime gateway (/api/v1/ws)', () => {
   }
 
   async function newVisitor() {
-    const response = await t.app.inject({ method: 'POST', url: '/api/v1/widget/session', payload: { workspaceKey: ws().widgetKey } });
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/widget/session',
+      payload: { workspaceKey: ws().widgetKey },
+    });
     return response.json() as { token: string; contactId: string };
   }
 
@@ -119,20 +124,33 @@ describe('realtime gateway (/api/v1/ws)', () => {
     customer.send({ type: 'message.send', requestId: 'r1', clientMessageId: 'w-1', text: '你好，我的订单还没到' });
     await customer.waitFor((f) => f.some((x) => x.type === 'ack'), 'ack');
     const ack = customer.of('ack')[0] as Frame & { message: { id: string; conversationId: string; seq: number } };
-    expect(ack).toMatchObject({ requestId: 'r1', clientMessageId: 'w-1', message: { seq: 1, text: '你好，我的订单还没到' } });
+    expect(ack).toMatchObject({
+      requestId: 'r1',
+      clientMessageId: 'w-1',
+      message: { seq: 1, text: '你好，我的订单还没到' },
+    });
     expect(await findMessage(t.ctx.db, ws().id, ack.message.id)).toBeDefined();
 
     await console.waitFor((f) => f.some((x) => x.type === 'message.created'), 'console message');
     const conversationId = ack.message.conversationId;
 
-    console.send({ type: 'message.send', conversationId, clientMessageId: 'a-1', text: '内部备注：VIP 客户', private: true });
+    console.send({
+      type: 'message.send',
+      conversationId,
+      clientMessageId: 'a-1',
+      text: '内部备注：VIP 客户',
+      private: true,
+    });
     console.send({ type: 'message.send', conversationId, clientMessageId: 'a-2', text: '您好，马上为您查询' });
     await customer.waitFor((f) => f.some((x) => x.type === 'message.created'), 'agent reply');
     await console.waitFor((f) => f.filter((x) => x.type === 'ack').length === 2, 'agent acks');
     await customer.waitFor((f) => f.some((x) => x.type === 'conversation.updated'), 'status change');
     const seen = customer.of('message.created').map((f) => (f.message as { text: string }).text);
     expect(seen).toEqual(['您好，马上为您查询']);
-    expect(customer.of('conversation.updated').at(-1)?.conversation).toMatchObject({ id: conversationId, status: 'assigned' });
+    expect(customer.of('conversation.updated').at(-1)?.conversation).toMatchObject({
+      id: conversationId,
+      status: 'assigned',
+    });
     expect(Object.keys(customer.of('conversation.updated').at(-1)?.conversation as object)).not.toContain('assigneeId');
 
     outsider.send({ type: 'ping', requestId: 'p' });
@@ -173,7 +191,12 @@ describe('realtime gateway (/api/v1/ws)', () => {
     await new Promise((r) => setTimeout(r, 100));
     const received = second.of('message.created').map((f) => f.message as { seq: number; text: string });
     expect(received.map((m) => m.seq)).toEqual([2, 3, 4, 5]);
-    expect(received.map((m) => m.text)).toEqual(['离线期间的回复 1', '离线期间的回复 2', '离线期间的回复 3', '现在在线了']);
+    expect(received.map((m) => m.text)).toEqual([
+      '离线期间的回复 1',
+      '离线期间的回复 2',
+      '离线期间的回复 3',
+      '现在在线了',
+    ]);
   });
 
   it('stores one message when 20 sockets send the same clientMessageId at once', async () => {
@@ -218,12 +241,34 @@ describe('realtime gateway (/api/v1/ws)', () => {
 
     const invalid: Array<[string, object | string, string]> = [
       ['unknown type', { type: 'message.delete', requestId: 'u' }, 'bad_request'],
-      ['unknown field', { type: 'message.send', requestId: 'u', clientMessageId: 'x1', text: '你好', admin: true }, 'unknown_field'],
+      [
+        'unknown field',
+        { type: 'message.send', requestId: 'u', clientMessageId: 'x1', text: '你好', admin: true },
+        'unknown_field',
+      ],
       ['wrong type', { type: 'message.send', requestId: 'u', clientMessageId: 'x2', text: 42 }, 'validation_failed'],
-      ['text over 10,000 characters', { type: 'message.send', requestId: 'u', clientMessageId: 'x3', text: '长'.repeat(10_001) }, 'text_too_long'],
-      ['lone surrogate', '{"type":"message.send","requestId":"u","clientMessageId":"x4","text":"坏\\udc00字"}', 'invalid_text'],
+      [
+        'text over 10,000 characters',
+        { type: 'message.send', requestId: 'u', clientMessageId: 'x3', text: '长'.repeat(10_001) },
+        'text_too_long',
+      ],
+      [
+        'lone surrogate',
+        '{"type":"message.send","requestId":"u","clientMessageId":"x4","text":"坏\\udc00字"}',
+        'invalid_text',
+      ],
       ['not an object', '[1,2,3]', 'validation_failed'],
-      ['a visitor naming a conversation', { type: 'message.send', requestId: 'u', conversationId: `conv_${'0'.repeat(26)}`, clientMessageId: 'x5', text: '你好' }, 'validation_failed'],
+      [
+        'a visitor naming a conversation',
+        {
+          type: 'message.send',
+          requestId: 'u',
+          conversationId: `conv_${'0'.repeat(26)}`,
+          clientMessageId: 'x5',
+          text: '你好',
+        },
+        'validation_failed',
+      ],
       ['presence from a visitor', { type: 'presence.set', requestId: 'u', status: 'online' }, 'forbidden'],
     ];
     for (const [name, payload, code] of invalid) {
@@ -265,15 +310,31 @@ describe('realtime gateway (/api/v1/ws)', () => {
       const intruder = await connectAgent(otherAgent);
       intruder.send({ type: 'message.send', requestId: 'i1', conversationId, clientMessageId: 'evil', text: '越权' });
       intruder.send({ type: 'resume', requestId: 'i2', conversations: { [conversationId]: null } });
-      intruder.send({ type: 'message.send', requestId: 'i3', conversationId: `conv_${'1'.repeat(26)}`, clientMessageId: 'x', text: '你好' });
+      intruder.send({
+        type: 'message.send',
+        requestId: 'i3',
+        conversationId: `conv_${'1'.repeat(26)}`,
+        clientMessageId: 'x',
+        text: '你好',
+      });
       await intruder.waitFor((f) => f.filter((x) => x.type === 'error').length === 3, 'three errors');
-      expect(intruder.of('error').map((f) => (f.error as { code: string }).code)).toEqual(['not_found', 'not_found', 'not_found']);
+      expect(intruder.of('error').map((f) => (f.error as { code: string }).code)).toEqual([
+        'not_found',
+        'not_found',
+        'not_found',
+      ]);
       expect(intruder.of('message.created')).toEqual([]);
       expect(await rowCounts()).toEqual(before);
     });
 
     it('refuses the handshake for expired, forged or missing credentials and cross-site cookies', async () => {
-      const expired = signVisitorToken(t.ctx.secret, { ws: ws().id, inb: 'inb_x', ctc: 'ctc_x', vis: 'vis_x', exp: t.clock.now() - 1 });
+      const expired = signVisitorToken(t.ctx.secret, {
+        ws: ws().id,
+        inb: 'inb_x',
+        ctc: 'ctc_x',
+        vis: 'vis_x',
+        exp: t.clock.now() - 1,
+      });
       const forged = signVisitorToken('not-our-secret-but-long-enough-0000000', {
         ws: ws().id,
         inb: 'inb_x',
@@ -284,7 +345,9 @@ describe('realtime gateway (/api/v1/ws)', () => {
       await expect(connectVisitor(expired)).rejects.toThrow('handshake 401');
       await expect(connectVisitor(forged)).rejects.toThrow('handshake 401');
       await expect(connect()).rejects.toThrow('handshake 401');
-      await expect(connect('', { cookie: agent.cookie, origin: 'https://evil.example' })).rejects.toThrow('handshake 403');
+      await expect(connect('', { cookie: agent.cookie, origin: 'https://evil.example' })).rejects.toThrow(
+        'handshake 403',
+      );
       const auditor = await signIn(t.app, ws().users.auditor.email);
       await expect(connect('', { cookie: auditor.cookie, origin: base })).rejects.toThrow('handshake 403');
     });
