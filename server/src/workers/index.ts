@@ -18,7 +18,7 @@ export function startWorkers(
   const stops = [
     startBotEffects(ctx, infrastructure.bus),
     startWebhooks(ctx, infrastructure.bus, infrastructure.jobs),
-    startKnowledgeGaps(ctx, infrastructure.bus, infrastructure.jobs),
+    startKnowledgeGaps(ctx, infrastructure),
   ];
   return () => {
     for (const stop of stops) stop();

@@ -4,6 +4,7 @@ import { recordKnowledgeGap } from '../knowledge/acquisition/gaps/record-knowled
 import type { BusEvent } from '../platform/bus/bus.ts';
 import type { ServiceContext } from '../platform/context.ts';
 import type { JobQueue } from '../platform/jobs/job-queue.ts';
+import type { Lock } from '../platform/lock/lock.ts';
 
 export const RECORD_GAP_JOB = 'kb.record-gap';
 
@@ -27,18 +28,25 @@ const FIRST_REPLY = /^bot-(msg_[0-9a-z]{26})-0$/;
 /**
  * Knowledge gaps from the bot's turns: when the bot falls back or has to ask which of several articles was meant,
  * the customer's question is logged into its gap. Every process may see the event (Redis bus), so it becomes a job
- * keyed by the bot's message: recorded once.
+ * keyed by the bot's message: recorded once. With a lock, a workspace's gaps are recorded one at a time, so two
+ * near-duplicate questions arriving together join one gap instead of opening two.
  */
-export function startKnowledgeGaps(ctx: ServiceContext, bus: Subscriber, jobs: JobQueue): () => void {
+export function startKnowledgeGaps(
+  ctx: ServiceContext,
+  infrastructure: { bus: Subscriber; jobs: JobQueue; lock?: Lock },
+): () => void {
+  const { bus, jobs, lock } = infrastructure;
   jobs.handle<RecordGapPayload>(RECORD_GAP_JOB, async (payload) => {
     const question = await findMessage(ctx.db, payload.workspaceId, payload.questionMessageId);
     if (question?.senderType !== 'contact') return;
-    await recordKnowledgeGap(ctx, {
-      workspaceId: payload.workspaceId,
-      question: question.text,
-      conversationId: payload.conversationId,
-      confidence: payload.confidence,
-    });
+    const record = () =>
+      recordKnowledgeGap(ctx, {
+        workspaceId: payload.workspaceId,
+        question: question.text,
+        conversationId: payload.conversationId,
+        confidence: payload.confidence,
+      });
+    await (lock ? lock.withLock(`kb.gaps:${payload.workspaceId}`, 30_000, record, { waitMs: 30_000 }) : record());
   });
   return bus.subscribe('message.created', async (event) => {
     const { message } = event.payload as MessageCreatedPayload;
