@@ -18,7 +18,16 @@ function RequireSession({ children }: { children: ReactNode }) {
   if (me.isPending) return <p className="empty">{t('list.loading')}</p>;
   if (me.error) return <ErrorNotice error={me.error} onRetry={() => void me.refetch()} />;
   if (!me.data) return <Navigate to="/login" replace state={{ from: location.pathname }} />;
-  return <RealtimeProvider>{children}</RealtimeProvider>;
+  // Only roles that work conversations hold a live socket; the server refuses it to the others.
+  const live = ['admin', 'supervisor', 'agent'].includes(me.data.user.role);
+  return <RealtimeProvider enabled={live}>{children}</RealtimeProvider>;
+}
+
+/** Each role lands where its work is: conversations for the service desk, the knowledge base for its editors. */
+function Home() {
+  const role = useMe().data?.user.role;
+  const desk = role === 'admin' || role === 'supervisor' || role === 'agent';
+  return <Navigate to={desk ? '/conversations' : '/knowledge'} replace />;
 }
 
 function NotFound() {
@@ -37,7 +46,7 @@ export function App() {
           </RequireSession>
         }
       >
-        <Route index element={<Navigate to="/conversations" replace />} />
+        <Route index element={<Home />} />
         <Route path="/conversations" element={<ConversationsPage />} />
         <Route path="/conversations/:conversationId" element={<ConversationsPage />} />
         <Route path="/knowledge/*" element={<KnowledgePage />} />

@@ -58,7 +58,7 @@ function ChartIcon() {
 export function AppShell() {
   const { t } = useI18n();
   const me = useMe().data;
-  const { connected } = useRealtime();
+  const { enabled: live, connected } = useRealtime();
   const logout = useLogout();
   const navigate = useNavigate();
 
@@ -75,10 +75,12 @@ export function AppShell() {
           </span>
         </div>
         <nav aria-label={t('nav.main')} className="nav">
-          <NavLink to="/conversations" className="nav-item">
-            <ChatIcon />
-            <span>{t('nav.conversations')}</span>
-          </NavLink>
+          {live && (
+            <NavLink to="/conversations" className="nav-item">
+              <ChatIcon />
+              <span>{t('nav.conversations')}</span>
+            </NavLink>
+          )}
           {me && me.user.role !== 'auditor' && (
             <NavLink to="/knowledge" className="nav-item" data-testid="nav-knowledge">
               <BookIcon />
@@ -93,11 +95,15 @@ export function AppShell() {
           )}
         </nav>
         <div className="sidebar-bottom">
-          <p className={`live ${connected ? 'live-on' : 'live-off'}`} data-testid="realtime-status">
-            <span className="live-dot" aria-hidden="true" />
-            {connected ? t('realtime.connected') : t('realtime.reconnecting')}
-          </p>
-          <PresenceToggle />
+          {live && (
+            <>
+              <p className={`live ${connected ? 'live-on' : 'live-off'}`} data-testid="realtime-status">
+                <span className="live-dot" aria-hidden="true" />
+                {connected ? t('realtime.connected') : t('realtime.reconnecting')}
+              </p>
+              <PresenceToggle />
+            </>
+          )}
           <LanguageSwitch labelled />
           <div className="me">
             <span className="avatar" aria-hidden="true">

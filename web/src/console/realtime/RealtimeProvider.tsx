@@ -8,6 +8,8 @@ import { addMessageToCache, conversationKeys } from '../conversations/queries.ts
 const PRESENCE_KEY = 'lingxi.console.presence';
 
 interface Realtime {
+  /** False for roles without conversations (knowledge editors, auditors): no socket, no presence. */
+  enabled: boolean;
   connected: boolean;
   presence: PresenceStatus;
   /** Saves the agent's presence on the server (PUT /presence); resolves once it is stored. */
@@ -30,7 +32,7 @@ function savedPresence(): PresenceStatus {
  * One socket per signed-in console (cookie auth). Live events patch the cached threads and refresh the lists;
  * after a reconnect everything is refetched, and the agent's presence is restored (the server marks a dropped agent away).
  */
-export function RealtimeProvider({ children }: { children: ReactNode }) {
+export function RealtimeProvider({ children, enabled = true }: { children: ReactNode; enabled?: boolean }) {
   const client = useQueryClient();
   const [connected, setConnected] = useState(false);
   const [presence, setPresenceState] = useState<PresenceStatus>(savedPresence);
@@ -38,6 +40,7 @@ export function RealtimeProvider({ children }: { children: ReactNode }) {
   const socketRef = useRef<ReconnectingSocket | null>(null);
 
   useEffect(() => {
+    if (!enabled) return;
     const socket = new ReconnectingSocket({
       url: () => `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/api/v1/ws`,
       onOpen: () => {
@@ -67,7 +70,7 @@ export function RealtimeProvider({ children }: { children: ReactNode }) {
       socket.stop();
       socketRef.current = null;
     };
-  }, [client]);
+  }, [client, enabled]);
 
   const setPresence = useCallback(async (status: PresenceStatus) => {
     await api<{ status: PresenceStatus }>('PUT', '/api/v1/presence', { status });
@@ -80,7 +83,10 @@ export function RealtimeProvider({ children }: { children: ReactNode }) {
     }
   }, []);
 
-  const value = useMemo(() => ({ connected, presence, setPresence }), [connected, presence, setPresence]);
+  const value = useMemo(
+    () => ({ enabled, connected, presence, setPresence }),
+    [enabled, connected, presence, setPresence],
+  );
   return <RealtimeContext.Provider value={value}>{children}</RealtimeContext.Provider>;
 }
 
