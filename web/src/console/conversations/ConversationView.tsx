@@ -2,6 +2,7 @@ import type { ConversationStatus } from '../../shared/api-types.ts';
 import { useMe } from '../auth/session.ts';
 import { ErrorNotice } from '../components/ErrorNotice.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
+import { HandoffBrief } from './HandoffBrief.tsx';
 import { contactName } from './labels.ts';
 import { MessageList } from './MessageList.tsx';
 import { useConversation, useMessages, useTransition } from './queries.ts';
@@ -72,6 +73,7 @@ export function ConversationView({ conversationId }: { conversationId: string })
         </div>
       </header>
       {transition.error && <ErrorNotice error={transition.error} />}
+      <HandoffBrief conversationId={conversationId} />
       <div className="thread-scroll">
         {messages.error && <ErrorNotice error={messages.error} onRetry={() => void messages.refetch()} />}
         {messages.data && <MessageList messages={messages.data} myUserId={me?.user.id} />}

@@ -1,0 +1,199 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningServer, startServer } from '../server/src/server.ts';
+import { launchBrowser } from './browser.ts';
+import { ensureWebBuilt } from './web-build.ts';
+
+const ADMIN_EMAIL = 'admin@demo.lingxi.local';
+const ADMIN_PASSWORD = 'e2e-Admin-passw0rd';
+const STEP_MS = 20_000;
+
+// The demo shop's knowledge base (server/src/knowledge/demo-faqs.ts): the FAQ "运费怎么算？", asked as written and
+// in other words. The answer is matched by its opening words, not copied whole.
+const FAQ_EXACT = '运费怎么算？';
+const FAQ_PARAPHRASE = '邮费多少钱';
+const FAQ_ANSWER = /^订单满 99 元包邮/;
+// The demo business API knows order SO20261126001: shipped, due 2026-11-28, tracking SF1402296751.
+const WHERE_IS_MY_ORDER = '我的订单到哪了';
+const ORDER_NO = 'SO20261126001';
+const ANGRY = '你们太过分了！我非常生气，快递一直不到，我要投诉！';
+
+interface BriefView {
+  reason: string | null;
+  intent: string | null;
+  entities: Record<string, string>;
+  sentiment: { scores: number[]; trend: number; anger: number };
+  customerWords: string[];
+}
+
+async function signIn(page: Page, base: string): Promise<void> {
+  await page.goto(`${base}/console`);
+  await page.getByTestId('login-email').fill(ADMIN_EMAIL);
+  await page.getByTestId('login-password').fill(ADMIN_PASSWORD);
+  await page.getByTestId('login-submit').click();
+  await page.locator('.live-on').waitFor({ timeout: STEP_MS });
+}
+
+/** The customer writes in the widget and waits until the message is stored (not just shown as pending). */
+async function write(visitor: Page, text: string): Promise<void> {
+  await visitor.getByTestId('widget-input').fill(text);
+  await visitor.getByTestId('widget-input').press('Enter');
+  await visitor
+    .getByTestId('widget-message')
+    .and(visitor.locator('[data-state="sent"]'))
+    .filter({ hasText: text })
+    .last()
+    .waitFor({ timeout: STEP_MS });
+}
+
+/** Waits until the thread holds `count` messages, then returns their texts in order. */
+async function threadOf(messages: Locator, textSelector: string, count: number): Promise<string[]> {
+  await messages.nth(count - 1).waitFor({ timeout: STEP_MS });
+  return messages.locator(textSelector).allTextContents();
+}
+
+describe('the bot answers a widget customer, runs a flow, and hands an angry customer to a live agent', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let dataDir: string;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    ensureWebBuilt();
+    dataDir = mkdtempSync(join(tmpdir(), 'lingxi-e2e-bot-'));
+    // The demo workspace starts with the bot on (intents, flows, hand-off rules, the demo business API).
+    server = await startServer({
+      env: {},
+      config: {
+        dataDir,
+        port: 0,
+        host: '127.0.0.1',
+        adminEmail: ADMIN_EMAIL,
+        adminPassword: ADMIN_PASSWORD,
+        logLevel: 'warn',
+      },
+    });
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    for (const context of browser?.contexts() ?? []) await context.close();
+    await browser?.close();
+    await server?.close();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('FAQ answer, order-status flow, then a negative_sentiment hand-off with the brief in the console', async () => {
+    const base = server.url.replace('localhost', '127.0.0.1');
+    const agentContext = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 900 } });
+    const visitorContext = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 800 } });
+    const agent = await agentContext.newPage();
+    const visitor = await visitorContext.newPage();
+    for (const page of [agent, visitor]) page.on('pageerror', (error) => pageErrors.push(error.message));
+
+    // A live agent: signed in and online before the customer arrives.
+    await signIn(agent, base);
+    await agent.getByTestId('presence-toggle').selectOption('online');
+    await expect.poll(() => agent.getByTestId('presence-toggle').inputValue(), { timeout: STEP_MS }).toBe('online');
+
+    await visitor.goto(`${base}/demo`);
+    await visitor.getByTestId('widget-launcher').click();
+    const bubbles = visitor.getByTestId('widget-message');
+    const botMessages = bubbles.filter({ hasText: /./ }).and(visitor.locator(':not(.mine)'));
+
+    // (1) An FAQ, as written and in other words: the knowledge-base answer with its article card, each time.
+    await write(visitor, FAQ_EXACT);
+    const firstAnswer = botMessages.nth(0);
+    await firstAnswer.waitFor({ timeout: STEP_MS });
+    expect(await firstAnswer.locator('.bubble').textContent()).toMatch(FAQ_ANSWER);
+    expect(await firstAnswer.getByTestId('widget-card').textContent()).toContain(FAQ_EXACT);
+
+    await write(visitor, FAQ_PARAPHRASE);
+    const secondAnswer = botMessages.nth(1);
+    await secondAnswer.waitFor({ timeout: STEP_MS });
+    expect(await secondAnswer.locator('.bubble').textContent()).toMatch(FAQ_ANSWER);
+    expect(await secondAnswer.getByTestId('widget-card').textContent()).toContain(FAQ_EXACT);
+
+    // (2) Where is my order: the flow asks for the number, calls the demo business API and shows the order card.
+    await write(visitor, WHERE_IS_MY_ORDER);
+    const prompt = botMessages.nth(2);
+    await prompt.waitFor({ timeout: STEP_MS });
+    expect(await prompt.locator('.bubble').textContent()).toContain('订单号');
+
+    await write(visitor, ORDER_NO);
+    const status = botMessages.nth(3);
+    await status.waitFor({ timeout: STEP_MS });
+    const statusText = await status.locator('.bubble').textContent();
+    expect(statusText).toContain(ORDER_NO);
+    expect(statusText).toContain('已发货');
+    expect(statusText).toContain('2026-11-28');
+    const orderCard = status.getByTestId('widget-card');
+    expect(await orderCard.textContent()).toContain('SF1402296751');
+
+    // (3) An angry complaint: an apology, then the hand-off to a person (someone is online, so no leave-a-message).
+    await write(visitor, ANGRY);
+    const apology = botMessages.nth(4);
+    await apology.waitFor({ timeout: STEP_MS });
+    expect(await apology.locator('.bubble').textContent()).toContain('非常抱歉');
+    const notice = botMessages.nth(5);
+    await notice.waitFor({ timeout: STEP_MS });
+    expect(await notice.locator('.bubble').textContent()).toContain('正在为您转接人工客服');
+
+    // Every message once, in order, on the customer's side.
+    const widgetTexts = await threadOf(bubbles, '.bubble', 11);
+    expect(widgetTexts).toHaveLength(11);
+    expect(widgetTexts.filter((t) => t === ANGRY)).toHaveLength(1);
+    expect(widgetTexts.filter((t) => t === ORDER_NO)).toHaveLength(1);
+    expect([widgetTexts[0], widgetTexts[2], widgetTexts[4], widgetTexts[6], widgetTexts[8]]).toEqual([
+      FAQ_EXACT,
+      FAQ_PARAPHRASE,
+      WHERE_IS_MY_ORDER,
+      ORDER_NO,
+      ANGRY,
+    ]);
+
+    // The agent sees the queued conversation live, opens it, and reads the brief above the thread.
+    // Its preview is the bot's last words, the hand-off notice; the demo's seeded conversations are listed too.
+    const item = agent.getByTestId('conversation-item').filter({ hasText: '正在为您转接人工客服' });
+    await item.first().waitFor({ timeout: STEP_MS });
+    expect(await item.count()).toBe(1);
+    await item.click();
+    const brief = agent.getByTestId('handoff-brief');
+    await brief.waitFor({ timeout: STEP_MS });
+    expect(await agent.getByTestId('brief-reason').getAttribute('data-reason')).toBe('negative_sentiment');
+    expect(await agent.getByTestId('brief-reason').textContent()).toContain('客户情绪负面');
+    expect(await agent.getByTestId('brief-intent').textContent()).toBe('complaint');
+    expect(await agent.getByTestId('brief-entities').textContent()).toContain(ORDER_NO);
+    expect(await agent.getByTestId('brief-sentiment').getAttribute('data-trend')).toBe('falling');
+    const words = await agent.getByTestId('brief-words').locator('li').allTextContents();
+    expect(words).toContain(ANGRY);
+    expect(words).toContain(WHERE_IS_MY_ORDER);
+    expect(words.filter((w) => w === ANGRY)).toHaveLength(1);
+    expect(await agent.getByTestId('brief-tried').locator('li').count()).toBeGreaterThanOrEqual(4);
+
+    // The same brief through the API, with the reason code and the bot's reasons per message.
+    const conversationId = new URL(agent.url()).pathname.split('/').pop() as string;
+    const api = await agent.evaluate(async (id) => {
+      const response = await fetch(`/api/v1/conversations/${id}/bot`, { credentials: 'same-origin' });
+      return (await response.json()) as { brief: BriefView; decisions: Array<{ decision: string; reason: string }> };
+    }, conversationId);
+    expect(api.brief.reason).toBe('negative_sentiment');
+    expect(api.brief.intent).toBe('complaint');
+    expect(api.brief.entities).toMatchObject({ order_no: ORDER_NO });
+    expect(api.brief.sentiment.scores.at(-1)).toBeLessThan(0);
+    expect(api.brief.sentiment.trend).toBeLessThan(0);
+    expect(api.decisions.map((d) => d.reason)).toEqual(
+      expect.arrayContaining(['kb_answer', 'flow:order_status:prompt:order_no', 'handoff:negative_sentiment']),
+    );
+    expect(await agent.getByTestId('conversation-status').textContent()).not.toBe('机器人');
+
+    // The agent's thread: every message once, in the same order as the customer saw it.
+    const agentTexts = await threadOf(agent.getByTestId('message'), '.bubble-text', 11);
+    expect(agentTexts).toEqual(widgetTexts);
+
+    expect(pageErrors).toEqual([]);
+  }, 120_000);
+});
