@@ -15,6 +15,7 @@ import { analyticsRoutes } from './routes/analytics/routes.ts';
 import { auditRoutes } from './routes/audit/routes.ts';
 import { authRoutes } from './routes/auth/routes.ts';
 import { botRoutes } from './routes/bot/routes.ts';
+import { contactRoutes } from './routes/contacts/routes.ts';
 import { conversationRoutes } from './routes/conversations/routes.ts';
 import { demoApiRoutes } from './routes/demo-api/routes.ts';
 import { healthRoutes } from './routes/health/routes.ts';
@@ -104,6 +105,7 @@ export async function buildApp(deps: AppDeps): Promise<BuiltApp> {
     await widgetRoutes(typed, deps);
     await presenceRoutes(typed, deps);
     await routingRoutes(typed, deps);
+    await contactRoutes(typed, deps);
     await botRoutes(typed, deps);
     await ticketRoutes(typed, deps);
     await webhookRoutes(typed, deps);

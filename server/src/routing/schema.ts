@@ -65,7 +65,7 @@ export type RoutingSettings = z.infer<typeof RoutingSettings>;
 const Interval = z.string().refine((text) => parseInterval(text) !== undefined, 'an interval like 09:00-18:00');
 export const BusinessHoursInput = z.strictObject({
   timeZone: z.string().refine(isTimeZone, 'an IANA time zone such as Asia/Shanghai'),
-  weekly: z.record(z.enum(['0', '1', '2', '3', '4', '5', '6']), z.array(Interval).max(6)),
+  weekly: z.partialRecord(z.enum(['0', '1', '2', '3', '4', '5', '6']), z.array(Interval).max(6)),
   holidays: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/)).max(366),
 });
 

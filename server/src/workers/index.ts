@@ -5,6 +5,7 @@ import type { Infrastructure } from '../platform/infrastructure.ts';
 import { startBotEffects } from './bot-effects.ts';
 import { registerKnowledgeAcquisitionWorkers } from './knowledge-acquisition.ts';
 import { startKnowledgeGaps } from './knowledge-gaps.ts';
+import { startRoutingEffects } from './routing-effects.ts';
 
 /**
  * Subscriptions and job handlers that compose modules, started once per process by the server. Job handlers are
@@ -12,12 +13,13 @@ import { startKnowledgeGaps } from './knowledge-gaps.ts';
  */
 export function startWorkers(
   ctx: ServiceContext,
-  infrastructure: Pick<Infrastructure, 'bus' | 'jobs' | 'scheduler' | 'cache'>,
+  infrastructure: Pick<Infrastructure, 'bus' | 'jobs' | 'scheduler' | 'cache' | 'lock'>,
 ): () => void {
   registerKnowledgeAcquisitionWorkers(ctx, infrastructure, { settings: loadAcquisitionSettings() });
   const stops = [
     startBotEffects(ctx, infrastructure.bus),
     startWebhooks(ctx, infrastructure.bus, infrastructure.jobs),
+    startRoutingEffects(ctx, infrastructure),
     startKnowledgeGaps(ctx, infrastructure),
   ];
   return () => {

@@ -8,6 +8,14 @@ import { presentConversation } from '../routes/conversations/schema.ts';
 import { presentWidgetConversation } from '../routes/widget/schema.ts';
 import { Connection } from './connection.ts';
 
+const ROUTING_NEWS = [
+  'conversation.assigned',
+  'routing.queue_changed',
+  'routing.surge_changed',
+  'routing.silent_join',
+  'agent.presence_changed',
+] as const;
+
 /** The part of the bus the hub needs; the embedded bus and the Redis bus both fit. */
 export interface BusSubscriber {
   subscribe(
@@ -39,6 +47,11 @@ export class RealtimeHub {
       ),
       bus.subscribe(CONVERSATION_TOPICS.typing, (event) =>
         this.onTyping(event.workspaceId, event.payload as TypingPayload),
+      ),
+      ...ROUTING_NEWS.map((topic) =>
+        bus.subscribe(topic, (event) =>
+          this.onRouting(event.workspaceId, topic, event.payload as Record<string, unknown>),
+        ),
       ),
     ];
   }
@@ -102,6 +115,25 @@ export class RealtimeHub {
       // Nobody needs to hear their own side typing.
       if (connection.isVisitor === (payload.senderType === 'contact')) continue;
       connection.send({ type: 'typing', conversationId: payload.conversationId, senderType: payload.senderType });
+    }
+  }
+
+  /**
+   * Routing news reaches the workspace's consoles in full; visitors only learn that a surge plan changed (its public
+   * announcement) or that the line moved (the widget then asks for its own place), never who holds what.
+   */
+  private onRouting(workspaceId: string, topic: string, payload: Record<string, unknown>): void {
+    for (const connection of this.staff.get(workspaceId) ?? [])
+      connection.send({ type: 'routing', event: topic, data: payload });
+    if (topic !== 'routing.surge_changed' && topic !== 'routing.queue_changed') return;
+    const data =
+      topic === 'routing.surge_changed'
+        ? { active: payload.active, botFirst: payload.botFirst, waitMessage: payload.waitMessage }
+        : {};
+    for (const set of this.visitors.values()) {
+      for (const connection of set) {
+        if (connection.workspaceId === workspaceId) connection.send({ type: 'routing', event: topic, data });
+      }
     }
   }
 

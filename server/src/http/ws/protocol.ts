@@ -46,7 +46,9 @@ export type ServerMessage =
   | { type: 'presence'; requestId?: string; status: (typeof PRESENCE_STATUSES)[number] }
   | { type: 'resumed'; requestId?: string }
   | { type: 'error'; requestId?: string; error: { code: string; message: string; details?: unknown } }
-  | { type: 'pong'; requestId?: string };
+  | { type: 'pong'; requestId?: string }
+  /** Routing news: assignments, queue and surge changes (staff); surge and queue pings (visitors). */
+  | { type: 'routing'; event: string; data: Record<string, unknown> };
 
 /** Close codes (RFC 6455): 1007 for data that is not a JSON object, 1009 for frames over the limit. */
 export const CLOSE_INVALID_DATA = 1007;
