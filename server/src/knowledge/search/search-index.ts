@@ -221,6 +221,10 @@ class HybridIndex implements SearchIndex, SearchInternals {
     return ranked.scored.map(({ idx, features }) => ({ docId: (this.entries[idx] as DocEntry).doc.id, features }));
   }
 
+  /**
+   * A hit whose explanation (matched terms, highlights) is computed on first read: most callers only read the top
+   * hit's, and for the rest the work would be wasted. Both are enumerable, so JSON sees them like plain fields.
+   */
   private hit(
     entry: DocEntry,
     unit: QuestionUnit | undefined,
@@ -228,31 +232,47 @@ class HybridIndex implements SearchIndex, SearchInternals {
     exp: Expansion[],
     score: number,
   ): SearchHit {
-    const fields: { field: string; side: QuerySide; learnedUnit: boolean }[] = [];
-    if (unit)
-      fields.push({
-        field: unit.field === 'learned' ? 'learned' : unit.field,
-        side: this.sideOf(unit),
-        learnedUnit: unit.field === 'learned',
-      });
-    const highlights: SearchHit['highlights'] = [];
-    const title = highlight('title', entry.doc.title, q);
-    if (title) highlights.push(title);
-    if (unit?.field === 'alternate') {
-      const alt = highlight('alternate', unit.text, q);
-      if (alt) highlights.push(alt);
-    }
-    const body = entry.doc.body ? highlight('body', entry.doc.body, q) : null;
-    if (body) highlights.push(body);
-    return {
+    const side = unit ? this.sideOf(unit) : undefined;
+    const hit = {
       docId: entry.doc.id,
       articleId: entry.doc.articleId,
       kind: entry.doc.kind,
       score,
       confidence: confidenceOf(this.weights, score),
-      matched: matchedTerms(q, fields, exp),
-      highlights,
-    };
+    } as SearchHit;
+    let matched: SearchHit['matched'] | undefined;
+    let highlights: SearchHit['highlights'] | undefined;
+    Object.defineProperty(hit, 'matched', {
+      enumerable: true,
+      get: () => {
+        if (!matched) {
+          const fields =
+            unit && side
+              ? [
+                  {
+                    field: unit.field === 'learned' ? 'learned' : unit.field,
+                    side,
+                    learnedUnit: unit.field === 'learned',
+                  },
+                ]
+              : [];
+          matched = matchedTerms(q, fields, exp);
+        }
+        return matched;
+      },
+    });
+    Object.defineProperty(hit, 'highlights', {
+      enumerable: true,
+      get: () => {
+        highlights ??= [
+          highlight('title', entry.doc.title, q),
+          unit?.field === 'alternate' ? highlight('alternate', unit.text, q) : null,
+          entry.doc.body ? highlight('body', entry.doc.body, q) : null,
+        ].filter((h): h is SearchHit['highlights'][number] => h !== null);
+        return highlights;
+      },
+    });
+    return hit;
   }
 
   private rank(query: string, options: SearchOptions, k: number) {
