@@ -35,9 +35,10 @@ export function MetricCard({
     <Link to={drillHref(params)} className="an-card" data-testid={`metric-${info.id}`} title={definition}>
       <span className="an-card-name">
         {pick(info.name)}
-        <span className="an-help" aria-label={definition}>
+        <span className="an-help" aria-hidden="true">
           ?
         </span>
+        <span className="sr-only">{definition}</span>
       </span>
       <strong className="an-card-value" data-testid={`metric-${info.id}-value`}>
         {format(info, value?.value ?? null)}

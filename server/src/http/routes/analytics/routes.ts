@@ -1,5 +1,4 @@
 import { Readable } from 'node:stream';
-import { z } from 'zod';
 import { DIMENSIONS, METRIC_IDS, METRICS } from '../../../analytics/definitions.ts';
 import { getDefinitions } from '../../../analytics/definitions-store.ts';
 import { drillDown } from '../../../analytics/drilldown.ts';
