@@ -91,7 +91,7 @@ describe('knowledge base in the console', () => {
     expect(await preview.locator('[onerror]').count()).toBe(0);
     expect(await preview.locator('script').count()).toBe(0);
     await editorPage.waitForTimeout(300);
-    expect(await editorPage.evaluate(() => (window as unknown as { __kbXss?: number }).__kbXss)).toBeUndefined();
+    expect(await editorPage.evaluate(() => (globalThis as { __kbXss?: number }).__kbXss)).toBeUndefined();
     expect(await editorPage.title()).not.toBe('pwned');
     const articleId = editorPage.url().split('/').pop() as string;
     expect(articleId).toMatch(/^kba_/);
