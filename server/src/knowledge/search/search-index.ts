@@ -2,14 +2,16 @@
 // pairwise features orders them and gives each a calibrated confidence. Pure in-memory, no I/O.
 import { type Analysis, analyze, atomize, kindOf } from './analyzer.ts';
 import { cosine, normalizeVector } from './embedding-math.ts';
-import { type Expansion, highlight, matchedTerms } from './explain.ts';
+import type { Expansion } from './explain.ts';
 import { FEATURE_NAMES, pairFeatures, type QuerySide, querySide } from './features.ts';
 import { passesFilters } from './filters.ts';
 import { GENERAL_SYNONYMS } from './general-synonyms.ts';
+import { buildHit } from './hit.ts';
 import { HomophoneMap } from './homophones.ts';
 import { WordAssociations } from './learned.ts';
 import { createSegmenter, normalizeForSearch, type Segmenter } from './nlu-adapter.ts';
 import { InvertedIndex, type QueryTerm } from './postings.ts';
+import { expandQuery } from './query-expansion.ts';
 import { confidenceOf, rerankScore } from './reranker.ts';
 import { DEFAULT_WEIGHTS } from './reranker-weights.ts';
 import { Canonicalizer, SynonymTable } from './synonyms.ts';
@@ -28,11 +30,6 @@ const BODY_BUDGET = 4_000;
 const UNIT_FLOOR = 0.3;
 /** Question sides (sets used by the re-ranker) kept between searches. */
 const SIDE_CACHE = 4096;
-const SYNONYM_WEIGHT = 0.8;
-const GENERAL_SYNONYM_WEIGHT = 0.5;
-/** A bigram that only sounds like the query's (a homophone typo, or the typo is in the knowledge base). */
-const HOMOPHONE_WEIGHT = 0.7;
-const LEARNED_WEIGHT = 0.6;
 /** Added to the re-ranker score per unit of cosine similarity when both sides have embeddings. */
 const EMBEDDING_WEIGHT = 4;
 const MAX_LEARNED_QUERIES = 20;
@@ -221,58 +218,11 @@ class HybridIndex implements SearchIndex, SearchInternals {
     return ranked.scored.map(({ idx, features }) => ({ docId: (this.entries[idx] as DocEntry).doc.id, features }));
   }
 
-  /**
-   * A hit whose explanation (matched terms, highlights) is computed on first read: most callers only read the top
-   * hit's, and for the rest the work would be wasted. Both are enumerable, so JSON sees them like plain fields.
-   */
-  private hit(
-    entry: DocEntry,
-    unit: QuestionUnit | undefined,
-    q: QuerySide,
-    exp: Expansion[],
-    score: number,
-  ): SearchHit {
-    const side = unit ? this.sideOf(unit) : undefined;
-    const hit = {
-      docId: entry.doc.id,
-      articleId: entry.doc.articleId,
-      kind: entry.doc.kind,
-      score,
-      confidence: confidenceOf(this.weights, score),
-    } as SearchHit;
-    let matched: SearchHit['matched'] | undefined;
-    let highlights: SearchHit['highlights'] | undefined;
-    Object.defineProperty(hit, 'matched', {
-      enumerable: true,
-      get: () => {
-        if (!matched) {
-          const fields =
-            unit && side
-              ? [
-                  {
-                    field: unit.field === 'learned' ? 'learned' : unit.field,
-                    side,
-                    learnedUnit: unit.field === 'learned',
-                  },
-                ]
-              : [];
-          matched = matchedTerms(q, fields, exp);
-        }
-        return matched;
-      },
-    });
-    Object.defineProperty(hit, 'highlights', {
-      enumerable: true,
-      get: () => {
-        highlights ??= [
-          highlight('title', entry.doc.title, q),
-          unit?.field === 'alternate' ? highlight('alternate', unit.text, q) : null,
-          entry.doc.body ? highlight('body', entry.doc.body, q) : null,
-        ].filter((h): h is SearchHit['highlights'][number] => h !== null);
-        return highlights;
-      },
-    });
-    return hit;
+  private hit(entry: DocEntry, unit: QuestionUnit | undefined, q: QuerySide, exp: Expansion[], score: number) {
+    const fields = unit
+      ? [{ field: unit.field, text: unit.text, side: this.sideOf(unit), learnedUnit: unit.field === 'learned' }]
+      : [];
+    return buildHit(entry.doc, fields, q, exp, score, confidenceOf(this.weights, score));
   }
 
   private rank(query: string, options: SearchOptions, k: number) {
@@ -438,49 +388,15 @@ class HybridIndex implements SearchIndex, SearchInternals {
     }
   }
 
-  /** Synonym members' alternatives and learned associated words, as extra weighted query terms. */
   private expand(a: Analysis): { terms: QueryTerm[]; expansions: Expansion[] } {
-    const terms: QueryTerm[] = [];
-    const expansions: Expansion[] = [];
-    const seen = new Set(a.terms.keys());
-    const found = [
-      ...this.synonyms.expand(a.norm).map((e) => ({ ...e, weight: SYNONYM_WEIGHT })),
-      ...this.general.expand(a.norm).map((e) => ({ ...e, weight: GENERAL_SYNONYM_WEIGHT })),
-    ];
-    for (const { alternatives, weight } of found) {
-      for (const alt of alternatives) {
-        if (expansions.some((e) => e.term === alt)) continue;
-        expansions.push({ term: alt, via: 'synonym' });
-        for (const key of this.termsOf(alt)) {
-          if (seen.has(key)) continue;
-          seen.add(key);
-          terms.push({ key, weight });
-        }
-      }
-    }
-    for (let i = 1; i < a.atoms.length; i++) {
-      if ((a.starts[i] as number) !== (a.ends[i - 1] as number)) continue; // not adjacent
-      const soundalikes = this.homophones.soundalikes(
-        a.atoms[i - 1] as string,
-        a.atoms[i] as string,
-        this.dfOfQuestionTerm,
-      );
-      for (const key of soundalikes) {
-        if (seen.has(key)) continue;
-        seen.add(key);
-        terms.push({ key, weight: HOMOPHONE_WEIGHT });
-      }
-    }
-    for (const w of a.words) {
-      for (const { word, strength } of this.associations.expand(w)) {
-        const key = `w${word}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        expansions.push({ term: word, via: 'learned' });
-        terms.push({ key, weight: LEARNED_WEIGHT * strength });
-      }
-    }
-    return { terms, expansions };
+    return expandQuery(a, {
+      synonyms: this.synonyms,
+      general: this.general,
+      homophones: this.homophones,
+      associations: this.associations,
+      termsOf: (text) => this.termsOf(text),
+      df: this.dfOfQuestionTerm,
+    });
   }
 
   /** Index terms of a synonym alternative (cached: the same few alternatives come back query after query). */
