@@ -59,7 +59,20 @@ export async function decide(input: PolicyInput): Promise<BotDecision> {
     (bot.flows.has(intent) || understanding.followUp) &&
     (top?.confidence ?? 0) >= 0.8;
   if (current && !movedOn) return flowTurn(input, current, false, evidence);
-  if (intent && bot.flows.has(intent)) return flowTurn(input, bot.flows.get(intent) as FlowDefinition, true, evidence);
+
+  const query = understanding.followUp && state.lastTopic ? `${input.text} ${state.lastTopic}` : input.text;
+  let found: KnowledgeAnswer[] | undefined;
+  const knowledge = async () => {
+    found ??= await input.searchKnowledge(query);
+    return found;
+  };
+  if (intent && bot.flows.has(intent)) {
+    // An FAQ the knowledge base answers more surely than the intent model recognises the task is answered, not
+    // turned into a flow: a model trained on a few dozen phrases reads "怎么开发票？" as an order question.
+    const best = (await knowledge())[0];
+    const answered = best && best.confidence >= settings.answerThreshold && best.confidence > (top?.confidence ?? 0);
+    if (!answered) return flowTurn(input, bot.flows.get(intent) as FlowDefinition, true, evidence);
+  }
 
   const smallTalk = smallTalkOf(input.text, intent);
   if (smallTalk) {
@@ -74,14 +87,14 @@ export async function decide(input: PolicyInput): Promise<BotDecision> {
     };
   }
 
-  const query = understanding.followUp && state.lastTopic ? `${input.text} ${state.lastTopic}` : input.text;
-  const hits = await input.searchKnowledge(query);
+  const hits = await knowledge();
   evidence.knowledge = hits.slice(0, 3).map((h) => ({ articleId: h.articleId, confidence: round(h.confidence) }));
   const best = hits[0];
   if (best && best.confidence >= settings.answerThreshold) {
     state.consecutiveMisses = 0;
     state.lastTopic = best.title;
-    if (intent) state.currentIntent = intent;
+    // A flow intent here was outranked by the answer above: it is not what the customer is about.
+    if (intent && !bot.flows.has(intent)) state.currentIntent = intent;
     recordAttempt(state, { kind: 'answer', reason: 'kb_answer', detail: best.title, at: now });
     return {
       kind: 'answer',
