@@ -30,6 +30,8 @@ export interface BotWiring {
 interface Runtime {
   wiring: BotWiring;
   bots: Map<string, { loading: Promise<WorkspaceBot | undefined>; checkedAt: number }>;
+  /** Workspaces whose bot is off, as last read: every customer message asks, and the answer rarely changes. */
+  off: Map<string, number>;
 }
 
 /** A configuration change reaches every process within this long (a cached bot re-checks its version). */
@@ -43,7 +45,11 @@ const MODELS = new Map<string, Promise<IntentModel>>();
 function runtimeOf(ctx: ServiceContext): Runtime {
   let runtime = RUNTIMES.get(ctx.db);
   if (!runtime) {
-    runtime = { wiring: { knowledge: knowledgeBaseSearch, selfUrl: '', fetch: globalThis.fetch }, bots: new Map() };
+    runtime = {
+      wiring: { knowledge: knowledgeBaseSearch, selfUrl: '', fetch: globalThis.fetch },
+      bots: new Map(),
+      off: new Map(),
+    };
     RUNTIMES.set(ctx.db, runtime);
   }
   return runtime;
@@ -80,19 +86,27 @@ export async function workspaceBot(ctx: ServiceContext, workspaceId: string): Pr
  * loading the bot in the background so the first answer does not wait for training.
  */
 export async function botEnabled(ctx: ServiceContext, workspaceId: string): Promise<boolean> {
-  const cached = runtimeOf(ctx).bots.get(workspaceId);
-  if (cached && Date.now() - cached.checkedAt < RECHECK_MS) {
+  const runtime = runtimeOf(ctx);
+  const now = Date.now();
+  const cached = runtime.bots.get(workspaceId);
+  if (cached && now - cached.checkedAt < RECHECK_MS) {
     const bot = await cached.loading.catch(() => undefined);
     return bot?.enabled ?? false;
   }
+  const offSince = runtime.off.get(workspaceId);
+  if (offSince !== undefined && now - offSince < RECHECK_MS) return false;
   const config = await findBotConfig(ctx.db, workspaceId);
-  if (config?.enabled === 1) void workspaceBot(ctx, workspaceId).catch(() => undefined);
+  if (config?.enabled === 1) {
+    runtime.off.delete(workspaceId);
+    void workspaceBot(ctx, workspaceId).catch(() => undefined);
+  } else runtime.off.set(workspaceId, now);
   return config?.enabled === 1;
 }
 
 /** Drops the cached bot of a workspace (after an edit through the API), so the next message loads the new one. */
 export function forgetWorkspaceBot(ctx: ServiceContext, workspaceId: string): void {
   runtimeOf(ctx).bots.delete(workspaceId);
+  runtimeOf(ctx).off.delete(workspaceId);
 }
 
 async function loadWorkspaceBot(ctx: ServiceContext, workspaceId: string): Promise<WorkspaceBot | undefined> {

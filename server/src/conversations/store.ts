@@ -1,5 +1,6 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import { toJson } from '../platform/db/dialect.ts';
+import { queryTemplate } from '../platform/db/query-template.ts';
 import type { Tables } from '../platform/db/tables.ts';
 import { toConversation, toMessage } from './rows.ts';
 import type {
@@ -136,16 +137,40 @@ export async function claimNextSeq(
   /** When given, the conversation must also belong to this contact (a visitor's remembered conversation). */
   contactId?: string,
 ) {
-  let query = db
-    .updateTable('conversations')
-    .set((eb) => ({ last_seq: eb('last_seq', '+', 1), last_message_at: now, updated_at: now }))
-    .where('workspace_id', '=', workspaceId)
-    .where('id', '=', conversationId)
-    .where('status', '<>', 'closed');
-  if (contactId) query = query.where('contact_id', '=', contactId);
-  const row = await query.returningAll().executeTakeFirst();
+  // Every message runs this: compiled once (see queryTemplate), one shape with the contact check and one without.
+  const { rows } = contactId
+    ? await claimNextSeqOfContact(db, { workspaceId, conversationId, now, contactId })
+    : await claimNextSeqOfConversation(db, { workspaceId, conversationId, now });
+  const row = rows[0];
   return row ? toConversation(row) : undefined;
 }
+
+const claimNextSeqOfConversation = queryTemplate<
+  { workspaceId: string; conversationId: string; now: number },
+  Selectable<ConversationTable>
+>((db, p) =>
+  db
+    .updateTable('conversations')
+    .set((eb) => ({ last_seq: eb('last_seq', '+', 1), last_message_at: p('now'), updated_at: p('now') }))
+    .where('workspace_id', '=', p('workspaceId'))
+    .where('id', '=', p('conversationId'))
+    .where('status', '<>', 'closed')
+    .returningAll(),
+);
+
+const claimNextSeqOfContact = queryTemplate<
+  { workspaceId: string; conversationId: string; now: number; contactId: string },
+  Selectable<ConversationTable>
+>((db, p) =>
+  db
+    .updateTable('conversations')
+    .set((eb) => ({ last_seq: eb('last_seq', '+', 1), last_message_at: p('now'), updated_at: p('now') }))
+    .where('workspace_id', '=', p('workspaceId'))
+    .where('id', '=', p('conversationId'))
+    .where('status', '<>', 'closed')
+    .where('contact_id', '=', p('contactId'))
+    .returningAll(),
+);
 
 /**
  * Compare-and-set of status and assignee: changes the row only if it still is what the caller read. Undefined when
@@ -203,25 +228,41 @@ export async function findMessage(db: Executor, workspaceId: string, messageId: 
 
 /** False when the conversation already holds this clientMessageId (nothing is written then). */
 export async function insertMessage(db: Executor, message: MessageRecord): Promise<boolean> {
-  const result = await db
+  const result = await insertMessageRow(db, {
+    id: message.id,
+    workspace_id: message.workspaceId,
+    conversation_id: message.conversationId,
+    seq: message.seq,
+    sender_type: message.senderType,
+    sender_id: message.senderId,
+    client_message_id: message.clientMessageId,
+    text: message.text,
+    private: message.private ? 1 : 0,
+    meta: toJson(message.meta),
+    created_at: message.createdAt,
+  });
+  return Number(result.numAffectedRows ?? 0) > 0;
+}
+
+// Every message runs this: compiled once (see queryTemplate).
+const insertMessageRow = queryTemplate<MessageTable & Record<string, unknown>, never>((db, p) =>
+  db
     .insertInto('messages')
     .values({
-      id: message.id,
-      workspace_id: message.workspaceId,
-      conversation_id: message.conversationId,
-      seq: message.seq,
-      sender_type: message.senderType,
-      sender_id: message.senderId,
-      client_message_id: message.clientMessageId,
-      text: message.text,
-      private: message.private ? 1 : 0,
-      meta: toJson(message.meta),
-      created_at: message.createdAt,
+      id: p('id'),
+      workspace_id: p('workspace_id'),
+      conversation_id: p('conversation_id'),
+      seq: p('seq'),
+      sender_type: p('sender_type'),
+      sender_id: p('sender_id'),
+      client_message_id: p('client_message_id'),
+      text: p('text'),
+      private: p('private'),
+      meta: p('meta'),
+      created_at: p('created_at'),
     })
-    .onConflict((oc) => oc.columns(['conversation_id', 'client_message_id']).doNothing())
-    .executeTakeFirst();
-  return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
-}
+    .onConflict((oc) => oc.columns(['conversation_id', 'client_message_id']).doNothing()),
+);
 
 export interface MessageWindow {
   /** Only messages after this seq (exclusive). */

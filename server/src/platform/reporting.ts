@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { fromJson, toJson } from './db/dialect.ts';
+import { queryTemplate } from './db/query-template.ts';
 import type { Tables } from './db/tables.ts';
 import { newId } from './ids.ts';
 
@@ -38,21 +39,32 @@ export interface ReportingEvent {
 /** Appends one event. Pass the transaction that makes the change, so the event and the change commit together. */
 export async function appendReportingEvent(trx: Kysely<Tables>, event: ReportingEvent): Promise<string> {
   const id = newId('evt');
-  await trx
-    .insertInto('reporting_events')
-    .values({
-      id,
-      workspace_id: event.workspaceId,
-      type: event.type,
-      conversation_id: event.conversationId ?? null,
-      actor_type: event.actor.type,
-      actor_id: event.actor.id,
-      data: toJson(event.data ?? {}),
-      at: event.at,
-    })
-    .execute();
+  await insertEvent(trx, {
+    id,
+    workspace_id: event.workspaceId,
+    type: event.type,
+    conversation_id: event.conversationId ?? null,
+    actor_type: event.actor.type,
+    actor_id: event.actor.id,
+    data: toJson(event.data ?? {}),
+    at: event.at,
+  });
   return id;
 }
+
+// Every message appends one event: the statement is built and compiled once (see queryTemplate).
+const insertEvent = queryTemplate<ReportingEventTable & Record<string, unknown>, never>((db, p) =>
+  db.insertInto('reporting_events').values({
+    id: p('id'),
+    workspace_id: p('workspace_id'),
+    type: p('type'),
+    conversation_id: p('conversation_id'),
+    actor_type: p('actor_type'),
+    actor_id: p('actor_id'),
+    data: p('data'),
+    at: p('at'),
+  }),
+);
 
 export interface ReportingFilter {
   type?: string;

@@ -1,5 +1,6 @@
 import type { ServiceContext } from '../../platform/context.ts';
 import { isUniqueViolation } from '../../platform/db/dialect.ts';
+import { writeTransaction } from '../../platform/db/write-batcher.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { appendReportingEvent } from '../../platform/reporting.ts';
@@ -84,7 +85,8 @@ async function attemptReceive(ctx: ServiceContext, options: ReceiveMessageOption
   const now = ctx.clock.now();
   let conversationId: string | undefined;
   try {
-    const stored = await ctx.db.transaction().execute(async (trx) => {
+    // On SQLite, concurrent messages share one commit (each in its own savepoint); the body uses only `trx`.
+    const stored = await writeTransaction(ctx.db, ctx.engine, async (trx) => {
       // Fast path: one statement takes the next seq of a conversation we know (or the visitor's remembered one).
       const knownId = 'conversationId' in target ? target.conversationId : target.knownConversationId;
       let conversation = knownId

@@ -1,6 +1,7 @@
 import {
   type BotReply,
   type BotTurn,
+  botEnabled,
   findHandoffBrief,
   handoffNotice,
   respond,
@@ -36,6 +37,8 @@ export async function runBotTurn(
 ) {
   const { message } = trigger;
   if (message.senderType !== 'contact' || message.private) return;
+  // A workspace without its bot on pays nothing more per message (the answer is cached).
+  if (!(await botEnabled(ctx, message.workspaceId))) return;
   const conversation =
     (await findConversation(ctx.db, message.workspaceId, message.conversationId)) ?? trigger.conversation;
   if (conversation.status !== 'bot' && conversation.status !== 'queued') return;

@@ -1,3 +1,4 @@
+import type { Duplex } from 'node:stream';
 import type { WebSocket } from 'ws';
 import type { MessageRecord } from '../../conversations/schema.ts';
 import { listMessages } from '../../conversations/store.ts';
@@ -44,7 +45,28 @@ export class Connection {
   }
 
   send(message: ServerMessage): void {
-    if (this.socket.readyState === this.socket.OPEN) this.socket.send(JSON.stringify(message));
+    if (this.socket.readyState !== this.socket.OPEN) return;
+    this.corkUntilNextTurn();
+    this.socket.send(JSON.stringify(message));
+  }
+
+  private corked = false;
+
+  /**
+   * Frames sent during one event-loop turn leave in one write: a message's ack and its `message.created` cost one
+   * system call instead of two (the writes dominated a message's CPU time). Order is unchanged; the frames only wait
+   * for the end of the turn.
+   */
+  private corkUntilNextTurn(): void {
+    if (this.corked) return;
+    const raw = (this.socket as unknown as { _socket?: Duplex })._socket;
+    if (!raw || typeof raw.cork !== 'function') return;
+    raw.cork();
+    this.corked = true;
+    setImmediate(() => {
+      this.corked = false;
+      raw.uncork();
+    });
   }
 
   /** A live message from the bus. */

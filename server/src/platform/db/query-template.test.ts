@@ -1,0 +1,47 @@
+import { sql } from 'kysely';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openTestDatabase, type TestDatabase, testEngines } from '../../../test/support/engines.ts';
+import type { Db } from './database.ts';
+import { queryTemplate } from './query-template.ts';
+
+// A scratch table outside the typed schema: the templates below are typed against it through a cast.
+const asAny = (db: Db) =>
+  db as unknown as import('kysely').Kysely<{ qt_items: { name: string; n: number; tag: string } }>;
+
+const insertItem = queryTemplate<{ name: string; n: number }, never>(
+  (db, p) =>
+    asAny(db)
+      .insertInto('qt_items')
+      .values({ name: p('name'), n: p('n'), tag: '固定' }) as never,
+);
+const itemsAbove = queryTemplate<{ min: number }, { name: string; n: number; tag: string }>(
+  (db, p) => asAny(db).selectFrom('qt_items').selectAll().where('n', '>', p('min')).orderBy('n') as never,
+);
+
+describe.each(testEngines())('queryTemplate on %s', (engine) => {
+  let database: TestDatabase | undefined;
+  afterEach(async () => {
+    await database?.dispose();
+    database = undefined;
+  });
+
+  it('runs one compiled shape with fresh parameters each time, constants kept, in and out of transactions', async () => {
+    database = await openTestDatabase(engine, { migrate: false });
+    const db = database.db;
+    await sql`create table qt_items (name varchar(40) primary key, n integer not null, tag varchar(10) not null)`.execute(
+      db,
+    );
+    await insertItem(db, { name: '订单', n: 1 });
+    await db.transaction().execute(async (trx) => {
+      await insertItem(trx, { name: 'refund', n: 2 });
+      await insertItem(trx, { name: '发票', n: 3 });
+    });
+    const { rows } = await itemsAbove(db, { min: 1 });
+    expect(rows).toEqual([
+      { name: 'refund', n: 2, tag: '固定' },
+      { name: '发票', n: 3, tag: '固定' },
+    ]);
+    expect((await itemsAbove(db, { min: 2 })).rows.map((r) => r.name)).toEqual(['发票']);
+    await expect(insertItem(db, { name: '订单', n: 9 })).rejects.toThrow();
+  });
+});

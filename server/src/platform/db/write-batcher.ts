@@ -1,0 +1,103 @@
+import { sql } from 'kysely';
+import type { Db, Engine } from './database.ts';
+
+/**
+ * Group commit for SQLite. One SQLite connection writes one transaction at a time, and each commit costs far more
+ * than the few small statements a message needs; so the transaction bodies that concurrent callers queue during one
+ * event-loop turn run one after another inside ONE transaction, each in its own savepoint. A body that throws rolls
+ * back to its savepoint alone and its caller gets the error at once; the others commit together, and only after that
+ * commit do their callers' promises resolve (so "acknowledge after commit" still holds). Bodies run in the order they
+ * were queued. PostgreSQL keeps real concurrent transactions: there `writeTransaction` is a plain transaction.
+ *
+ * A body must touch the database only through the transaction it is given: the connection is held by the batch, so
+ * a query on the outer handle would wait for the batch that waits for it.
+ */
+export type TransactionBody<T> = (trx: Db) => Promise<T>;
+
+interface Queued {
+  body: TransactionBody<unknown>;
+  resolve(value: unknown): void;
+  reject(error: unknown): void;
+}
+
+/** How many bodies one commit carries at most, so a burst does not make one batch's latency unbounded. */
+const MAX_BATCH = 256;
+
+class WriteBatcher {
+  private queue: Queued[] = [];
+  private scheduled = false;
+  private running = false;
+
+  constructor(private readonly db: Db) {}
+
+  run<T>(body: TransactionBody<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.queue.push({ body, resolve: resolve as (value: unknown) => void, reject });
+      this.schedule();
+    });
+  }
+
+  private schedule(): void {
+    if (this.scheduled || this.running || this.queue.length === 0) return;
+    this.scheduled = true;
+    // The next check phase: every request read in this turn's I/O has queued its body by then.
+    setImmediate(() => {
+      this.scheduled = false;
+      void this.flush();
+    });
+  }
+
+  private async flush(): Promise<void> {
+    this.running = true;
+    const batch = this.queue.length <= MAX_BATCH ? this.queue : this.queue.slice(0, MAX_BATCH);
+    this.queue = this.queue.length <= MAX_BATCH ? [] : this.queue.slice(MAX_BATCH);
+    const done: Array<{ item: Queued; value: unknown }> = [];
+    try {
+      await this.db.transaction().execute(async (trx) => {
+        for (const item of batch) {
+          // A lone body needs no savepoint: if it fails, the whole transaction rolls back, which is its own.
+          if (batch.length === 1) {
+            done.push({ item, value: await item.body(trx) });
+            continue;
+          }
+          await sql`savepoint lingxi_write`.execute(trx);
+          let value: unknown;
+          try {
+            value = await item.body(trx);
+          } catch (error) {
+            item.reject(error);
+            // If this fails too, SQLite ended the transaction itself: the batch fails as a whole, below.
+            await sql`rollback to lingxi_write`.execute(trx);
+            await sql`release lingxi_write`.execute(trx);
+            continue;
+          }
+          await sql`release lingxi_write`.execute(trx);
+          done.push({ item, value });
+        }
+      });
+      for (const { item, value } of done) item.resolve(value);
+    } catch (error) {
+      // Nothing of this batch committed: every body not answered yet gets the error (a settled promise ignores it).
+      for (const item of batch) item.reject(error);
+    } finally {
+      this.running = false;
+      this.schedule();
+    }
+  }
+}
+
+const BATCHERS = new WeakMap<Db, WriteBatcher>();
+
+/**
+ * Runs `body` in a transaction and resolves with its result after the commit. On SQLite, concurrent callers share
+ * one commit (see above); on PostgreSQL each gets its own transaction.
+ */
+export function writeTransaction<T>(db: Db, engine: Engine, body: TransactionBody<T>): Promise<T> {
+  if (engine !== 'sqlite') return db.transaction().execute(body);
+  let batcher = BATCHERS.get(db);
+  if (!batcher) {
+    batcher = new WriteBatcher(db);
+    BATCHERS.set(db, batcher);
+  }
+  return batcher.run(body);
+}
