@@ -23,6 +23,8 @@ const INVOICE_ANSWER = /^在订单详情页点击“申请发票”/;
 const WHERE_IS_MY_ORDER = '我的订单到哪了';
 const ORDER_NO = 'SO20261126001';
 const ANGRY = '你们太过分了！我非常生气，快递一直不到，我要投诉！';
+const AGENT_REPLY = '非常抱歉，我是客服小王，马上为您催促快递';
+const CUSTOMER_THANKS = '好的，谢谢';
 
 interface BriefView {
   reason: string | null;
@@ -206,7 +208,19 @@ describe('the bot answers a widget customer, runs a flow, and hands an angry cus
     expect(await agent.getByTestId('conversation-status').textContent()).not.toBe('机器人');
 
     // The agent's thread: every message once, in the same order as the customer saw it.
-    const agentTexts = await threadOf(agent.getByTestId('message'), '.bubble-text', 13);
+    expect(await threadOf(agent.getByTestId('message'), '.bubble-text', 13)).toEqual(widgetTexts);
+
+    // The agent answers; from now on the bot stays silent, and the customer's reply reaches the agent.
+    await agent.getByTestId('reply-input').fill(AGENT_REPLY);
+    await agent.getByTestId('reply-input').press('Enter');
+    await bubbles.filter({ hasText: AGENT_REPLY }).waitFor({ timeout: STEP_MS });
+    await write(visitor, CUSTOMER_THANKS);
+    await agent.getByTestId('message').filter({ hasText: CUSTOMER_THANKS }).waitFor({ timeout: STEP_MS });
+    await visitor.waitForTimeout(1_500);
+    expect(await visitor.getByTestId('widget-typing').isVisible()).toBe(false);
+    widgetTexts.push(AGENT_REPLY, CUSTOMER_THANKS);
+    expect(await bubbles.locator('.bubble').allTextContents()).toEqual(widgetTexts);
+    const agentTexts = await threadOf(agent.getByTestId('message'), '.bubble-text', 15);
     expect(agentTexts).toEqual(widgetTexts);
 
     // After reloading, the resumed sockets may replay messages: still each once, and the brief is still there.
@@ -215,8 +229,8 @@ describe('the bot answers a widget customer, runs a flow, and hands an angry cus
     await agent.getByTestId('handoff-brief').waitFor({ timeout: STEP_MS });
     await agent.locator('.live-on').waitFor({ timeout: STEP_MS });
     await visitor.waitForTimeout(800);
-    expect(await threadOf(bubbles, '.bubble', 13)).toEqual(widgetTexts);
-    expect(await threadOf(agent.getByTestId('message'), '.bubble-text', 13)).toEqual(widgetTexts);
+    expect(await threadOf(bubbles, '.bubble', 15)).toEqual(widgetTexts);
+    expect(await threadOf(agent.getByTestId('message'), '.bubble-text', 15)).toEqual(widgetTexts);
 
     expect(pageErrors).toEqual([]);
   }, 120_000);
