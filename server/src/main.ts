@@ -10,6 +10,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run(argv
     summary: 'language engine tools: nlu eval --task intent|sentiment|entity …',
     load: () => import('./cli/nlu.ts'),
   },
+  bench: {
+    summary: 'staffing simulator and routing speed: bench routing [--agents 8 …]',
+    load: () => import('./cli/bench.ts'),
+  },
   kb: {
     summary: 'knowledge base tools: kb eval --pairs <tsv> [--json] · kb fit · kb import',
     load: () => import('./cli/kb.ts'),

@@ -86,7 +86,11 @@ describe.each(testEngines())('exactly once under parallel assigners on %s', (eng
       // Agents picking from the queue race the assigners: different views of the same capacity.
       const agents = (await listAgentProfiles(bed.ctx.db, bed.workspaceId)).map((p) => p.userId);
       const picks = Array.from({ length: 10 }, (_, i) =>
-        pickConversation(bed.deps, { workspaceId: bed.workspaceId, conversationId: `conv_${round}_${9 - i}`, agentId: random.pick(agents) }).then(
+        pickConversation(bed.deps, {
+          workspaceId: bed.workspaceId,
+          conversationId: `conv_${round}_${9 - i}`,
+          agentId: random.pick(agents),
+        }).then(
           () => [{ conversationId: `conv_${round}_${9 - i}` }],
           () => [],
         ),

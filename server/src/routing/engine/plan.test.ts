@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { EligibilityContext } from './eligibility.ts';
 import { canServe } from './eligibility.ts';
 import { escalate, initialLevel } from './escalation.ts';
-import { agentFor, nextConversationFor, planAssignments } from './plan.ts';
+import { agentFor, indexWaiting, nextConversationFor, planAssignments } from './plan.ts';
 import { DEFAULT_PRIORITY_PARAMS } from './priority.ts';
 import { agent, conversation } from './testing.ts';
 
@@ -106,6 +106,26 @@ describe('planAssignments', () => {
       conversation('c_tech_new', { skills: { tech: 1 }, enqueuedAt: T0 }),
     ];
     expect(nextConversationFor(a, waiting, DEFAULT_PRIORITY_PARAMS, open, T0)?.id).toBe('c_tech_old');
+  });
+});
+
+describe('the waiting index', () => {
+  it('gives the same answer as a full scan: own teams, borrowed teams, and conversations reserved for the agent', () => {
+    const a = agent('usr_a', { teams: ['general'] });
+    const waiting = [
+      conversation('c_general', { enqueuedAt: T0 }),
+      conversation('c_billing_vip', { team: 'billing', valueTier: 'vip', enqueuedAt: T0 }),
+      conversation('c_reserved', { team: 'tech', reservedFor: 'usr_a', enqueuedAt: T0 - 600_000 }),
+    ];
+    const index = indexWaiting(waiting);
+    for (const context of [open, { openTeams: new Map(), borrowed: new Map([['billing', ['general']]]) }]) {
+      expect(nextConversationFor(a, index, DEFAULT_PRIORITY_PARAMS, context, T0)?.id).toBe(
+        nextConversationFor(a, waiting, DEFAULT_PRIORITY_PARAMS, context, T0)?.id,
+      );
+    }
+    expect(nextConversationFor(a, index, DEFAULT_PRIORITY_PARAMS, open, T0)?.id).toBe('c_reserved');
+    const b = agent('usr_b');
+    expect(nextConversationFor(b, index, DEFAULT_PRIORITY_PARAMS, open, T0)?.id).toBe('c_general');
   });
 });
 
