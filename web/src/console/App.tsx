@@ -9,6 +9,7 @@ import { useI18n } from './i18n/I18nProvider.tsx';
 import { KnowledgePage } from './knowledge/KnowledgePage.tsx';
 import { AppShell } from './layout/AppShell.tsx';
 import { RealtimeProvider } from './realtime/RealtimeProvider.tsx';
+import { RoutingPage } from './routing/RoutingPage.tsx';
 
 /** Screens that need a session: without one, go to the login page and come back afterwards. */
 function RequireSession({ children }: { children: ReactNode }) {
@@ -49,6 +50,8 @@ export function App() {
         <Route index element={<Home />} />
         <Route path="/conversations" element={<ConversationsPage />} />
         <Route path="/conversations/:conversationId" element={<ConversationsPage />} />
+        <Route path="/routing" element={<RoutingPage />} />
+        <Route path="/routing/:conversationId" element={<RoutingPage />} />
         <Route path="/knowledge/*" element={<KnowledgePage />} />
         <Route path="/analytics/*" element={<AnalyticsPage />} />
         <Route path="*" element={<NotFound />} />

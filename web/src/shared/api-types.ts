@@ -52,7 +52,8 @@ export type ServerEvent =
   | { type: 'ack'; requestId?: string; clientMessageId: string; message: MessageView }
   | { type: 'typing'; conversationId: string; senderType: SenderType }
   | { type: 'error'; requestId?: string; error: { code: string; message: string } }
-  | { type: 'pong' };
+  | { type: 'pong' }
+  | { type: 'routing'; event: string; data: Record<string, unknown> };
 
 /** Messages shown in one conversation: by seq, which is the order the server committed them in. */
 export function compareMessages(a: MessageView, b: MessageView): number {

@@ -81,6 +81,12 @@ export function AppShell() {
               <span>{t('nav.conversations')}</span>
             </NavLink>
           )}
+          {live && (
+            <NavLink to="/routing" className="nav-item" data-testid="nav-routing">
+              <ChatIcon />
+              <span>{t('nav.routing')}</span>
+            </NavLink>
+          )}
           {me && me.user.role !== 'auditor' && (
             <NavLink to="/knowledge" className="nav-item" data-testid="nav-knowledge">
               <BookIcon />

@@ -54,6 +54,8 @@ export function RealtimeProvider({ children, enabled = true }: { children: React
         if (event.type === 'message.created') {
           addMessageToCache(client, event.message);
           void client.invalidateQueries({ queryKey: conversationKeys.lists });
+        } else if (event.type === 'routing') {
+          void client.invalidateQueries({ queryKey: ['routing'] });
         } else if (event.type === 'conversation.updated') {
           void client.invalidateQueries({ queryKey: conversationKeys.lists });
           void client.invalidateQueries({ queryKey: conversationKeys.detail(event.conversation.id) });
