@@ -74,6 +74,15 @@ export class WidgetApi {
     return this.authed('POST', '/api/v1/widget/survey', { conversationId, ...answer });
   }
 
+  /** An active surge plan's announcement and the visitor's place in line, if they wait for a person. */
+  async routingStatus(): Promise<{
+    botFirst: { zh: string; en: string } | null;
+    waitMessage: { zh: string; en: string } | null;
+    queue: { position: number; team: string } | null;
+  }> {
+    return this.authed('GET', '/api/v1/widget/routing-status');
+  }
+
   async socketUrl(refresh: boolean): Promise<string> {
     const session = await this.ensureSession(refresh);
     const url = new URL('/api/v1/ws', this.origin);

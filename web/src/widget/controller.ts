@@ -119,6 +119,7 @@ export class WidgetController {
   /** After (re)connecting: replay what was missed, then push out what is still waiting for an ack. */
   private resume(): void {
     this.socket.send({ type: 'resume', lastSeenMessageId: this.state.lastSeen()?.id ?? null });
+    void this.refreshRouting();
     for (const pending of this.state.unconfirmed()) {
       if (pending.state === 'failed' && pending.error) continue; // refused by the server: sending again will not help
       this.state.setPendingState(pending.clientMessageId, 'sending');
@@ -146,6 +147,9 @@ export class WidgetController {
         this.ackTimers.delete(event.clientMessageId);
         this.accept([event.message], false);
         break;
+      case 'routing':
+        void this.refreshRouting();
+        break;
       case 'error':
         if (event.requestId && this.state.isPending(event.requestId)) {
           clearTimeout(this.ackTimers.get(event.requestId));
@@ -154,6 +158,17 @@ export class WidgetController {
         break;
       default:
         break;
+    }
+  }
+
+  /** Surge announcement and place in line come from the server (the socket only says that something changed). */
+  private async refreshRouting(): Promise<void> {
+    try {
+      const status = await this.api.routingStatus();
+      const announcement = status.botFirst ?? status.waitMessage;
+      this.view.setRouting(announcement ? announcement[this.text.lang] : null, status.queue?.position ?? null);
+    } catch {
+      // the banner is a nicety: the conversation works without it
     }
   }
 

@@ -1,6 +1,8 @@
 import { type Locale, localeFromLanguage } from '../shared/locale.ts';
 
 const zh = {
+  /** Which side of a bilingual server text to show. */
+  lang: 'zh' as 'zh' | 'en',
   open: '打开在线客服',
   close: '关闭对话窗口',
   title: '在线客服',
@@ -21,6 +23,7 @@ const zh = {
   unavailable: '暂时无法连接客服，请稍后再试。',
   poweredBy: '由灵犀提供支持',
   talkToPerson: '转人工',
+  queuePosition: '正在为您转接人工客服，您排在第 {n} 位',
   typing: '对方正在输入…',
   article: '相关文章',
   order: '订单',
@@ -37,6 +40,7 @@ const zh = {
 export type WidgetText = typeof zh;
 
 const en: WidgetText = {
+  lang: 'en',
   open: 'Open live chat',
   close: 'Close chat window',
   title: 'Live chat',
@@ -57,6 +61,7 @@ const en: WidgetText = {
   unavailable: 'Chat is unavailable right now. Please try again later.',
   poweredBy: 'Powered by Lingxi',
   talkToPerson: 'Talk to a person',
+  queuePosition: 'Connecting you to a person: you are #{n} in line',
   typing: 'Typing…',
   article: 'Article',
   order: 'Order',

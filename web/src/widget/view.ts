@@ -59,6 +59,9 @@ export class WidgetView {
   private readonly dot = el('span', 'dot');
   private readonly log = el('div', 'log');
   private readonly alert = el('p', 'alert');
+  /** A surge plan's announcement and the place in line, above the log. */
+  private readonly surge = el('p', 'alert');
+  private readonly queue = el('p', 'greeting');
   private readonly input = el('textarea');
   private readonly sendButton = el('button', 'send');
   private readonly rendered = new Map<string, HTMLElement>();
@@ -106,6 +109,13 @@ export class WidgetView {
     this.alert.textContent = message ?? '';
   }
 
+  setRouting(announcement: string | null, position: number | null): void {
+    this.surge.hidden = announcement === null;
+    this.surge.textContent = announcement ?? '';
+    this.queue.hidden = position === null;
+    this.queue.textContent = position === null ? '' : this.text.queuePosition.replace('{n}', String(position));
+  }
+
   setUnread(count: number): void {
     this.badge.hidden = count === 0;
     this.badge.textContent = count > 99 ? '99+' : String(count);
@@ -128,9 +138,15 @@ export class WidgetView {
     const stickToEnd = this.log.scrollHeight - this.log.scrollTop - this.log.clientHeight < 80;
     const keep = new Set<string>();
     let previous: Element | null = this.log.firstElementChild;
-    for (const item of items) {
+    // Quick replies belong to the question they came with: once the customer wrote after it, they are spent (a
+    // re-render must not bring them back to life).
+    let lastFromCustomer = -1;
+    items.forEach((item, i) => {
+      if (!item.message || item.message.senderType === 'contact') lastFromCustomer = i;
+    });
+    for (const [index, item] of items.entries()) {
       keep.add(item.key);
-      const node = this.bubbleFor(item);
+      const node = this.bubbleFor(item, index < lastFromCustomer);
       if (previous?.nextElementSibling !== node) {
         if (previous) previous.after(node);
         else this.log.prepend(node);
@@ -164,7 +180,7 @@ export class WidgetView {
     this.scrollToEnd();
   }
 
-  private bubbleFor(item: ChatItem): HTMLElement {
+  private bubbleFor(item: ChatItem, answered: boolean): HTMLElement {
     let node = this.rendered.get(item.key);
     if (!node) {
       node = el('div', 'msg');
@@ -186,7 +202,7 @@ export class WidgetView {
       const box = el('div', 'extras');
       for (const c of extras.cards ?? []) box.append(card(c, this.text));
       if (extras.quickReplies?.length)
-        box.append(quickReplies(extras.quickReplies, (value) => this.handlers.onSend(value)));
+        box.append(quickReplies(extras.quickReplies, (value) => this.handlers.onSend(value), answered));
       node.append(box);
     }
     meta.replaceChildren();
@@ -261,6 +277,10 @@ export class WidgetView {
     this.log.append(el('p', 'greeting', this.text.greeting));
     this.alert.hidden = true;
     this.alert.setAttribute('role', 'alert');
+    this.surge.hidden = true;
+    this.surge.dataset.testid = 'widget-surge';
+    this.queue.hidden = true;
+    this.queue.dataset.testid = 'widget-queue';
 
     const compose = el('form', 'compose');
     this.input.rows = 1;
@@ -290,7 +310,15 @@ export class WidgetView {
     });
     compose.append(this.input, this.sendButton);
 
-    this.panel.append(head, this.log, this.alert, compose, el('div', 'foot', this.text.poweredBy));
+    this.panel.append(
+      head,
+      this.surge,
+      this.log,
+      this.queue,
+      this.alert,
+      compose,
+      el('div', 'foot', this.text.poweredBy),
+    );
     return this.panel;
   }
 
