@@ -91,6 +91,59 @@ describe('the bot answers a widget customer, runs a flow, and hands an angry cus
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
 
+  // Runs first, while no agent has signed in: nobody is online.
+  it('on a phone, in English: the "Talk to a person" button with nobody online leads to leave-a-message', async () => {
+    const base = server.url.replace('localhost', '127.0.0.1');
+    const visitorContext = await browser.newContext({ locale: 'en-US', viewport: { width: 390, height: 760 } });
+    const visitor = await visitorContext.newPage();
+    visitor.on('pageerror', (error) => pageErrors.push(error.message));
+    await visitor.goto(`${base}/demo`);
+    await visitor.getByTestId('widget-launcher').click();
+    const bubbles = visitor.getByTestId('widget-message');
+
+    await visitor.getByTestId('widget-talk-to-person').click();
+    const notice = bubbles.filter({ hasText: 'no agent is online' });
+    await notice.waitFor({ timeout: STEP_MS });
+    const choices = notice.getByTestId('widget-quick-reply');
+    expect(await choices.allTextContents()).toEqual(['Leave a message', 'Call me back', 'Keep waiting']);
+    // Keyboard: the quick reply is a real button.
+    await choices.first().focus();
+    await visitor.keyboard.press('Enter');
+    await bubbles.filter({ hasText: 'Please type your message' }).waitFor({ timeout: STEP_MS });
+    expect(await choices.first().isDisabled()).toBe(true);
+
+    await write(visitor, 'My earbuds stopped charging, please email me at li@example.com');
+    const taken = bubbles.filter({ hasText: 'Your message has been recorded' });
+    await taken.waitFor({ timeout: STEP_MS });
+    expect(await taken.locator('.bubble').textContent()).toMatch(/ticket tkt_\w+/);
+    expect(await bubbles.locator('.bubble').allTextContents()).toEqual([
+      'Talk to a person',
+      expect.stringContaining('no agent is online'),
+      'Leave a message',
+      expect.stringContaining('Please type your message'),
+      'My earbuds stopped charging, please email me at li@example.com',
+      expect.stringContaining('Your message has been recorded'),
+    ]);
+
+    // The agent who signs in later (console in English) reads why this conversation reached them.
+    const agentContext = await browser.newContext({ locale: 'en-US', viewport: { width: 1366, height: 900 } });
+    const agent = await agentContext.newPage();
+    agent.on('pageerror', (error) => pageErrors.push(error.message));
+    await signIn(agent, base);
+    await agent.getByTestId('conversation-item').filter({ hasText: 'Your message has been recorded' }).click();
+    const reason = agent.getByTestId('brief-reason');
+    await reason.waitFor({ timeout: STEP_MS });
+    expect(await reason.getAttribute('data-reason')).toBe('asks_for_human');
+    expect(await reason.textContent()).toContain('Customer asked for a person');
+    expect(await agent.getByTestId('brief-words').locator('li').allTextContents()).toContain('Talk to a person');
+    // Leave the console offline again for the next test's own agent.
+    await agent.getByTestId('presence-toggle').selectOption('offline');
+    await expect.poll(() => agent.getByTestId('presence-toggle').inputValue(), { timeout: STEP_MS }).toBe('offline');
+    await agentContext.close();
+    await visitorContext.close();
+    expect(pageErrors).toEqual([]);
+  }, 90_000);
+
   it('FAQ answer, order-status flow, then a negative_sentiment hand-off with the brief in the console', async () => {
     const base = server.url.replace('localhost', '127.0.0.1');
     const agentContext = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 900 } });

@@ -18,10 +18,11 @@ function el<K extends keyof HTMLElementTagNameMap>(
   return node;
 }
 
-/** Buttons that send their value as the customer's next message. */
+/** Buttons that send their value as the customer's next message; `spent` once the customer has answered. */
 export function quickReplies(
   replies: Array<{ label: string; value: string }>,
   onPick: (value: string) => void,
+  spent = false,
 ): HTMLElement {
   const row = el('div', 'chips');
   row.setAttribute('role', 'group');
@@ -29,6 +30,7 @@ export function quickReplies(
     const chip = el('button', 'chip', reply.label);
     chip.type = 'button';
     chip.dataset.testid = 'widget-quick-reply';
+    chip.disabled = spent;
     chip.addEventListener('click', () => {
       for (const sibling of row.querySelectorAll('button')) sibling.disabled = true;
       onPick(reply.value);
