@@ -18,6 +18,17 @@ describe('the bot in the conversation', () => {
   }, 60_000);
   afterAll(async () => bed.dispose());
 
+  const botTurnEvents = async (conversationId: string) => {
+    const rows = await bed.ctx.db
+      .selectFrom('reporting_events')
+      .select(['data'])
+      .where('conversation_id', '=', conversationId)
+      .where('type', '=', 'bot.turn')
+      .orderBy('id')
+      .execute();
+    return rows.map((r) => fromJson<Record<string, unknown>>(r.data, {}));
+  };
+
   it('greets, runs the order-status flow with validation and a signed action, and follows up into a refund', async () => {
     const customer = await bed.newCustomer();
     const hello = await customer.say('你好');
@@ -85,6 +96,10 @@ describe('the bot in the conversation', () => {
     expect(botMeta(answer[0])?.evidence).toMatchObject({
       knowledge: [expect.objectContaining({ articleId: article.id })],
     });
+    // Each turn is reported for analytics: the miss before publishing, then the answer with its article.
+    const turns = await botTurnEvents(customer.conversationId() as string);
+    expect(turns.map((t) => t.outcome)).toEqual([expect.stringMatching(/not_understood|knowledge_gap/), 'answered']);
+    expect(turns[1]).toMatchObject({ decision: 'answer', articleId: article.id, language: 'zh' });
   }, 30_000);
 
   it('answers the same clientMessageId once, and messages sent together each get their turn in order', async () => {
@@ -152,6 +167,9 @@ describe('the bot in the conversation', () => {
     await customer.say('讲个笑话吧');
     const third = await customer.say('股票明天会涨吗');
     expect(botMeta(third[0])?.reason).toBe('handoff:consecutive_misses');
+    const turns = await botTurnEvents(customer.conversationId() as string);
+    expect(turns.slice(0, 2).map((t) => t.outcome)).toEqual(['not_understood', 'not_understood']);
+    expect(turns[2]).toMatchObject({ decision: 'handoff', reason: 'handoff:consecutive_misses' });
   }, 30_000);
 
   it('apologizes and hands off when the business API times out or answers garbage, and says so on a 404', async () => {

@@ -97,7 +97,7 @@ export const EVENT_CATALOGUE: readonly CatalogueEntry[] = [
   {
     type: 'bot.turn',
     emitter: 'bot (respond)',
-    emitted: false,
+    emitted: true,
     when: 'the bot decides on one customer message',
     data: {
       intent: 'the top intent at or above the threshold, else absent',

@@ -12,6 +12,7 @@ import { newId } from '../../platform/ids.ts';
 import { enqueueConversation } from '../../routing/commands/enqueue-conversation.ts';
 import { findContact } from '../contact-store.ts';
 import { CONVERSATION_TOPICS, publishEvent } from '../events.ts';
+import { reportBotTurn } from '../report-bot-turn.ts';
 import type { ConversationRecord, MessageRecord } from '../schema.ts';
 import { findConversation } from '../store.ts';
 import { receiveMessage } from './receive-message.ts';
@@ -52,6 +53,7 @@ export async function runBotTurn(
   });
   if (!turn) return;
   await applyTurn(ctx, conversation, message, turn);
+  await reportBotTurn(ctx, message, turn);
 }
 
 async function applyTurn(ctx: ServiceContext, conversation: ConversationRecord, trigger: MessageRecord, turn: BotTurn) {
