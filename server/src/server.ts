@@ -8,6 +8,7 @@ import { configureBot } from './bot/index.ts';
 import { type Config, loadConfig, sqliteFile } from './config.ts';
 import { type DemoAccounts, seedDemo } from './demo/seed-demo.ts';
 import { buildApp } from './http/app.ts';
+import { loopbackFetch } from './http/loopback-fetch.ts';
 import type { App } from './http/types.ts';
 import { type Clock, systemClock } from './platform/clock.ts';
 import type { ServiceContext } from './platform/context.ts';
@@ -99,7 +100,9 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     url = `http://localhost:${port}`;
     // Relative flow-action URLs (the demo business API) resolve against this server, at the address it listens on.
     const selfHost = ['0.0.0.0', '::', 'localhost'].includes(config.host) ? '127.0.0.1' : config.host;
-    configureBot(ctx, { selfUrl: `http://${selfHost.includes(':') ? `[${selfHost}]` : selfHost}:${port}` });
+    const selfUrl = `http://${selfHost.includes(':') ? `[${selfHost}]` : selfHost}:${port}`;
+    // Actions addressed to this server are answered in-process (same routes); any other URL goes over the network.
+    configureBot(ctx, { selfUrl, fetch: loopbackFetch(app, selfUrl) });
   }
   if (config.roles.includes('worker')) await infrastructure.jobs.start();
   if (config.roles.includes('cron')) await infrastructure.scheduler.start();

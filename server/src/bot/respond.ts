@@ -1,4 +1,5 @@
 import type { ServiceContext } from '../platform/context.ts';
+import { writeTransaction } from '../platform/db/write-batcher.ts';
 import { newId } from '../platform/ids.ts';
 import {
   type BotState,
@@ -46,13 +47,9 @@ export async function respond(ctx: ServiceContext, input: RespondInput): Promise
     const state = stored.state;
     if (input.message.seq <= state.lastHandledSeq) return undefined;
     const turn = await decideTurn(ctx, bot, state, input, stored.version === 0);
-    const saved = await saveState(
-      ctx.db,
-      input.workspaceId,
-      input.conversation.id,
-      state,
-      stored.version,
-      ctx.clock.now(),
+    // On SQLite the write shares a commit with the other writes of this moment (group commit).
+    const saved = await writeTransaction(ctx.db, ctx.engine, (trx) =>
+      saveState(trx, input.workspaceId, input.conversation.id, state, stored.version, ctx.clock.now()),
     );
     if (saved) return turn.decision.kind === 'silent' ? undefined : turn;
   }

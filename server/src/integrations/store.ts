@@ -1,5 +1,6 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import { fromJson } from '../platform/db/dialect.ts';
+import { queryTemplate } from '../platform/db/query-template.ts';
 import type { Tables } from '../platform/db/tables.ts';
 
 export const DELIVERY_STATUSES = ['pending', 'retrying', 'delivered', 'dead'] as const;
@@ -41,9 +42,14 @@ type Executor = Kysely<Tables>;
 
 export const endpointEvents = (row: Pick<WebhookEndpointTable, 'events'>) => fromJson<string[]>(row.events, []);
 
-export function listEndpoints(db: Executor, workspaceId: string) {
-  return db.selectFrom('webhook_endpoints').selectAll().where('workspace_id', '=', workspaceId).orderBy('id').execute();
+export async function listEndpoints(db: Executor, workspaceId: string) {
+  return (await endpointsOf(db, { workspaceId })).rows;
 }
+
+// Every bus event (each message among them) looks its endpoints up: compiled once (see queryTemplate).
+const endpointsOf = queryTemplate<{ workspaceId: string }, Selectable<WebhookEndpointTable>>((db, p) =>
+  db.selectFrom('webhook_endpoints').selectAll().where('workspace_id', '=', p('workspaceId')).orderBy('id'),
+);
 
 export function findEndpoint(db: Executor, workspaceId: string, id: string) {
   return db
