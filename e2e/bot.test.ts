@@ -285,6 +285,19 @@ describe('the bot answers a widget customer, runs a flow, and hands an angry cus
     expect(await threadOf(bubbles, '.bubble', 15)).toEqual(widgetTexts);
     expect(await threadOf(agent.getByTestId('message'), '.bubble-text', 15)).toEqual(widgetTexts);
 
+    // The agent resolves the conversation; the customer rates it with the keyboard-usable survey.
+    await agent.getByRole('button', { name: '标记为已解决' }).click();
+    const survey = visitor.getByTestId('widget-survey');
+    await survey.waitFor({ timeout: STEP_MS });
+    await survey.getByRole('button', { name: '提交评价' }).click();
+    await survey.getByText('请先选择满意度。').waitFor({ timeout: STEP_MS });
+    await visitor.getByTestId('widget-survey-csat-5').check();
+    await visitor.getByTestId('widget-survey-nps-9').check();
+    await survey.locator('textarea').fill('客服小王很耐心');
+    await survey.getByRole('button', { name: '提交评价' }).click();
+    await survey.getByText('感谢您的评价！').waitFor({ timeout: STEP_MS });
+    expect(await visitor.getByTestId('widget-survey').count()).toBe(1);
+
     expect(pageErrors).toEqual([]);
   }, 120_000);
 });
