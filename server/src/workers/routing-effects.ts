@@ -23,6 +23,12 @@ interface Subscriber {
 
 /** How often waiting lines are looked at again: aging reorders them, teams open, surge triggers may fire. */
 const TICK_MS = 15_000;
+/**
+ * Hand-offs that arrive together are ranked together: the assigner waits this long after an arrival before its pass,
+ * so an angry VIP who handed off a few milliseconds after a regular customer is still served first. Freed capacity
+ * is used at once (no wait).
+ */
+export const ARRIVAL_WINDOW_MS = 400;
 
 /**
  * Routing's reactions to what happens elsewhere, composed here because routing may not import conversations:
@@ -35,20 +41,32 @@ export function startRoutingEffects(ctx: ServiceContext, infrastructure: { bus: 
   const deps: RoutingDeps = { ctx, lock: infrastructure.lock, conversations: conversationPort(ctx) };
   const bus = infrastructure.bus;
   const run = async (workspaceId: string) => {
+    await evaluateSurgeTriggers(deps, workspaceId);
     await assignWaiting(deps, workspaceId);
     await evaluateSurgeTriggers(deps, workspaceId);
+  };
+  const gathering = new Map<string, Promise<void>>();
+  const afterArrivals = (workspaceId: string): Promise<void> => {
+    let pass = gathering.get(workspaceId);
+    if (!pass) {
+      pass = new Promise<void>((resolve) => setTimeout(resolve, ARRIVAL_WINDOW_MS))
+        .then(() => gathering.delete(workspaceId))
+        .then(() => run(workspaceId));
+      gathering.set(workspaceId, pass);
+    }
+    return pass;
   };
   const stops = [
     bus.subscribe('conversation.handed_off', async (event) => {
       const { conversationId, brief } = event.payload as { conversationId: string; brief?: HandoffBrief };
       const facts = await factsOf(ctx, event.workspaceId, conversationId, brief);
       if (facts) await describeWaiting(ctx, { workspaceId: event.workspaceId, conversationId, facts });
-      await run(event.workspaceId);
+      await afterArrivals(event.workspaceId);
     }),
     bus.subscribe(ROUTING_TOPICS.queueChanged, async (event) => {
       const payload = event.payload as { change: string; profiled?: boolean };
       // An unprofiled hand-off is routed once its profile arrives with `conversation.handed_off`.
-      if (payload.change === 'joined' && payload.profiled) await run(event.workspaceId);
+      if (payload.change === 'joined' && payload.profiled) await afterArrivals(event.workspaceId);
     }),
     bus.subscribe(ROUTING_TOPICS.presenceChanged, async (event) => {
       if ((event.payload as { status: string }).status === 'online') await run(event.workspaceId);
