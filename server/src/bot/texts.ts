@@ -13,7 +13,7 @@ export const TEXTS = {
   noneOfThese: { zh: '都不是', en: 'None of these' },
   talkToPerson: { zh: '转人工', en: 'Talk to a person' },
   handoffOnline: {
-    zh: '正在为您转接人工客服（{{team}}），请稍候。您前面还有 {{position}} 位，预计等待约 {{minutes}} 分钟。',
+    zh: '正在为您转接人工客服（{{team}}），请稍候。您目前排在第 {{position}} 位，预计等待约 {{minutes}} 分钟。',
     en: "I'm connecting you with an agent ({{team}}). You are number {{position}} in line; the estimated wait is about {{minutes}} min.",
   },
   handoffNobodyOnline: {
