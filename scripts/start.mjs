@@ -1,4 +1,5 @@
-// `npm start`: build the web console and widget when they are missing or older than their sources, then serve.
+// `npm start`: serve. `npm ci` already built the web console and widget (prepare); rebuild only when they are
+// missing or older than their sources (someone edited web/src since).
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
