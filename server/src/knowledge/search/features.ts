@@ -121,35 +121,47 @@ function bigrams(atoms: string[], pinyin: boolean): Set<string> {
   return out;
 }
 
+let scratch = new Int32Array(6 * 64);
+
 /** Longest common substring, longest common subsequence and edit distance, over atoms, in one pass each. */
 export function alignment(a: string[], b: string[]): { substring: number; subsequence: number; edit: number } {
   const m = b.length;
-  let prevSub = new Int32Array(m + 1);
-  let curSub = new Int32Array(m + 1);
-  let prevSeq = new Int32Array(m + 1);
-  let curSeq = new Int32Array(m + 1);
-  let prevEd = Int32Array.from({ length: m + 1 }, (_, j) => j);
-  let curEd = new Int32Array(m + 1);
+  const w = m + 1;
+  // six rows in one scratch buffer reused across calls (twelve candidates per search, two alignments each);
+  // rows are addressed by offset and swapped by swapping offsets
+  if (scratch.length < 6 * w) scratch = new Int32Array(Math.max(6 * w, 2 * scratch.length));
+  const r = scratch;
+  r.fill(0, 0, 6 * w);
+  let prevSub = 0;
+  let curSub = w;
+  let prevSeq = 2 * w;
+  let curSeq = 3 * w;
+  let prevEd = 4 * w;
+  let curEd = 5 * w;
+  for (let j = 0; j <= m; j++) r[prevEd + j] = j;
   let substring = 0;
   for (let i = 1; i <= a.length; i++) {
-    curEd[0] = i;
+    r[curEd] = i;
     const ai = a[i - 1];
     for (let j = 1; j <= m; j++) {
       const same = ai === b[j - 1];
-      curSub[j] = same ? (prevSub[j - 1] as number) + 1 : 0;
-      if ((curSub[j] as number) > substring) substring = curSub[j] as number;
-      curSeq[j] = same ? (prevSeq[j - 1] as number) + 1 : Math.max(prevSeq[j] as number, curSeq[j - 1] as number);
-      curEd[j] = Math.min(
-        (prevEd[j] as number) + 1,
-        (curEd[j - 1] as number) + 1,
-        (prevEd[j - 1] as number) + (same ? 0 : 1),
+      const sub = same ? (r[prevSub + j - 1] as number) + 1 : 0;
+      r[curSub + j] = sub;
+      if (sub > substring) substring = sub;
+      r[curSeq + j] = same
+        ? (r[prevSeq + j - 1] as number) + 1
+        : Math.max(r[prevSeq + j] as number, r[curSeq + j - 1] as number);
+      r[curEd + j] = Math.min(
+        (r[prevEd + j] as number) + 1,
+        (r[curEd + j - 1] as number) + 1,
+        (r[prevEd + j - 1] as number) + (same ? 0 : 1),
       );
     }
     [prevSub, curSub] = [curSub, prevSub];
     [prevSeq, curSeq] = [curSeq, prevSeq];
     [prevEd, curEd] = [curEd, prevEd];
   }
-  return { substring, subsequence: prevSeq[m] as number, edit: prevEd[m] as number };
+  return { substring, subsequence: r[prevSeq + m] as number, edit: r[prevEd + m] as number };
 }
 
 function numbers(atoms: string[]): Set<string> {

@@ -83,21 +83,25 @@ export class Canonicalizer {
 
   apply(norm: string): string {
     if (this.canonical.size === 0) return norm;
+    // the untouched stretches are copied as slices, not character by character (this runs for every candidate)
     let out = '';
+    let copied = 0;
     let changed = false;
     for (let i = 0; i < norm.length; ) {
       const list = this.byFirst.get(norm[i] as string);
       const m = list?.find((member) => norm.startsWith(member, i));
       if (m) {
         const head = this.canonical.get(m) as string;
-        out += head;
-        changed ||= head !== m;
+        if (head !== m) {
+          out += norm.slice(copied, i) + head;
+          copied = i + m.length;
+          changed = true;
+        }
         i += m.length;
       } else {
-        out += norm[i];
         i++;
       }
     }
-    return changed ? out : norm;
+    return changed ? out + norm.slice(copied) : norm;
   }
 }

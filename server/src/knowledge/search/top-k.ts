@@ -1,22 +1,28 @@
 // The k best items without sorting everything: a bounded min-heap (a query can touch tens of thousands of docs).
+// Typed arrays, allocated once: a search pushes thousands of items and should leave no garbage behind.
 
 export class TopK {
-  private ids: number[] = [];
-  private scores: number[] = [];
+  private readonly ids: Int32Array;
+  private readonly scores: Float64Array;
+  private n = 0;
 
-  constructor(private readonly k: number) {}
+  constructor(private readonly k: number) {
+    this.ids = new Int32Array(Math.max(0, k));
+    this.scores = new Float64Array(Math.max(0, k));
+  }
 
   /** The score an item must beat to get in. */
   get threshold(): number {
-    return this.ids.length < this.k ? Number.NEGATIVE_INFINITY : (this.scores[0] as number);
+    return this.n < this.k ? Number.NEGATIVE_INFINITY : (this.scores[0] as number);
   }
 
   push(id: number, score: number): void {
     if (this.k <= 0) return;
-    if (this.ids.length < this.k) {
-      this.ids.push(id);
-      this.scores.push(score);
-      this.up(this.ids.length - 1);
+    if (this.n < this.k) {
+      this.ids[this.n] = id;
+      this.scores[this.n] = score;
+      this.n++;
+      this.up(this.n - 1);
     } else if (score > (this.scores[0] as number)) {
       this.ids[0] = id;
       this.scores[0] = score;
@@ -26,9 +32,9 @@ export class TopK {
 
   /** Best first; ties by id for determinism. */
   sorted(): { id: number; score: number }[] {
-    return this.ids
-      .map((id, i) => ({ id, score: this.scores[i] as number }))
-      .sort((a, b) => b.score - a.score || a.id - b.id);
+    const out: { id: number; score: number }[] = [];
+    for (let i = 0; i < this.n; i++) out.push({ id: this.ids[i] as number, score: this.scores[i] as number });
+    return out.sort((a, b) => b.score - a.score || a.id - b.id);
   }
 
   private less(i: number, j: number): boolean {
@@ -38,8 +44,12 @@ export class TopK {
   }
 
   private swap(i: number, j: number): void {
-    [this.ids[i], this.ids[j]] = [this.ids[j] as number, this.ids[i] as number];
-    [this.scores[i], this.scores[j]] = [this.scores[j] as number, this.scores[i] as number];
+    const id = this.ids[i] as number;
+    this.ids[i] = this.ids[j] as number;
+    this.ids[j] = id;
+    const s = this.scores[i] as number;
+    this.scores[i] = this.scores[j] as number;
+    this.scores[j] = s;
   }
 
   private up(i: number): void {
@@ -52,7 +62,7 @@ export class TopK {
   }
 
   private down(i: number): void {
-    const n = this.ids.length;
+    const n = this.n;
     for (;;) {
       const l = 2 * i + 1;
       const r = l + 1;
