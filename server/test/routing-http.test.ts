@@ -19,7 +19,12 @@ describe('routing over HTTP', () => {
   let conversationId: string;
   const ws = () => t.workspaces[0];
   const call = (who: SignedIn | null, method: 'GET' | 'POST' | 'PUT' | 'PATCH', url: string, payload?: unknown) =>
-    t.app.inject({ method, url, headers: who?.headers ?? {}, ...(payload === undefined ? {} : { payload: payload as object }) });
+    t.app.inject({
+      method,
+      url,
+      headers: who?.headers ?? {},
+      ...(payload === undefined ? {} : { payload: payload as object }),
+    });
   const settle = async () => {
     for (let i = 0; i < 5; i++) await (t.ctx.bus as LocalBus).settle();
   };

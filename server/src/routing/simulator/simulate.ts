@@ -75,8 +75,16 @@ export function arrivalsOf(day: DayParams): Arrival[] {
     // Thinning would be exact; stepping with the current hour's rate is close enough for a staffing estimate.
     t += random.exponential(1 / rate);
     if (t >= end) break;
-    let pick = random.next() * totalMix;
-    const tier = (tiers.find(([, w]) => (pick -= w) < 0)?.[0] ?? 'regular') as ValueTier;
+    const pick = random.next() * totalMix;
+    let cumulative = 0;
+    let tier: ValueTier = 'regular';
+    for (const [name, weight] of tiers) {
+      cumulative += weight;
+      if (pick < cumulative) {
+        tier = name;
+        break;
+      }
+    }
     const skilled = random.chance(day.skilledShare);
     arrivals.push({
       id: `c${arrivals.length}`,
@@ -169,7 +177,6 @@ export function simulateDay(day: DayParams, strategy: Strategy): StrategyResult 
   }
   let waiting: Arrival[] = [];
   const waits: number[] = [];
-  let vipAnswered = 0;
   let vipWithin = 0;
   let vipOffered = 0;
   let abandoned = 0;
@@ -181,10 +188,7 @@ export function simulateDay(day: DayParams, strategy: Strategy): StrategyResult 
     agent.load.web_widget = (agent.load.web_widget ?? 0) + (strategy === 'manual' ? 1 : 0);
     const waited = (now - conversation.enqueuedAt) / 1000;
     waits.push(waited);
-    if (conversation.valueTier === 'vip') {
-      vipAnswered++;
-      if (waited <= day.targetSeconds) vipWithin++;
-    }
+    if (conversation.valueTier === 'vip' && waited <= day.targetSeconds) vipWithin++;
     busyMs += conversation.handle * 1000;
     timeline.push({ at: now + conversation.handle * 1000, kind: 'finish', id: conversation.id, agentId });
   };
