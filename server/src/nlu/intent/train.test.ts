@@ -54,6 +54,15 @@ describe('trainIntentModel', () => {
     expect(model.predict('怎么申请退款').outOfScope).toBe(false);
   });
 
+  it('calibrates in-scope confidence on a model that knows every intent', () => {
+    // 4 intents × 8 examples, 3 rounds: the first keeps all intents and holds out 2 examples of each (the only
+    // in-scope confidences); the other two each drop one whole intent (8 out-of-scope messages per round)
+    const c = zh.data.calibration;
+    expect(c.heldOutInScope).toBe(4 * 2);
+    expect(c.heldOutOutOfScope).toBe(2 * 8);
+    expect(c.threshold).toBeGreaterThan(0);
+  });
+
   it('serializes to a compact file that loads back to the same predictions', () => {
     const bytes = serializeIntentModel(zh);
     const loaded = loadIntentModel(bytes);
