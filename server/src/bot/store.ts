@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { fromJson, toJson } from '../platform/db/dialect.ts';
+import { queryTemplate } from '../platform/db/query-template.ts';
 import type { Tables } from '../platform/db/tables.ts';
 import { type BotState, reviveBotState } from './context.ts';
 
@@ -134,12 +135,7 @@ export interface StoredState {
 }
 
 export async function loadState(db: Executor, workspaceId: string, conversationId: string): Promise<StoredState> {
-  const row = await db
-    .selectFrom('bot_states')
-    .select(['state', 'version'])
-    .where('conversation_id', '=', conversationId)
-    .where('workspace_id', '=', workspaceId)
-    .executeTakeFirst();
+  const row = (await stateOf(db, { conversationId, workspaceId })).rows[0];
   if (!row) return { state: reviveBotState(null), version: 0 };
   return { state: reviveBotState(fromJson(row.state, null)), version: row.version };
 }
@@ -156,26 +152,48 @@ export async function saveState(
   expectedVersion: number,
   now: number,
 ): Promise<boolean> {
-  if (expectedVersion === 0) {
-    const inserted = await db
-      .insertInto('bot_states')
-      .values({
-        conversation_id: conversationId,
-        workspace_id: workspaceId,
-        state: toJson(state),
-        version: 1,
-        updated_at: now,
-      })
-      .onConflict((oc) => oc.column('conversation_id').doNothing())
-      .executeTakeFirst();
-    return Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0;
-  }
-  const updated = await db
-    .updateTable('bot_states')
-    .set({ state: toJson(state), version: expectedVersion + 1, updated_at: now })
-    .where('conversation_id', '=', conversationId)
-    .where('workspace_id', '=', workspaceId)
-    .where('version', '=', expectedVersion)
-    .executeTakeFirst();
-  return Number(updated.numUpdatedRows) > 0;
+  const params = {
+    conversationId,
+    workspaceId,
+    state: toJson(state),
+    expectedVersion,
+    nextVersion: expectedVersion + 1,
+    now,
+  };
+  const result = expectedVersion === 0 ? await insertState(db, params) : await updateState(db, params);
+  return Number(result.numAffectedRows ?? 0) > 0;
 }
+
+// Every bot turn reads and writes its state: the statements are built and compiled once (see queryTemplate).
+type StateKey = { conversationId: string; workspaceId: string };
+type StateWrite = StateKey & { state: string; expectedVersion: number; nextVersion: number; now: number };
+
+const stateOf = queryTemplate<StateKey, Pick<BotStateTable, 'state' | 'version'>>((db, p) =>
+  db
+    .selectFrom('bot_states')
+    .select(['state', 'version'])
+    .where('conversation_id', '=', p('conversationId'))
+    .where('workspace_id', '=', p('workspaceId')),
+);
+
+const insertState = queryTemplate<StateWrite, never>((db, p) =>
+  db
+    .insertInto('bot_states')
+    .values({
+      conversation_id: p('conversationId'),
+      workspace_id: p('workspaceId'),
+      state: p('state'),
+      version: 1,
+      updated_at: p('now'),
+    })
+    .onConflict((oc) => oc.column('conversation_id').doNothing()),
+);
+
+const updateState = queryTemplate<StateWrite, never>((db, p) =>
+  db
+    .updateTable('bot_states')
+    .set({ state: p('state'), version: p('nextVersion'), updated_at: p('now') })
+    .where('conversation_id', '=', p('conversationId'))
+    .where('workspace_id', '=', p('workspaceId'))
+    .where('version', '=', p('expectedVersion')),
+);

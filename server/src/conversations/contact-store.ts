@@ -1,4 +1,6 @@
+import type { Selectable } from 'kysely';
 import { toJson } from '../platform/db/dialect.ts';
+import { queryTemplate } from '../platform/db/query-template.ts';
 import { toContact, toInbox } from './rows.ts';
 import type { InboxChannel } from './schema.ts';
 import { type ContactIdentityTable, type ContactTable, countRows, type Executor, type InboxTable } from './store.ts';
@@ -35,14 +37,14 @@ export async function insertInbox(db: Executor, row: InboxTable) {
 // ── contacts ───────────────────────────────────────────────────────────────────────────────────────────────────────
 
 export async function findContact(db: Executor, workspaceId: string, contactId: string) {
-  const row = await db
-    .selectFrom('contacts')
-    .selectAll()
-    .where('workspace_id', '=', workspaceId)
-    .where('id', '=', contactId)
-    .executeTakeFirst();
+  const row = (await contactById(db, { workspaceId, contactId })).rows[0];
   return row ? toContact(row) : undefined;
 }
+
+// Read on every bot turn: compiled once (see queryTemplate).
+const contactById = queryTemplate<{ workspaceId: string; contactId: string }, Selectable<ContactTable>>((db, p) =>
+  db.selectFrom('contacts').selectAll().where('workspace_id', '=', p('workspaceId')).where('id', '=', p('contactId')),
+);
 
 /** The contact behind an external id in one inbox (the widget's hashed visitor secret, an API caller's user id …). */
 export async function findContactByIdentity(db: Executor, workspaceId: string, inboxId: string, externalId: string) {

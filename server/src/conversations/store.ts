@@ -98,14 +98,19 @@ export async function countRows(db: Executor, table: 'contacts' | 'conversations
 // ── conversations ──────────────────────────────────────────────────────────────────────────────────────────────────
 
 export async function findConversation(db: Executor, workspaceId: string, conversationId: string) {
-  const row = await db
-    .selectFrom('conversations')
-    .selectAll()
-    .where('workspace_id', '=', workspaceId)
-    .where('id', '=', conversationId)
-    .executeTakeFirst();
+  const row = (await conversationById(db, { workspaceId, conversationId })).rows[0];
   return row ? toConversation(row) : undefined;
 }
+
+// Read on every bot turn and many requests: compiled once (see queryTemplate).
+const conversationById = queryTemplate<{ workspaceId: string; conversationId: string }, Selectable<ConversationTable>>(
+  (db, p) =>
+    db
+      .selectFrom('conversations')
+      .selectAll()
+      .where('workspace_id', '=', p('workspaceId'))
+      .where('id', '=', p('conversationId')),
+);
 
 /** The contact's conversation in an inbox that is not closed yet (at most one: a partial unique index says so). */
 export async function findOpenConversation(db: Executor, workspaceId: string, inboxId: string, contactId: string) {
