@@ -205,6 +205,16 @@ describe('the bot answers a widget customer, runs a flow, and hands an angry cus
     const notice = botMessages.nth(6);
     await notice.waitFor({ timeout: STEP_MS });
     expect(await notice.locator('.bubble').textContent()).toContain('正在为您转接人工客服');
+    // The queue line that appears above the input must not hide the newest message.
+    await visitor.getByTestId('widget-queue').waitFor({ timeout: STEP_MS });
+    await visitor.waitForTimeout(300);
+    const fullyShown = () =>
+      notice.evaluate((node) => {
+        const log = node.closest('.log')?.getBoundingClientRect();
+        const own = node.getBoundingClientRect();
+        return !!log && own.top >= log.top - 1 && own.bottom <= log.bottom + 1;
+      });
+    await expect.poll(fullyShown, { timeout: 5_000 }).toBe(true);
 
     // Every message once, in order, on the customer's side.
     const widgetTexts = await threadOf(bubbles, '.bubble', 13);

@@ -110,10 +110,13 @@ export class WidgetView {
   }
 
   setRouting(announcement: string | null, position: number | null): void {
+    // The lines take room from the log: a reader at the newest message stays there, not a line short of it.
+    const stickToEnd = this.log.scrollHeight - this.log.scrollTop - this.log.clientHeight < 80;
     this.surge.hidden = announcement === null;
     this.surge.textContent = announcement ?? '';
     this.queue.hidden = position === null;
     this.queue.textContent = position === null ? '' : this.text.queuePosition.replace('{n}', String(position));
+    if (stickToEnd) this.scrollToEnd();
   }
 
   setUnread(count: number): void {
