@@ -218,4 +218,44 @@ describe('routing over HTTP', () => {
     expect(actions).toContain('routing.surge_activated');
     expect(actions).toContain('routing.surge_deactivated');
   });
+
+  it('bot-first: while the plan is on, a calm regular customer’s hand-off goes back to the bot with the announcement', async () => {
+    const plans = (await call(supervisor, 'GET', '/api/v1/routing/surge-plans')).json().plans as Array<{ id: string }>;
+    await call(supervisor, 'POST', `/api/v1/routing/surge-plans/${plans[0]?.id}/activate`, {});
+    const session = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/widget/session',
+      payload: { workspaceKey: ws().widgetKey, locale: 'zh-CN' },
+    });
+    const calm = session.json();
+    const sent = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/widget/messages',
+      headers: { authorization: `Bearer ${calm.token}` },
+      payload: { clientMessageId: 'calm-1', text: '请问发票怎么开？转人工' },
+    });
+    const id = sent.json().conversation.id as string;
+    await enqueueConversation(t.ctx, {
+      workspaceId: ws().id,
+      conversationId: id,
+      team: 'general',
+      priority: 20,
+      reason: 'asks_for_human',
+    });
+    await t.ctx.bus.publish('conversation.handed_off', {
+      type: 'conversation.handed_off',
+      workspaceId: ws().id,
+      id: 'evt_test',
+      at: t.clock.now(),
+      payload: { conversationId: id, contactId: calm.contactId, reason: 'asks_for_human' },
+    });
+    await settle();
+    const detail = (await call(agent, 'GET', `/api/v1/conversations/${id}`)).json();
+    expect(detail.status).toBe('bot');
+    const messages = (await call(agent, 'GET', `/api/v1/conversations/${id}/messages`)).json().messages as Array<{
+      text: string;
+    }>;
+    expect(messages.map((m) => m.text)).toContain('咨询高峰，机器人优先为您服务');
+    await call(supervisor, 'POST', `/api/v1/routing/surge-plans/${plans[0]?.id}/deactivate`, {});
+  });
 });

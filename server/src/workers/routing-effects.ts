@@ -1,4 +1,5 @@
 import type { HandoffBrief } from '../bot/index.ts';
+import { transitionConversation } from '../conversations/commands/transition-conversation.ts';
 import { findContact, listInboxes } from '../conversations/contact-store.ts';
 import type { ConversationUpdatedPayload } from '../conversations/events.ts';
 import { conversationPort } from '../conversations/routing-port.ts';
@@ -10,7 +11,7 @@ import { assignWaiting } from '../routing/commands/assign-waiting.ts';
 import { describeWaiting, enqueueConversation } from '../routing/commands/enqueue-conversation.ts';
 import { recordAssignment } from '../routing/commands/record-assignment.ts';
 import { releaseConversation } from '../routing/commands/release-conversation.ts';
-import { evaluateSurgeTriggers } from '../routing/commands/surge-plans.ts';
+import { evaluateSurgeTriggers, surgeStatus } from '../routing/commands/surge-plans.ts';
 import { ROUTING_TOPICS } from '../routing/events.ts';
 import type { HandoffFacts } from '../routing/handoff-profile.ts';
 import type { RoutingDeps } from '../routing/ports.ts';
@@ -61,6 +62,7 @@ export function startRoutingEffects(ctx: ServiceContext, infrastructure: { bus: 
       const { conversationId, brief } = event.payload as { conversationId: string; brief?: HandoffBrief };
       const facts = await factsOf(ctx, event.workspaceId, conversationId, brief);
       if (facts) await describeWaiting(ctx, { workspaceId: event.workspaceId, conversationId, facts });
+      if (await keptByBotFirst(deps, event.workspaceId, conversationId, facts)) return;
       await afterArrivals(event.workspaceId);
     }),
     bus.subscribe(ROUTING_TOPICS.queueChanged, async (event) => {
@@ -85,6 +87,42 @@ export function startRoutingEffects(ctx: ServiceContext, infrastructure: { bus: 
     clearInterval(timer);
     for (const stop of stops) stop();
   };
+}
+
+/**
+ * Bot-first mode (a surge plan's action): while it is on, a hand-off that is neither from a VIP nor from an upset
+ * customer goes back to the bot, and the customer reads the plan's announcement. The people left are kept for those
+ * who need them most.
+ */
+async function keptByBotFirst(
+  deps: RoutingDeps,
+  workspaceId: string,
+  conversationId: string,
+  facts: HandoffFacts | undefined,
+) {
+  const entry = await findQueueEntry(deps.ctx.db, workspaceId, conversationId);
+  if (!entry) return false;
+  const status = await surgeStatus(deps, workspaceId, entry.team);
+  if (!status.botFirst) return false;
+  const upset = Math.min(facts?.sentiment ?? 0, -(facts?.anger ?? 0)) <= -0.4;
+  if (facts?.valueTier === 'vip' || upset) return false;
+  const language = (facts?.language ?? 'zh').startsWith('en') ? 'en' : 'zh';
+  await deps.conversations.post({
+    workspaceId,
+    conversationId,
+    text: status.botFirst[language],
+    private: false,
+    key: `surge-botfirst-${conversationId}-${entry.enqueued_at}`,
+    authorId: null,
+  });
+  const moved = await transitionConversation(deps.ctx, {
+    workspaceId,
+    conversationId,
+    to: 'bot',
+    actor: { type: 'system', id: 'routing' },
+    reason: 'routing:surge_bot_first',
+  }).catch(() => undefined);
+  return moved !== undefined;
 }
 
 async function followConversation(
