@@ -96,9 +96,49 @@ export function questionTypes(norm: string): Set<string> {
   return out;
 }
 
-function coverage(from: Set<string>, other: Set<string>, prefix: string, idf: IdfSource): number {
+/** The idf of each member of a set, in iteration order; one lookup table per set and idf source. */
+interface SetWeights {
+  idf: IdfSource;
+  prefix: string;
+  terms: string[];
+  weights: Float64Array;
+}
+
+/**
+ * The query's sets are weighed against every candidate of a search: their idfs are looked up once. A few recent
+ * (set, idf source) pairs are kept by identity: a search has its own idf source, so nothing stale is ever reused.
+ */
+const recentWeights: (SetWeights & { set: Set<string> })[] = [];
+const RECENT_WEIGHTS = 8;
+
+function weightsOf(from: Set<string>, prefix: string, idf: IdfSource): SetWeights {
+  for (const r of recentWeights) if (r.set === from && r.idf === idf && r.prefix === prefix) return r;
+  const terms = [...from];
+  const weights = new Float64Array(terms.length);
+  for (let i = 0; i < terms.length; i++) {
+    const t = terms[i] as string;
+    // atoms: Han characters are indexed as characters, English words and numbers as words
+    const key = prefix === 'c' && !HAN.test(t) ? `w${t}` : prefix + t;
+    weights[i] = idf.idf(key);
+  }
+  const out = { set: from, idf, prefix, terms, weights };
+  if (recentWeights.unshift(out) > RECENT_WEIGHTS) recentWeights.pop();
+  return out;
+}
+
+/** idf-weighted share of `from` found in `other`; `reused`: `from` is the query's (weighed once per search). */
+function coverage(from: Set<string>, other: Set<string>, prefix: string, idf: IdfSource, reused = false): number {
   let total = 0;
   let hit = 0;
+  if (reused) {
+    const { terms, weights } = weightsOf(from, prefix, idf);
+    for (let i = 0; i < terms.length; i++) {
+      const w = weights[i] as number;
+      total += w;
+      if (other.has(terms[i] as string)) hit += w;
+    }
+    return total > 0 ? hit / total : 0;
+  }
   for (const t of from) {
     // atoms: Han characters are indexed as characters, English words and numbers as words
     const key = prefix === 'c' && !HAN.test(t) ? `w${t}` : prefix + t;
@@ -242,13 +282,13 @@ export function pairFeatures(q: QuerySide, c: QuerySide, ctx: PairContext, idf: 
   else if (q.types.size + c.types.size > 0) typeMismatch = 0.5;
   f[0] = ctx.firstStage;
   f[1] = ctx.body;
-  f[2] = coverage(q.wordSet, c.wordSet, 'w', idf);
+  f[2] = coverage(q.wordSet, c.wordSet, 'w', idf, true);
   f[3] = coverage(c.wordSet, q.wordSet, 'w', idf);
-  f[4] = coverage(q.atomSet, c.atomSet, 'c', idf);
+  f[4] = coverage(q.atomSet, c.atomSet, 'c', idf, true);
   f[5] = coverage(c.atomSet, q.atomSet, 'c', idf);
-  f[6] = coverage(q.bigramSet, c.bigramSet, 'b', idf);
+  f[6] = coverage(q.bigramSet, c.bigramSet, 'b', idf, true);
   f[7] = coverage(c.bigramSet, q.bigramSet, 'b', idf);
-  f[8] = coverage(q.pinyinSet, c.pinyinSet, 'p', idf);
+  f[8] = coverage(q.pinyinSet, c.pinyinSet, 'p', idf, true);
   f[9] = al.substring / lq;
   f[10] = al.substring / lc;
   f[11] = al.subsequence / Math.max(lq, lc);
