@@ -28,9 +28,8 @@ const QUESTION_BUDGET = 8_000;
 const BODY_BUDGET = 4_000;
 /** Units scoring below this share of the best unit are not considered for the candidate list. */
 const UNIT_FLOOR = 0.3;
-/** Question sides (sets used by the re-ranker) kept between searches: a search needs its own ~12 again (hits), and
- * the last few searches' candidates cover repeated questions; a bigger cache only keeps more objects alive for the GC. */
-const SIDE_CACHE = 256;
+/** Question sides (sets used by the re-ranker) kept between searches (queries about one product share candidates). */
+const SIDE_CACHE = 4096;
 /** Added to the re-ranker score per unit of cosine similarity when both sides have embeddings. */
 const EMBEDDING_WEIGHT = 4;
 const MAX_LEARNED_QUERIES = 20;
