@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestReportingEvents } from '../server/src/analytics/ingest.ts';
@@ -8,9 +5,8 @@ import { appendEvents } from '../server/src/analytics/testing/append.ts';
 import { CONVERSATIONS, scenarioEvents, T0 } from '../server/src/analytics/testing/scenario.ts';
 import { createUser } from '../server/src/security/commands/create-user.ts';
 import { createWorkspace } from '../server/src/security/commands/create-workspace.ts';
-import { type RunningServer, startServer } from '../server/src/server.ts';
-import { launchBrowser } from './browser.ts';
-import { ensureWebBuilt } from './web-build.ts';
+import type { RunningServer } from '../server/src/server.ts';
+import { type E2eBed, openE2eBed } from './harness.ts';
 
 const EMAIL = 'supervisor@analytics.e2e.test';
 const PASSWORD = 'e2e-Supervisor-passw0rd';
@@ -23,16 +19,12 @@ const STEP_MS = 15_000;
 describe('analytics dashboards', () => {
   let server: RunningServer;
   let browser: Browser;
-  let dataDir: string;
+  let bed: E2eBed;
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    ensureWebBuilt();
-    dataDir = mkdtempSync(join(tmpdir(), 'lingxi-e2e-analytics-'));
-    server = await startServer({
-      env: {},
-      config: { dataDir, port: 0, host: '127.0.0.1', demo: false, logLevel: 'warn', roles: ['web', 'ws'] },
-    });
+    bed = await openE2eBed('analytics', { demo: false, roles: ['web', 'ws'] });
+    server = bed.server;
     const workspace = await createWorkspace(server.ctx, { name: '灵犀数据测试' });
     await createUser(server.ctx, {
       workspaceId: workspace.id,
@@ -47,14 +39,11 @@ describe('analytics dashboards', () => {
       scenarioEvents().map((e) => ({ ...e, at: e.at + shift })),
     );
     await ingestReportingEvents(server.ctx);
-    browser = await launchBrowser();
+    browser = bed.browser;
   });
 
   afterAll(async () => {
-    for (const context of browser?.contexts() ?? []) await context.close();
-    await browser?.close();
-    await server?.close();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    await bed?.close();
   });
 
   it('renders the overview, explains a figure and drills into the conversations behind it', {

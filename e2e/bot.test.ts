@@ -1,11 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningServer, startServer } from '../server/src/server.ts';
-import { launchBrowser } from './browser.ts';
-import { ensureWebBuilt } from './web-build.ts';
+import type { RunningServer } from '../server/src/server.ts';
+import { type E2eBed, openE2eBed } from './harness.ts';
 
 const ADMIN_EMAIL = 'admin@demo.lingxi.local';
 const ADMIN_PASSWORD = 'e2e-Admin-passw0rd';
@@ -63,32 +59,18 @@ async function threadOf(messages: Locator, textSelector: string, count: number):
 describe('the bot answers a widget customer, runs a flow, and hands an angry customer to a live agent', () => {
   let server: RunningServer;
   let browser: Browser;
-  let dataDir: string;
+  let bed: E2eBed;
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    ensureWebBuilt();
-    dataDir = mkdtempSync(join(tmpdir(), 'lingxi-e2e-bot-'));
     // The demo workspace starts with the bot on (intents, flows, hand-off rules, the demo business API).
-    server = await startServer({
-      env: {},
-      config: {
-        dataDir,
-        port: 0,
-        host: '127.0.0.1',
-        adminEmail: ADMIN_EMAIL,
-        adminPassword: ADMIN_PASSWORD,
-        logLevel: 'warn',
-      },
-    });
-    browser = await launchBrowser();
+    bed = await openE2eBed('bot', { adminEmail: ADMIN_EMAIL, adminPassword: ADMIN_PASSWORD });
+    server = bed.server;
+    browser = bed.browser;
   });
 
   afterAll(async () => {
-    for (const context of browser?.contexts() ?? []) await context.close();
-    await browser?.close();
-    await server?.close();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    await bed?.close();
   });
 
   // Runs first, while no agent has signed in: nobody is online.

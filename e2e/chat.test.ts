@@ -1,12 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Browser, Locator, Page, WebSocketRoute } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { updateBotConfig } from '../server/src/bot/commands/update-bot.ts';
-import { type RunningServer, startServer } from '../server/src/server.ts';
-import { launchBrowser } from './browser.ts';
-import { ensureWebBuilt } from './web-build.ts';
+import type { RunningServer } from '../server/src/server.ts';
+import { type E2eBed, openE2eBed } from './harness.ts';
 
 const ADMIN_EMAIL = 'admin@demo.lingxi.local';
 const ADMIN_PASSWORD = 'e2e-Admin-passw0rd';
@@ -35,36 +31,21 @@ async function settle(page: Page): Promise<void> {
 describe('chat between a website visitor and an agent', () => {
   let server: RunningServer;
   let browser: Browser;
-  let dataDir: string;
+  let bed: E2eBed;
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    ensureWebBuilt();
-    dataDir = mkdtempSync(join(tmpdir(), 'lingxi-e2e-'));
-    server = await startServer({
-      env: {},
-      config: {
-        dataDir,
-        port: 0,
-        host: '127.0.0.1',
-        adminEmail: ADMIN_EMAIL,
-        adminPassword: ADMIN_PASSWORD,
-        logLevel: 'warn',
-      },
-    });
+    bed = await openE2eBed('chat', { adminEmail: ADMIN_EMAIL, adminPassword: ADMIN_PASSWORD });
+    server = bed.server;
     // This is the foundation's visitor ↔ agent path: conversations go straight to the agents' queue. The bot's own
     // browser test covers conversations the bot answers first.
     const workspaceId = server.demo?.workspaceId as string;
     await updateBotConfig(server.ctx, { workspaceId, enabled: false });
-    browser = await launchBrowser();
+    browser = bed.browser;
   });
 
   afterAll(async () => {
-    // Close the pages first, so no socket keeps the server's close waiting (also after a failed test).
-    for (const context of browser?.contexts() ?? []) await context.close();
-    await browser?.close();
-    await server?.close();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    await bed?.close();
   });
 
   it('delivers the visitor message live to the console, the reply back, and shows each message once after reloads', async () => {

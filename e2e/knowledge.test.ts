@@ -1,11 +1,10 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningServer, startServer } from '../server/src/server.ts';
-import { launchBrowser } from './browser.ts';
-import { ensureWebBuilt } from './web-build.ts';
+import type { RunningServer } from '../server/src/server.ts';
+import { type E2eBed, openE2eBed } from './harness.ts';
 
 const ADMIN_EMAIL = 'admin@demo.lingxi.local';
 const ADMIN_PASSWORD = 'e2e-Admin-passw0rd';
@@ -33,31 +32,17 @@ async function signIn(page: Page, base: string, email: string, password: string)
 describe('knowledge base in the console', () => {
   let server: RunningServer;
   let browser: Browser;
-  let dataDir: string;
+  let bed: E2eBed;
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    ensureWebBuilt();
-    dataDir = mkdtempSync(join(tmpdir(), 'lingxi-e2e-kb-'));
-    server = await startServer({
-      env: {},
-      config: {
-        dataDir,
-        port: 0,
-        host: '127.0.0.1',
-        adminEmail: ADMIN_EMAIL,
-        adminPassword: ADMIN_PASSWORD,
-        logLevel: 'warn',
-      },
-    });
-    browser = await launchBrowser();
+    bed = await openE2eBed('kb', { adminEmail: ADMIN_EMAIL, adminPassword: ADMIN_PASSWORD });
+    server = bed.server;
+    browser = bed.browser;
   });
 
   afterAll(async () => {
-    for (const context of browser?.contexts() ?? []) await context.close();
-    await browser?.close();
-    await server?.close();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    await bed?.close();
   });
 
   function account(role: string): { email: string; password: string } {
@@ -153,7 +138,7 @@ describe('knowledge base in the console', () => {
   it('imports a FAQ sheet: the bad row is reported by line and nothing imported, then skipped on request', async () => {
     const base = server.url.replace('localhost', '127.0.0.1');
     const editor = account('kb_editor');
-    const sheet = join(dataDir, 'faq.csv');
+    const sheet = join(mkdtempSync(join(tmpdir(), 'lingxi-kb-sheet-')), 'faq.csv');
     writeFileSync(
       sheet,
       '问题,答案\n电子礼品卡能转赠吗？,可以，在礼品卡页点击“转赠”。\n,这一行缺少问题\n电子礼品卡过期了怎么办？,过期后余额不可用，请在有效期内使用。\n',

@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { updateContactProfile } from '../server/src/conversations/commands/update-contact-profile.ts';
@@ -9,9 +6,8 @@ import { updateAgentProfile, updateRoutingSettings } from '../server/src/routing
 import { saveSurgePlan } from '../server/src/routing/commands/surge-plans.ts';
 import type { RoutingDeps } from '../server/src/routing/ports.ts';
 import { DEFAULT_SETTINGS } from '../server/src/routing/settings-store.ts';
-import { type RunningServer, startServer } from '../server/src/server.ts';
-import { launchBrowser } from './browser.ts';
-import { ensureWebBuilt } from './web-build.ts';
+import type { RunningServer } from '../server/src/server.ts';
+import { type E2eBed, openE2eBed } from './harness.ts';
 
 const ADMIN_EMAIL = 'admin@demo.lingxi.local';
 const ADMIN_PASSWORD = 'e2e-Admin-passw0rd';
@@ -23,33 +19,19 @@ const TEAMS = ['general', 'customer_care', 'billing'];
 describe('routing in the browser: an angry VIP and a regular customer hand off at once', () => {
   let server: RunningServer;
   let browser: Browser;
-  let dataDir: string;
+  let bed: E2eBed;
   let deps: RoutingDeps;
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    ensureWebBuilt();
-    dataDir = mkdtempSync(join(tmpdir(), 'lingxi-e2e-routing-'));
-    server = await startServer({
-      env: {},
-      config: {
-        dataDir,
-        port: 0,
-        host: '127.0.0.1',
-        adminEmail: ADMIN_EMAIL,
-        adminPassword: ADMIN_PASSWORD,
-        logLevel: 'warn',
-      },
-    });
-    browser = await launchBrowser();
+    bed = await openE2eBed('routing', { adminEmail: ADMIN_EMAIL, adminPassword: ADMIN_PASSWORD });
+    server = bed.server;
+    browser = bed.browser;
     deps = { ctx: server.ctx, lock: server.infrastructure.lock, conversations: conversationPort(server.ctx) };
   });
 
   afterAll(async () => {
-    for (const context of browser?.contexts() ?? []) await context.close();
-    await browser?.close();
-    await server?.close();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    await bed?.close();
   });
 
   const account = (email: string) =>
