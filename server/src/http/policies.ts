@@ -1,9 +1,9 @@
 import { analyticsPolicies } from '../analytics/policies.ts';
 import { botPolicies } from '../bot/policies.ts';
 import { conversationPolicies } from '../conversations/policies.ts';
+import { integrationPolicies } from '../integrations/policies.ts';
 import { acquisitionPolicies } from '../knowledge/acquisition/policies.ts';
 import { knowledgePolicies } from '../knowledge/policies.ts';
-import { integrationPolicies } from '../integrations/policies.ts';
 import { routingPolicies } from '../routing/policies.ts';
 import { securityPolicies } from '../security/policies.ts';
 import type { Policy } from '../security/policy.ts';

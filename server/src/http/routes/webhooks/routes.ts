@@ -88,16 +88,14 @@ export async function webhookRoutes(app: App, deps: AppDeps): Promise<void> {
         created_at: ctx.clock.now(),
       };
       await insertEndpoint(ctx.db, row);
-      return reply
-        .status(201)
-        .send({
-          id: row.id,
-          url: row.url,
-          events: request.body.events,
-          enabled: true,
-          createdAt: row.created_at,
-          secret: row.secret,
-        });
+      return reply.status(201).send({
+        id: row.id,
+        url: row.url,
+        events: request.body.events,
+        enabled: true,
+        createdAt: row.created_at,
+        secret: row.secret,
+      });
     },
   );
   app.delete(
