@@ -28,7 +28,7 @@ const QUESTION_BUDGET = 8_000;
 const BODY_BUDGET = 4_000;
 /** Units scoring below this share of the best unit are not considered for the candidate list. */
 const UNIT_FLOOR = 0.3;
-/** Question sides (sets used by the re-ranker) kept between searches (queries about one product share candidates). */
+/** Question sides (sets used by the re-ranker) kept between searches. */
 const SIDE_CACHE = 4096;
 /** Added to the re-ranker score per unit of cosine similarity when both sides have embeddings. */
 const EMBEDDING_WEIGHT = 4;
@@ -45,8 +45,7 @@ interface QuestionUnit {
   doc: number;
   field: Field;
   text: string;
-  /** atoms are not kept: they are atomize(norm), recomputed when a side is built (less memory, faster GC) */
-  analysis: { norm: string; words: string[] };
+  analysis: { norm: string; atoms: string[]; words: string[] };
 }
 
 interface DocEntry {
@@ -96,7 +95,6 @@ class HybridIndex implements SearchIndex, SearchInternals {
   private docTouched: Uint8Array = new Uint8Array(1024);
   /** each doc's title unit (a doc found by its body alone is compared through its title) */
   private docFirstUnit: Int32Array = new Int32Array(1024).fill(-1);
-  private touchedDocs: Int32Array = new Int32Array(4096);
   private vectors = 0;
   private readonly dfOfQuestionTerm = (key: string) => this.questions.df(key);
 
@@ -301,9 +299,7 @@ class HybridIndex implements SearchIndex, SearchInternals {
     const q = this.questions.score(terms, QUESTION_KIND_WEIGHTS, this.bufQ, QUESTION_BUDGET);
     const bodyTerms = own.filter((t) => (BODY_KIND_WEIGHTS[kindOf(t.key)] as number) > 0);
     const b = this.bodies.score(bodyTerms, BODY_KIND_WEIGHTS, this.bufB, BODY_BUDGET);
-    // reused between searches: a query can touch tens of thousands of docs, and garbage here is what makes the slow tail
-    let touchedDocs = this.touchedDocs;
-    let touchedCount = 0;
+    const touchedDocs: number[] = [];
     const { bufQ, bufB, docTouched, docBest, docBestUnit, docBody, unitDoc, bodyUnitDoc, docFirstUnit } = this;
     let floor = 0;
     for (let i = 0; i < q.count; i++) floor = Math.max(floor, bufQ[q.touched[i] as number] as number);
@@ -316,8 +312,7 @@ class HybridIndex implements SearchIndex, SearchInternals {
       const d = unitDoc[u] as number;
       if (docTouched[d] === 0) {
         docTouched[d] = 1;
-        if (touchedCount === touchedDocs.length) touchedDocs = this.growTouchedDocs();
-        touchedDocs[touchedCount++] = d;
+        touchedDocs.push(d);
       }
       if (s > (docBest[d] as number) || docBestUnit[d] === -1) {
         docBest[d] = s;
@@ -335,32 +330,23 @@ class HybridIndex implements SearchIndex, SearchInternals {
       const d = bodyUnitDoc[u] as number;
       if (docTouched[d] === 0) {
         docTouched[d] = 1;
-        if (touchedCount === touchedDocs.length) touchedDocs = this.growTouchedDocs();
-        touchedDocs[touchedCount++] = d;
+        touchedDocs.push(d);
       }
       if (docBestUnit[d] === -1) docBestUnit[d] = docFirstUnit[d] as number;
       docBody[d] = s;
     }
     const heap = new TopK(k);
-    let threshold = heap.threshold;
-    for (let i = 0; i < touchedCount; i++) {
-      const d = touchedDocs[i] as number;
+    for (const d of touchedDocs) {
       const score = (docBest[d] as number) + BODY_WEIGHT * (docBody[d] as number);
-      if (score <= threshold) continue;
+      if (score <= heap.threshold) continue;
       const entry = this.entries[d];
-      if (entry && passesFilters(entry.doc, options, now)) {
-        heap.push(d, score);
-        threshold = heap.threshold;
-      }
+      if (entry && passesFilters(entry.doc, options, now)) heap.push(d, score);
     }
     const top = heap.sorted();
-    // docTouched doubles as "kept" while the others are reset (2 = a candidate: its scores are read by rank())
-    for (const t of top) docTouched[t.id] = 2;
-    for (let i = 0; i < touchedCount; i++) {
-      const d = touchedDocs[i] as number;
-      const kept = docTouched[d] === 2;
+    const kept = new Set(top.map((t) => t.id));
+    for (const d of touchedDocs) {
       docTouched[d] = 0;
-      if (kept) continue;
+      if (kept.has(d)) continue;
       docBest[d] = 0;
       docBody[d] = 0;
       docBestUnit[d] = -1;
@@ -435,7 +421,7 @@ class HybridIndex implements SearchIndex, SearchInternals {
       doc: entry.idx,
       field,
       text,
-      analysis: { norm: a.norm, words: a.words },
+      analysis: { norm: a.norm, atoms: a.atoms, words: a.words },
     };
     entry.units.push(id);
     return a.words;
@@ -444,8 +430,7 @@ class HybridIndex implements SearchIndex, SearchInternals {
   private sideOf(unit: QuestionUnit): QuerySide {
     const cached = this.sides.get(unit.id);
     if (cached) return cached;
-    const { norm, words } = unit.analysis;
-    const side = this.side(norm, { atoms: atomize(norm).atoms, words });
+    const side = this.side(unit.analysis.norm, unit.analysis);
     this.sides.set(unit.id, side);
     if (this.sides.size > SIDE_CACHE) this.sides.delete(this.sides.keys().next().value as number);
     return side;
@@ -454,13 +439,6 @@ class HybridIndex implements SearchIndex, SearchInternals {
   private side(norm: string, a: { atoms: string[]; words: string[] }): QuerySide {
     const canonical = this.canonicalizer.apply(norm);
     return querySide(norm, a, canonical === norm ? a.atoms : atomize(canonical).atoms);
-  }
-
-  private growTouchedDocs(): Int32Array {
-    const next = new Int32Array(this.touchedDocs.length * 2);
-    next.set(this.touchedDocs);
-    this.touchedDocs = next;
-    return next;
   }
 
   private ensureDocCapacity(n: number): void {
