@@ -28,9 +28,9 @@ export const EVENT_CATALOGUE: readonly CatalogueEntry[] = [
       status: 'the first status: bot or queued',
       inboxId: 'the inbox; the channel dimension falls back to it',
       contactId: 'the customer',
-      channel: '(missing today) web | api | wechat | email …',
+      channel: 'the inbox channel: web_widget | api …',
       language: '(missing today) zh | en, as detected on the first message',
-      tier: '(missing today) the contact tier at opening: vip | regular | new',
+      tier: 'the contact tier at opening: vip | regular | new',
     },
   },
   {

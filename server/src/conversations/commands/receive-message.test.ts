@@ -49,6 +49,8 @@ describe.each(testEngines())('receiveMessage on %s', (engine) => {
 
     const events = await listReportingEvents(bed.ctx.db, seeded.workspace.id);
     expect(events.map((e) => e.type)).toEqual(['conversation.opened', 'message.created', 'message.created']);
+    // Reports slice by the channel and the customer's tier at opening.
+    expect(events[0]?.data).toMatchObject({ channel: 'web_widget', tier: 'new' });
     await bed.bus.settle();
     expect(published.filter((e) => e.type === 'message.created')).toHaveLength(2);
     expect(published.filter((e) => e.type === 'conversation.updated')).toHaveLength(1);

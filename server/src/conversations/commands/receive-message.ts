@@ -208,12 +208,23 @@ async function openConversation(
     created_at: now,
     updated_at: now,
   });
+  // Reports slice by channel and customer tier as they were when the conversation opened (once per conversation).
+  const [inbox, contact] = await Promise.all([
+    trx.selectFrom('inboxes').select('channel').where('id', '=', target.inboxId).executeTakeFirst(),
+    trx.selectFrom('contacts').select('tier').where('id', '=', target.contactId).executeTakeFirst(),
+  ]);
   await appendReportingEvent(trx, {
     workspaceId: options.workspaceId,
     type: 'conversation.opened',
     conversationId: conversation.id,
     actor: options.actor,
-    data: { status: conversation.status, inboxId: target.inboxId, contactId: target.contactId },
+    data: {
+      status: conversation.status,
+      inboxId: target.inboxId,
+      contactId: target.contactId,
+      ...(inbox ? { channel: inbox.channel } : {}),
+      ...(contact ? { tier: contact.tier } : {}),
+    },
     at: now,
   });
   return conversation;
