@@ -78,7 +78,7 @@ export const EVENT_CATALOGUE: readonly CatalogueEntry[] = [
   {
     type: 'conversation.routed',
     emitter: 'routing (enqueue)',
-    emitted: false,
+    emitted: true,
     when: 'a conversation enters a queue (its team before anyone is assigned, so abandoned ones get a team too)',
     data: { team: 'the team queue', priority: 'the computed priority', reason: 'the hand-off reason' },
   },

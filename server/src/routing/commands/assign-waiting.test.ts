@@ -41,6 +41,16 @@ describe.each(testEngines())('the assigner on %s', (engine) => {
     await bed.addAgent('Tech Tom', { skills: { tech: 3 }, languages: ['en'] });
     const regular = await enqueue('conv_regular', { valueTier: 'regular', language: 'zh', sentiment: 0.1 });
     expect(regular.position).toBe(1);
+    // Entering the queue is reported with its team, for reports on conversations nobody took.
+    const routed = await bed.ctx.db
+      .selectFrom('reporting_events')
+      .select(['data'])
+      .where('type', '=', 'conversation.routed')
+      .where('conversation_id', '=', 'conv_regular')
+      .execute();
+    expect(routed.map((r) => JSON.parse(r.data))).toEqual([
+      { team: 'general', priority: 20, reason: 'asks_for_human' },
+    ]);
     await enqueue('conv_vip', { valueTier: 'vip', language: 'zh', sentiment: -0.9, anger: 0.8 }, 'negative_sentiment');
     const made = await assignWaiting(bed.deps, bed.workspaceId);
     expect(made).toEqual([{ conversationId: 'conv_vip', agentId: complaints }]);

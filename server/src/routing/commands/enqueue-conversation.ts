@@ -1,5 +1,6 @@
 import type { ServiceContext } from '../../platform/context.ts';
 import { toJson } from '../../platform/db/dialect.ts';
+import { appendReportingEvent } from '../../platform/reporting.ts';
 import { rankWaiting } from '../engine/plan.ts';
 import { ROUTING_TOPICS } from '../events.ts';
 import { type HandoffFacts, profileFromHandoff } from '../handoff-profile.ts';
@@ -71,6 +72,15 @@ export async function enqueueConversation(
     ...(profile ? profileColumns(profile) : {}),
   });
   if (profile) await describeColumns(ctx, workspaceId, conversationId, profile);
+  // Reports give a team even to conversations abandoned before anyone took them.
+  await appendReportingEvent(ctx.db, {
+    workspaceId,
+    type: 'conversation.routed',
+    conversationId,
+    actor: { type: 'system', id: null },
+    data: { team, priority: options.priority, reason: options.reason },
+    at: ctx.clock.now(),
+  });
   const [position, online] = await Promise.all([
     positionInLine(ctx, workspaceId, conversationId),
     countOnlineAgents(ctx.db, workspaceId),
