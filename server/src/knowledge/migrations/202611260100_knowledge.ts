@@ -1,26 +1,8 @@
 import { type Kysely, sql } from 'kysely';
+import { makeAppendOnly } from '../../platform/db/append-only.ts';
 import { engineOf } from '../../platform/db/dialect.ts';
 
-/** Versions and review events are history: the database itself refuses to rewrite them. */
-async function appendOnly(db: Kysely<unknown>, table: string): Promise<void> {
-  if (engineOf(db) === 'postgres') {
-    await sql
-      .raw(`create or replace function ${table}_append_only() returns trigger language plpgsql as $$
-        begin raise exception '${table} is append-only'; end $$`)
-      .execute(db);
-    await sql
-      .raw(`create trigger ${table}_no_change before update or delete on ${table}
-        for each row execute function ${table}_append_only()`)
-      .execute(db);
-    return;
-  }
-  for (const op of ['update', 'delete']) {
-    await sql
-      .raw(`create trigger ${table}_no_${op} before ${op} on ${table}
-        begin select raise(abort, '${table} is append-only'); end`)
-      .execute(db);
-  }
-}
+// Versions and review events are history: the database itself refuses to rewrite them (makeAppendOnly).
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations run against the schema as it was, not today's types
 export async function up(db: Kysely<any>): Promise<void> {
@@ -103,7 +85,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'bigint', (c) => c.notNull())
     .addUniqueConstraint('kb_article_versions_article_version', ['article_id', 'version'])
     .execute();
-  await appendOnly(db, 'kb_article_versions');
+  await makeAppendOnly(db, 'kb_article_versions');
 
   await db.schema
     .createTable('kb_review_events')
@@ -124,7 +106,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .on('kb_review_events')
     .columns(['article_id', 'at'])
     .execute();
-  await appendOnly(db, 'kb_review_events');
+  await makeAppendOnly(db, 'kb_review_events');
 
   await db.schema
     .createTable('kb_comments')

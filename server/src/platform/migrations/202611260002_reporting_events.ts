@@ -1,5 +1,5 @@
-import { type Kysely, sql } from 'kysely';
-import { engineOf } from '../db/dialect.ts';
+import type { Kysely } from 'kysely';
+import { makeAppendOnly } from '../db/append-only.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations run against the schema as it was, not today's types
 export async function up(db: Kysely<any>): Promise<void> {
@@ -27,23 +27,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
 
   // Append-only, enforced by the database so that not even a bug of ours rewrites history.
-  if (engineOf(db) === 'postgres') {
-    await sql
-      .raw(`create or replace function reporting_events_append_only() returns trigger language plpgsql as $$
-        begin raise exception 'reporting_events is append-only'; end $$`)
-      .execute(db);
-    await sql
-      .raw(`create trigger reporting_events_no_change before update or delete on reporting_events
-        for each row execute function reporting_events_append_only()`)
-      .execute(db);
-    return;
-  }
-  for (const op of ['update', 'delete']) {
-    await sql
-      .raw(`create trigger reporting_events_no_${op} before ${op} on reporting_events
-        begin select raise(abort, 'reporting_events is append-only'); end`)
-      .execute(db);
-  }
+  await makeAppendOnly(db, 'reporting_events');
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: see up()

@@ -1,5 +1,5 @@
-import { type Kysely, sql } from 'kysely';
-import { engineOf } from '../../platform/db/dialect.ts';
+import type { Kysely } from 'kysely';
+import { makeAppendOnly } from '../../platform/db/append-only.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: migrations run against the schema as it was, not today's types
 export async function up(db: Kysely<any>): Promise<void> {
@@ -75,27 +75,6 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('at', 'bigint', (c) => c.notNull())
     .execute();
   await db.schema.createIndex('audit_workspace_at').on('audit_log').columns(['workspace_id', 'at']).execute();
-  await appendOnly(db, 'audit_log');
-}
-
-/** The audit trail cannot be changed, even by a bug in our own code: the database refuses updates and deletes. */
-// biome-ignore lint/suspicious/noExplicitAny: see up()
-async function appendOnly(db: Kysely<any>, table: string): Promise<void> {
-  if (engineOf(db) === 'postgres') {
-    await sql
-      .raw(`create or replace function ${table}_append_only() returns trigger language plpgsql as $$
-        begin raise exception '${table} is append-only'; end $$`)
-      .execute(db);
-    await sql
-      .raw(`create trigger ${table}_no_change before update or delete on ${table}
-        for each row execute function ${table}_append_only()`)
-      .execute(db);
-    return;
-  }
-  for (const op of ['update', 'delete']) {
-    await sql
-      .raw(`create trigger ${table}_no_${op} before ${op} on ${table}
-        begin select raise(abort, '${table} is append-only'); end`)
-      .execute(db);
-  }
+  // The audit trail cannot be changed, even by a bug in our own code.
+  await makeAppendOnly(db, 'audit_log');
 }
