@@ -1,15 +1,10 @@
 import { fork } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { loadavg } from 'node:os';
 import { seedDemoBot } from '../server/src/bot/demo/seed-demo-bot.ts';
 import { workspaceBot } from '../server/src/bot/index.ts';
 import { settleBotTurns } from '../server/src/conversations/bot-turns.ts';
-import { identifyVisitor } from '../server/src/conversations/commands/identify-visitor.ts';
-import { newId } from '../server/src/platform/ids.ts';
-import { signVisitorToken, VISITOR_TOKEN_TTL_MS } from '../server/src/security/visitor-token.ts';
-import { startServer } from '../server/src/server.ts';
 import type { BotClientResult } from './bot-client.ts';
+import { benchVisitors, percentile, startBenchServer } from './support.ts';
 
 /**
  * `npm run bench:bot`: a fresh embedded server (temporary data dir, SQLite, port 0) with the demo workspace and its
@@ -28,38 +23,14 @@ const SCRIPTS = [
   (i: number) => ['您好', `帮我查下订单 ${ORDERS[i % ORDERS.length]}`, '那退款呢?', '不想要了', '不是'],
 ];
 
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return 0;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] as number;
-}
-
 async function main(): Promise<void> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'lingxi-bench-bot-'));
-  const server = await startServer({
-    env: {},
-    config: { dataDir, port: 0, host: '127.0.0.1', logLevel: 'warn', demo: true, roles: ['web', 'ws'] },
-  });
+  const bench = await startBenchServer('bot');
+  const { server, workspaceId } = bench;
   try {
-    const workspaceId = server.demo?.workspaceId;
-    if (!workspaceId) throw new Error('the demo workspace was not created');
     await seedDemoBot(server.ctx, workspaceId);
     // Train before the clock starts: the first customer should not measure the model's training.
     await workspaceBot(server.ctx, workspaceId);
-    const tokens: string[] = [];
-    const contactIds: string[] = [];
-    for (let i = 0; i < CUSTOMERS; i++) {
-      const visitor = await identifyVisitor(server.ctx, { workspaceId, locale: 'zh-CN' });
-      contactIds.push(visitor.contact.id);
-      tokens.push(
-        signVisitorToken(server.ctx.secret, {
-          ws: workspaceId,
-          inb: visitor.inbox.id,
-          ctc: visitor.contact.id,
-          vis: newId('vis'),
-          exp: server.ctx.clock.now() + VISITOR_TOKEN_TTL_MS,
-        }),
-      );
-    }
+    const { tokens, contactIds } = await benchVisitors(bench, CUSTOMERS);
     const scripts = contactIds.map((_, i) => (SCRIPTS[i % SCRIPTS.length] as (i: number) => string[])(i));
     const wsUrl = `${server.url.replace('http', 'ws')}/api/v1/ws`;
     const cpuBefore = process.cpuUsage();
@@ -144,8 +115,7 @@ async function main(): Promise<void> {
     console.log('');
     console.log(JSON.stringify(summary));
   } finally {
-    await server.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    await bench.close();
   }
 }
 

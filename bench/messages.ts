@@ -1,13 +1,8 @@
 import { fork } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { loadavg } from 'node:os';
 import { updateBotConfig } from '../server/src/bot/commands/update-bot.ts';
-import { identifyVisitor } from '../server/src/conversations/commands/identify-visitor.ts';
-import { newId } from '../server/src/platform/ids.ts';
-import { signVisitorToken, VISITOR_TOKEN_TTL_MS } from '../server/src/security/visitor-token.ts';
-import { startServer } from '../server/src/server.ts';
 import type { ClientResult } from './messages-client.ts';
+import { benchVisitors, percentile, startBenchServer } from './support.ts';
 
 /**
  * `npm run bench:messages`: a fresh embedded server (temporary data dir, SQLite, port 0); 200 widget visitors on
@@ -21,37 +16,12 @@ import type { ClientResult } from './messages-client.ts';
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 200);
 const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 50);
 
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return 0;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] as number;
-}
-
 async function main(): Promise<void> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'lingxi-bench-'));
-  const server = await startServer({
-    env: {},
-    config: { dataDir, port: 0, host: '127.0.0.1', logLevel: 'warn', demo: true, roles: ['web', 'ws'] },
-  });
+  const bench = await startBenchServer('messages');
+  const { server, workspaceId } = bench;
   try {
-    const workspaceId = server.demo?.workspaceId;
-    if (!workspaceId) throw new Error('the demo workspace was not created');
     await updateBotConfig(server.ctx, { workspaceId, enabled: false });
-    // Sessions are made in-process: the HTTP session endpoint is rate-limited per address, as it should be.
-    const tokens: string[] = [];
-    const contactIds: string[] = [];
-    for (let i = 0; i < CLIENTS; i++) {
-      const visitor = await identifyVisitor(server.ctx, { workspaceId, locale: 'zh-CN' });
-      contactIds.push(visitor.contact.id);
-      tokens.push(
-        signVisitorToken(server.ctx.secret, {
-          ws: workspaceId,
-          inb: visitor.inbox.id,
-          ctc: visitor.contact.id,
-          vis: newId('vis'),
-          exp: server.ctx.clock.now() + VISITOR_TOKEN_TTL_MS,
-        }),
-      );
-    }
+    const { tokens, contactIds } = await benchVisitors(bench, CLIENTS);
 
     const wsUrl = `${server.url.replace('http', 'ws')}/api/v1/ws`;
     // The clients run in another process, so this process's CPU time is the server's (plus idle bookkeeping).
@@ -138,8 +108,7 @@ async function main(): Promise<void> {
     console.log('');
     console.log(JSON.stringify(summary));
   } finally {
-    await server.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    await bench.close();
   }
 }
 
