@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { EligibilityContext } from './eligibility.ts';
 import { canServe } from './eligibility.ts';
 import { escalate, initialLevel } from './escalation.ts';
-import { agentFor, indexWaiting, nextConversationFor, planAssignments } from './plan.ts';
+import { agentFor, nextConversationFor, planAssignments } from './plan.ts';
 import { DEFAULT_PRIORITY_PARAMS } from './priority.ts';
 import { agent, conversation } from './testing.ts';
+import { WaitingLines } from './waiting-lines.ts';
 
 const open: EligibilityContext = { openTeams: new Map() };
 const T0 = 1_000_000;
@@ -109,7 +110,7 @@ describe('planAssignments', () => {
   });
 });
 
-describe('the waiting index', () => {
+describe('the waiting lines index', () => {
   it('gives the same answer as a full scan: own teams, borrowed teams, and conversations reserved for the agent', () => {
     const a = agent('usr_a', { teams: ['general'] });
     const waiting = [
@@ -117,7 +118,7 @@ describe('the waiting index', () => {
       conversation('c_billing_vip', { team: 'billing', valueTier: 'vip', enqueuedAt: T0 }),
       conversation('c_reserved', { team: 'tech', reservedFor: 'usr_a', enqueuedAt: T0 - 600_000 }),
     ];
-    const index = indexWaiting(waiting);
+    const index = new WaitingLines(DEFAULT_PRIORITY_PARAMS, T0, waiting);
     for (const context of [open, { openTeams: new Map(), borrowed: new Map([['billing', ['general']]]) }]) {
       expect(nextConversationFor(a, index, DEFAULT_PRIORITY_PARAMS, context, T0)?.id).toBe(
         nextConversationFor(a, waiting, DEFAULT_PRIORITY_PARAMS, context, T0)?.id,

@@ -2,6 +2,7 @@ import { canTakeNow, type EligibilityContext, roomIn } from './eligibility.ts';
 import { compareWaiting, priorityOf } from './priority.ts';
 import { chooseAgent } from './strategies.ts';
 import type { AgentState, Assignment, PriorityParams, Strategy, WaitingConversation } from './types.ts';
+import { WaitingLines } from './waiting-lines.ts';
 
 export interface RoutingSnapshot {
   agents: AgentState[];
@@ -56,34 +57,34 @@ export function planAssignments(snapshot: RoutingSnapshot): { assignments: Assig
 
 /**
  * The decision when one agent frees capacity: the highest-priority conversation they can take, or undefined.
- * Linear in the queue (no sort), so it stays fast with thousands waiting.
+ * With a `WaitingLines` index (kept by the caller as conversations come and go) it reads the top of the agent's
+ * sorted lines; with a plain list it scores every conversation once (no sort).
  */
 export function nextConversationFor(
   agent: AgentState,
-  waiting: readonly WaitingConversation[] | WaitingIndex,
+  waiting: readonly WaitingConversation[] | WaitingLines,
   params: PriorityParams,
   context: EligibilityContext,
   now: number,
 ): WaitingConversation | undefined {
-  // Hot path (10,000 waiting): no allocation per candidate, priority only for those the agent can take.
+  if (waiting instanceof WaitingLines) return waiting.bestFor(agent, context, now);
   let best: WaitingConversation | undefined;
   let bestPriority = 0;
-  for (const line of linesFor(agent, waiting, context))
-    for (const conversation of line) {
-      if (!canTakeNow(agent, conversation, context)) continue;
-      const priority = priorityOf(params, conversation, now);
-      // compareWaiting's order (priority, then arrival, then id), inlined.
-      if (
-        !best ||
-        priority > bestPriority ||
-        (priority === bestPriority &&
-          (conversation.enqueuedAt < best.enqueuedAt ||
-            (conversation.enqueuedAt === best.enqueuedAt && conversation.id < best.id)))
-      ) {
-        best = conversation;
-        bestPriority = priority;
-      }
+  for (const conversation of waiting) {
+    if (!canTakeNow(agent, conversation, context)) continue;
+    const priority = priorityOf(params, conversation, now);
+    // compareWaiting's order (priority, then arrival, then id), inlined.
+    if (
+      !best ||
+      priority > bestPriority ||
+      (priority === bestPriority &&
+        (conversation.enqueuedAt < best.enqueuedAt ||
+          (conversation.enqueuedAt === best.enqueuedAt && conversation.id < best.id)))
+    ) {
+      best = conversation;
+      bestPriority = priority;
     }
+  }
   return best;
 }
 
@@ -95,40 +96,4 @@ export function agentFor(
   context: EligibilityContext,
 ): AgentState | undefined {
   return chooseAgent(strategy, conversation, agents, context);
-}
-
-/**
- * Waiting conversations grouped by line, kept by the caller, so an agent only looks at the lines they serve. A
- * conversation reserved for one agent sits in that agent's own line (`@usr_…`).
- */
-export type WaitingIndex = ReadonlyMap<string, readonly WaitingConversation[]>;
-
-export function indexWaiting(waiting: readonly WaitingConversation[]): WaitingIndex {
-  const index = new Map<string, WaitingConversation[]>();
-  for (const conversation of waiting) {
-    const key = conversation.reservedFor ? `@${conversation.reservedFor}` : conversation.team;
-    const line = index.get(key);
-    if (line) line.push(conversation);
-    else index.set(key, [conversation]);
-  }
-  return index;
-}
-
-/** The lines an agent may take from: their teams, the teams they are lent to, and their own reserved line. */
-function linesFor(
-  agent: AgentState,
-  waiting: readonly WaitingConversation[] | WaitingIndex,
-  context: EligibilityContext,
-): ReadonlyArray<readonly WaitingConversation[]> {
-  if (Array.isArray(waiting)) return [waiting as readonly WaitingConversation[]];
-  const index = waiting as WaitingIndex;
-  const keys = new Set([...agent.teams, `@${agent.id}`]);
-  for (const [team, lenders] of context.borrowed ?? [])
-    if (lenders.some((t) => agent.teams.includes(t))) keys.add(team);
-  const lines: Array<readonly WaitingConversation[]> = [];
-  for (const key of keys) {
-    const line = index.get(key);
-    if (line) lines.push(line);
-  }
-  return lines;
 }

@@ -1,8 +1,9 @@
 import type { EligibilityContext } from '../engine/eligibility.ts';
-import { agentFor, indexWaiting, nextConversationFor } from '../engine/plan.ts';
+import { agentFor, nextConversationFor } from '../engine/plan.ts';
 import { DEFAULT_PRIORITY_PARAMS } from '../engine/priority.ts';
 import { SeededRandom } from '../engine/random.ts';
 import type { AgentState, WaitingConversation } from '../engine/types.ts';
+import { WaitingLines } from '../engine/waiting-lines.ts';
 
 const SKILLS = ['billing', 'tech', 'complaints', 'logistics', 'presales', 'returns'];
 const TEAMS = ['general', 'vip_desk', 'billing', 'tech'];
@@ -43,27 +44,24 @@ export function timeDecisions(options: { agents?: number; waiting?: number; samp
   }));
   const context: EligibilityContext = { openTeams: new Map(TEAMS.map((t) => [t, true])) };
   const samples = options.samples ?? 2000;
-  // The assigner keeps the line grouped by team as conversations come and go; building it is not the decision.
-  const byTeam = indexWaiting(waiting);
+  // The line is kept sorted as conversations come and go (WaitingLines); building it is not the decision.
+  const lines = new WaitingLines(DEFAULT_PRIORITY_PARAMS, now, waiting);
   const times: number[] = [];
   const cpu: number[] = [];
   let found = 0;
   // Warm up the JIT the way a long-running server is warm.
   for (let i = 0; i < 50; i++)
-    nextConversationFor(agents[i] as AgentState, byTeam, DEFAULT_PRIORITY_PARAMS, context, now);
+    nextConversationFor(agents[i] as AgentState, lines, DEFAULT_PRIORITY_PARAMS, context, now);
   for (let i = 0; i < samples; i++) {
+    // The agent who just freed capacity (online, room on every channel), picked before the clock starts.
+    const freed: AgentState = { ...random.pick(agents), online: true, load: {} };
+    const arriving = random.pick(waiting);
     const cpuStarted = process.cpuUsage();
     const started = performance.now();
     const result =
       i % 2 === 0
-        ? nextConversationFor(
-            { ...random.pick(agents), online: true, load: {} },
-            byTeam,
-            DEFAULT_PRIORITY_PARAMS,
-            context,
-            now + i,
-          )
-        : agentFor(random.pick(waiting), agents, 'best_match', context);
+        ? nextConversationFor(freed, lines, DEFAULT_PRIORITY_PARAMS, context, now + i * 50)
+        : agentFor(arriving, agents, 'best_match', context);
     times.push(performance.now() - started);
     const used = process.cpuUsage(cpuStarted);
     cpu.push((used.user + used.system) / 1000);
