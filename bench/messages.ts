@@ -1,5 +1,6 @@
 import { fork } from 'node:child_process';
 import { loadavg } from 'node:os';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { updateBotConfig } from '../server/src/bot/commands/update-bot.ts';
 import type { ClientResult } from './messages-client.ts';
 import { benchVisitors, percentile, startBenchServer } from './support.ts';
@@ -26,6 +27,9 @@ async function main(): Promise<void> {
     const wsUrl = `${server.url.replace('http', 'ws')}/api/v1/ws`;
     // The clients run in another process, so this process's CPU time is the server's (plus idle bookkeeping).
     const cpuBefore = process.cpuUsage();
+    // How long the server's event loop stood still at worst: a stall holds up every client's ack at once.
+    const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+    loopDelay.enable();
     const result = await new Promise<ClientResult>((resolve, reject) => {
       // A separate process, so the clients' work does not run on the server's event loop.
       const child = fork(new URL('./messages-client.ts', import.meta.url), { execArgv: ['--import', 'tsx'] });
@@ -35,6 +39,8 @@ async function main(): Promise<void> {
       child.send({ wsUrl, tokens, messagesPerClient: MESSAGES });
     });
     const cpu = process.cpuUsage(cpuBefore);
+    loopDelay.disable();
+    const stallMs = { p99: loopDelay.percentile(99) / 1e6, max: loopDelay.max / 1e6 };
 
     // Verify against the database: each visitor's conversation holds exactly its messages, once each.
     const rows = await server.ctx.db
@@ -78,6 +84,7 @@ async function main(): Promise<void> {
       msgs_per_s: Math.round(total / result.seconds),
       ack_ms: { p50: Number(percentile(sorted, 50).toFixed(2)), p99: Number(percentile(sorted, 99).toFixed(2)) },
       server_cpu_ms_per_msg: Number(cpuMsPerMessage.toFixed(3)),
+      event_loop_delay_ms: { p99: Number(stallMs.p99.toFixed(1)), max: Number(stallMs.max.toFixed(1)) },
       load_avg_1m: Number(loadavg()[0]?.toFixed(2)),
       lost,
       duplicated,
@@ -97,6 +104,7 @@ async function main(): Promise<void> {
         '  of which user / system (ms)',
         `${(cpu.user / 1000 / Math.max(1, total)).toFixed(3)} / ${(cpu.system / 1000 / Math.max(1, total)).toFixed(3)}`,
       ],
+      ['server event-loop delay p99 / max (ms)', `${stallMs.p99.toFixed(1)} / ${stallMs.max.toFixed(1)}`],
       ['load average (1 min)', String(summary.load_avg_1m)],
       ['lost', String(lost)],
       ['duplicated', String(duplicated)],

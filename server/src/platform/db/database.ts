@@ -2,6 +2,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import type { Tables } from './tables.ts';
+import { checkpointInBackground } from './wal-checkpointer.ts';
 
 export type Db = Kysely<Tables>;
 export type Engine = 'sqlite' | 'postgres';
@@ -30,13 +31,29 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
 
 function openSqlite(file: string): Database {
   const sqlite = new BetterSqlite3(file);
+  const inMemory = file === ':memory:' || file === '';
   // WAL lets readers run beside the one writer; NORMAL sync is durable across process crashes in WAL mode.
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('foreign_keys = ON');
+  // After a burst the log is rewound from its start; this caps the file it leaves behind.
+  sqlite.pragma('journal_size_limit = 67108864');
+  const checkpointer = inMemory
+    ? undefined
+    : checkpointInBackground(sqlite, file, (error) => {
+        // No logger at this layer; the writer checkpoints by itself again, so this is worth a line, not a crash.
+        console.warn('lingxi: background WAL checkpoints failed, the writer checkpoints again', error);
+      });
   const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
-  return { db, engine: 'sqlite', close: () => db.destroy() };
+  return {
+    db,
+    engine: 'sqlite',
+    close: async () => {
+      await checkpointer?.stop();
+      await db.destroy();
+    },
+  };
 }
 
 const STATEMENT_CACHE_SIZE = 512;
