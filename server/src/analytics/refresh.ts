@@ -5,7 +5,7 @@ import type { MetricDefinitions } from './definitions.ts';
 import type { Executor } from './executor.ts';
 import type { ConversationFact, FoldEvent } from './fact.ts';
 import { foldConversation } from './fold.ts';
-import { addSums, contributionOf, emptySums, isZero, SUM_COLUMNS, type Sums, tagsOf } from './sums.ts';
+import { contributionOf, SUM_COLUMNS, type Sums, tagsOf } from './sums.ts';
 
 /** What a stored fact added to the rollups, kept with it so a later recomputation subtracts exactly that. */
 interface Applied {
@@ -28,7 +28,7 @@ export async function refreshConversations(
   conversationIds: readonly string[],
   defs: MetricDefinitions,
 ): Promise<number> {
-  const deltas = new Map<string, { key: RollupKey; sums: Sums }>();
+  const deltas = new Map<string, Delta>();
   const changed: StoredFact[] = [];
   for (let i = 0; i < conversationIds.length; i += CHUNK) {
     const ids = conversationIds.slice(i, i + CHUNK);
@@ -41,8 +41,8 @@ export async function refreshConversations(
       const sums = contributionOf(fresh, defs);
       const stored: StoredFact = { ...fresh, applied: { day, sums: nonZero(sums) } };
       if (old && sameFact(old, stored)) continue;
-      if (old) addDelta(deltas, rollupKeys(old, old.applied.day), { ...emptySums(), ...old.applied.sums }, -1);
-      addDelta(deltas, rollupKeys(fresh, day), sums, 1);
+      if (old) addDelta(deltas, rollupKeys(old, old.applied.day), vectorOf(old.applied.sums), -1);
+      addDelta(deltas, rollupKeys(fresh, day), vectorOf(sums), 1);
       changed.push(stored);
     }
   }
@@ -50,7 +50,7 @@ export async function refreshConversations(
   await applyDeltas(
     trx,
     workspaceId,
-    [...deltas.values()].filter((d) => !isZero(d.sums)),
+    [...deltas.values()].filter((d) => d.sums.some((v) => v !== 0)),
   );
   return changed.length;
 }
@@ -91,15 +91,30 @@ function nonZero(sums: Sums): Partial<Sums> {
   return Object.fromEntries(Object.entries(sums).filter(([, v]) => v !== 0));
 }
 
-function addDelta(deltas: Map<string, { key: RollupKey; sums: Sums }>, keys: RollupKey[], sums: Sums, sign: number) {
+/** A rollup row's change: the counters in SUM_COLUMNS order (plain numbers, not objects: ingestion adds millions). */
+interface Delta {
+  key: RollupKey;
+  sums: Float64Array;
+}
+
+function vectorOf(sums: Partial<Sums>): Float64Array {
+  const vector = new Float64Array(SUM_COLUMNS.length);
+  SUM_COLUMNS.forEach((column, i) => {
+    vector[i] = sums[column] ?? 0;
+  });
+  return vector;
+}
+
+function addDelta(deltas: Map<string, Delta>, keys: RollupKey[], sums: Float64Array, sign: number) {
   for (const key of keys) {
     const id = keyString(key);
     let entry = deltas.get(id);
     if (!entry) {
-      entry = { key, sums: emptySums() };
+      entry = { key, sums: new Float64Array(SUM_COLUMNS.length) };
       deltas.set(id, entry);
     }
-    addSums(entry.sums, sums, sign);
+    const into = entry.sums;
+    for (let i = 0; i < sums.length; i++) into[i] = (into[i] as number) + sign * (sums[i] as number);
   }
 }
 
@@ -170,14 +185,14 @@ function rollupUpsert(engine: 'sqlite' | 'postgres', rows: number): string {
 }
 
 /** Adds the deltas to the rollup rows, creating rows on first touch (an upsert that adds, on both engines). */
-async function applyDeltas(trx: Executor, workspaceId: string, deltas: Array<{ key: RollupKey; sums: Sums }>) {
+async function applyDeltas(trx: Executor, workspaceId: string, deltas: Delta[]) {
   const engine = engineOf(trx);
   for (let i = 0; i < deltas.length; i += ROWS_PER_STATEMENT) {
     const chunk = deltas.slice(i, i + ROWS_PER_STATEMENT);
     const parameters: unknown[] = [];
     for (const { key, sums } of chunk) {
       parameters.push(workspaceId, key.grain, key.bucket, key.dim, key.value);
-      for (const column of SUM_COLUMNS) parameters.push(sums[column]);
+      for (const value of sums) parameters.push(value);
     }
     await trx.executeQuery(CompiledQuery.raw(rollupUpsert(engine, chunk.length), parameters));
   }
