@@ -88,9 +88,11 @@ export const EVENT_CATALOGUE: readonly CatalogueEntry[] = [
     emitted: true,
     when: 'the customer rates a resolved conversation, once',
     data: {
+      surveyId: 'widget: the survey survey.offered named (older events lack it and read as widget)',
       csat: '1–5',
       nps: '0–10 or null',
-      commented: 'whether a comment was left (the text itself is missing today: add `comment` for the dashboards)',
+      commented: 'whether a comment was left',
+      comment: 'the comment, up to 1,000 characters, or null',
       assigneeId: 'the agent rated',
     },
   },
@@ -113,17 +115,27 @@ export const EVENT_CATALOGUE: readonly CatalogueEntry[] = [
   },
   {
     type: 'knowledge.gap',
-    emitter: 'bot / knowledge (gap mining)',
-    emitted: false,
-    when: 'a customer question found no article',
-    data: { question: 'the text', intent: 'the intent when known' },
+    emitter: 'knowledge (record-knowledge-gap, from the knowledge-gaps worker)',
+    emitted: true,
+    when: 'a customer question the bot fell back on or had to clarify is logged into a knowledge gap',
+    data: {
+      gapId: 'the gap (cluster of near-duplicate questions) it joined',
+      question: 'the text',
+      intent: 'the bot’s top intent when it had one',
+      confidence: 'the best article’s confidence, or null',
+      unanswered: 'true when the bot had no article at all',
+    },
   },
   {
     type: 'survey.offered',
-    emitter: 'conversations (surveys) — without it the response rate reads 100% of answered surveys',
-    emitted: false,
-    when: 'the widget asks for CSAT/NPS after resolution',
-    data: { surveyId: 'one survey per conversation and kind', kind: 'csat | nps' },
+    emitter: 'conversations (record-transition)',
+    emitted: true,
+    when: 'a web-widget conversation is resolved: the widget asks its customer for CSAT (and optional NPS)',
+    data: {
+      surveyId: 'one survey per conversation: widget (offered again after a reopen, counted once)',
+      kind: 'csat | nps',
+      channel: 'the inbox channel that asks',
+    },
   },
   {
     type: 'survey.answered',
@@ -134,10 +146,14 @@ export const EVENT_CATALOGUE: readonly CatalogueEntry[] = [
   },
   {
     type: 'bot.version_changed',
-    emitter: 'knowledge (publish) / bot (model training)',
-    emitted: false,
-    when: 'the knowledge base or the bot model changes; no conversation id',
-    data: { kind: 'knowledge | model', version: 'an opaque label', note: 'what changed' },
+    emitter: 'knowledge (go-live: publish, archive, live rollback) / bot (version-marker: settings, intents, flows)',
+    emitted: true,
+    when: 'what the bot answers from or how it decides changes; no conversation id',
+    data: {
+      kind: 'knowledge | model',
+      version: 'an opaque label (article@liveVersion, or the bot configuration’s version)',
+      note: 'what changed',
+    },
   },
 ];
 

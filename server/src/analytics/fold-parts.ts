@@ -155,11 +155,11 @@ export function readSurveys(events: readonly FoldEvent[]): SurveySummary {
     const answersHere =
       source.type === 'survey.submitted'
         ? [submitted(source, 'csat'), submitted(source, 'nps')]
-        : [[str(source.data.surveyId) || str(source.data.kind), source] as const];
+        : [[`${str(source.data.surveyId) || str(source.data.kind)}:${str(source.data.kind)}`, source] as const];
     for (const [key, event] of answersHere) {
       const kind = str(event.data.kind);
-      // One survey may ask both questions: `submitted:csat` and `submitted:nps` are answers to survey `submitted`.
-      const surveyId = key.split(':')[0] as string;
+      // One survey may ask both questions: `widget:csat` and `widget:nps` are answers to survey `widget`.
+      const surveyId = key.slice(0, key.lastIndexOf(':'));
       if (event.type === 'survey.offered') offered.add(surveyId);
       if (event.type !== 'survey.answered' || !validScore(kind, event.data.score)) continue;
       offered.add(surveyId);
@@ -180,14 +180,18 @@ export function readSurveys(events: readonly FoldEvent[]): SurveySummary {
   return summary;
 }
 
+/** The widget's survey id, as `survey.offered` names it (conversations/record-transition.ts); older events lack it. */
+const WIDGET_SURVEY = 'widget';
+
 /**
  * Conversations' widget survey (`survey.submitted`: csat 1–5, optional nps 0–10, one per conversation) read as one
  * answer per kind. A repeat of the event (same conversation) replaces, never adds.
  */
 function submitted(event: FoldEvent, kind: 'csat' | 'nps'): readonly [string, FoldEvent] {
+  const comment = kind === 'csat' ? str(event.data.comment) : '';
   return [
-    `submitted:${kind}`,
-    { ...event, type: 'survey.answered', data: { kind, score: event.data[kind], comment: '' } },
+    `${str(event.data.surveyId) || WIDGET_SURVEY}:${kind}`,
+    { ...event, type: 'survey.answered', data: { kind, score: event.data[kind], comment } },
   ];
 }
 

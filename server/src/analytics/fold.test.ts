@@ -59,6 +59,9 @@ describe('foldConversation on the hand-built scenario', () => {
       answeredInTarget: false,
       slaMet: true,
       nps: 10,
+      csat: null,
+      surveysOffered: 2,
+      surveysAnswered: 1,
       knowledgeGap: true,
       botMisses: 2,
       botFailure: 'knowledge_gap',
@@ -144,9 +147,23 @@ describe('foldConversation on the events emitted today', () => {
       ev('evt_4', 'conversation.transitioned', 20 * S, { from: 'queued', to: 'assigned', assigneeId: 'usr_1' }),
       ev('evt_5', 'message.created', 50 * S, { messageId: 'm2', seq: 2, senderType: 'agent', private: false }),
       ev('evt_6', 'conversation.transitioned', 300 * S, { from: 'assigned', to: 'resolved', assigneeId: 'usr_1' }),
-      ev('evt_7', 'survey.submitted', 400 * S, { csat: 4, nps: 6, commented: true, assigneeId: 'usr_1' }),
-      // Delivered again: still one survey.
-      ev('evt_8', 'survey.submitted', 400 * S, { csat: 4, nps: 6, commented: true, assigneeId: 'usr_1' }),
+      ev('evt_6b', 'survey.offered', 300 * S, { surveyId: 'widget', kind: 'csat', channel: 'web_widget' }),
+      ev('evt_7', 'survey.submitted', 400 * S, {
+        surveyId: 'widget',
+        csat: 4,
+        nps: 6,
+        commented: true,
+        comment: '回复很快',
+        assigneeId: 'usr_1',
+      }),
+      // Delivered again, in the older shape without surveyId: still the one widget survey.
+      ev('evt_8', 'survey.submitted', 400 * S, {
+        csat: 4,
+        nps: 6,
+        commented: true,
+        comment: '回复很快',
+        assigneeId: 'usr_1',
+      }),
     ];
     const fact = fold('conv_today', events);
     expect(fact).toMatchObject({
@@ -160,6 +177,7 @@ describe('foldConversation on the events emitted today', () => {
       nps: 6,
       surveysOffered: 1,
       surveysAnswered: 1,
+      surveyComment: '回复很快',
     });
     const metrics = computeAll(contributionOf(fact, DEFAULT_DEFINITIONS));
     expect(metrics.csat.value).toBe(1);

@@ -4,6 +4,13 @@ import type { Actor, ConversationRecord, ConversationStatus } from './schema.ts'
 import { assertTransition, assigneeAfter } from './status.ts';
 import { type Executor, updateConversationStatus } from './store.ts';
 
+/**
+ * The widget asks its customer for a rating (CSAT, optional NPS) whenever their conversation is resolved; it is one
+ * survey per conversation (submit-survey refuses a second answer), so a resolution after a reopen offers the same
+ * survey again and reports count it once. Other channels have no survey to offer.
+ */
+export const WIDGET_SURVEY_ID = 'widget';
+
 export interface TransitionRequest {
   to: ConversationStatus;
   assigneeId?: string | null;
@@ -48,5 +55,24 @@ export async function recordTransition(
     },
     at: now,
   });
+  if (request.to === 'resolved') await offerSurvey(trx, current, request.actor, now);
   return { conversation: updated, changed: true };
+}
+
+/** Records that the customer is being asked for a rating, in the transaction of the resolution that asks. */
+async function offerSurvey(trx: Executor, conversation: ConversationRecord, actor: Actor, now: number) {
+  const inbox = await trx
+    .selectFrom('inboxes')
+    .select('channel')
+    .where('id', '=', conversation.inboxId)
+    .executeTakeFirst();
+  if (inbox?.channel !== 'web_widget') return;
+  await appendReportingEvent(trx, {
+    workspaceId: conversation.workspaceId,
+    type: 'survey.offered',
+    conversationId: conversation.id,
+    actor,
+    data: { surveyId: WIDGET_SURVEY_ID, kind: 'csat', channel: inbox.channel },
+    at: now,
+  });
 }

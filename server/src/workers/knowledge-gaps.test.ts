@@ -5,6 +5,7 @@ import { type ConversationTestBed, createTestBed, seedWorkspace } from '../conve
 import { listGaps } from '../knowledge/acquisition/gaps/list-gaps.ts';
 import { DbJobQueue } from '../platform/jobs/db-job-queue.ts';
 import { LocalLock } from '../platform/lock/local-lock.ts';
+import { listReportingEvents } from '../platform/reporting.ts';
 import { startKnowledgeGaps } from './knowledge-gaps.ts';
 
 describe.each(testEngines())('knowledge gaps from the bot’s turns on %s', (engine) => {
@@ -41,7 +42,10 @@ describe.each(testEngines())('knowledge gaps from the bot’s turns on %s', (eng
       const bot = {
         decision,
         reason: decision,
-        evidence: { knowledge: confidence === undefined ? [] : [{ articleId: 'kba_x', confidence }] },
+        evidence: {
+          knowledge: confidence === undefined ? [] : [{ articleId: 'kba_x', confidence }],
+          intents: [{ name: 'payment', confidence: 0.8 }],
+        },
       };
       for (const index of [0, 1]) {
         await receiveMessage(bed.ctx, {
@@ -69,5 +73,12 @@ describe.each(testEngines())('knowledge gaps from the bot’s turns on %s', (eng
       },
       { timeout: 10_000, interval: 50 },
     );
+    // Each logged question is reported for analytics, with its conversation and the bot's intent.
+    const reported = await listReportingEvents(bed.ctx.db, workspace.id, { type: 'knowledge.gap' });
+    expect(reported.map((e) => [e.data.question, e.data.intent]).sort()).toEqual([
+      ['可以用花呗分期吗', 'payment'],
+      ['花呗分期可以吗', 'payment'],
+    ]);
+    expect(reported.every((e) => e.conversation_id?.startsWith('conv_'))).toBe(true);
   });
 });

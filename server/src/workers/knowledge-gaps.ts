@@ -18,6 +18,8 @@ interface RecordGapPayload {
   /** The customer's message the bot could not answer well. */
   questionMessageId: string;
   confidence: number | null;
+  /** The bot's top intent, when it had one. */
+  intent?: string | null;
 }
 
 /** The bot's decisions that mean "the knowledge base had no good answer": a fallback, or a clarifying question. */
@@ -45,6 +47,7 @@ export function startKnowledgeGaps(
         question: question.text,
         conversationId: payload.conversationId,
         confidence: payload.confidence,
+        intent: payload.intent ?? null,
       });
     await (lock ? lock.withLock(`kb.gaps:${payload.workspaceId}`, 30_000, record, { waitMs: 30_000 }) : record());
   });
@@ -53,7 +56,7 @@ export function startKnowledgeGaps(
     if (message.senderType !== 'bot') return;
     const trigger = FIRST_REPLY.exec(message.clientMessageId)?.[1];
     const bot = message.meta.bot as
-      | { decision?: string; evidence?: { knowledge?: { confidence: number }[] } }
+      | { decision?: string; evidence?: { knowledge?: { confidence: number }[]; intents?: { name: string }[] } }
       | undefined;
     if (!trigger || !bot?.decision || !GAP_DECISIONS.has(bot.decision)) return;
     const payload: RecordGapPayload = {
@@ -61,6 +64,7 @@ export function startKnowledgeGaps(
       conversationId: message.conversationId,
       questionMessageId: trigger,
       confidence: bot.evidence?.knowledge?.[0]?.confidence ?? null,
+      intent: bot.evidence?.intents?.[0]?.name ?? null,
     };
     await jobs.enqueue(RECORD_GAP_JOB, payload, { jobKey: `${RECORD_GAP_JOB}:${message.id}` });
   });

@@ -5,7 +5,8 @@ import type { FoldEvent } from '../fact.ts';
  * fold, ingestion and HTTP tests. Four conversations starting Monday 2026-01-05 10:00 Shanghai time:
  *   A  bot answers, customer satisfied (answers the survey twice: 2, then 5), bot resolves.       web, zh, vip
  *   B  bot misses twice (knowledge gap), hands off, agent X answers in 90 s, resolves, customer
- *      writes again (reopen), agent Y resolves; NPS 10.                                            web, en, regular
+ *      writes again (reopen), agent Y resolves; the widget survey offered at both resolutions and
+ *      never answered; NPS 10 to a second survey.                                                 web, en, regular
  *   C  opened in the queue, nobody answers, closed after 15 min (abandoned). One message event
  *      arrives twice.                                                                             api
  *   D  opened in the queue a moment ago, still waiting (outcome unknown).                         api, zh
@@ -70,10 +71,12 @@ export function scenarioEvents(): ScenarioEvent[] {
   b.move(100 * S, 'queued', 'assigned', 'assigned', 'usr_agent_x');
   b.msg(130 * S, 5, 'agent');
   b.move(400 * S, 'assigned', 'resolved', 'manual', 'usr_agent_x');
+  b.push('survey.offered', 400 * S, { surveyId: 'widget', kind: 'csat', channel: 'web_widget' }); // never answered
   b.move(500 * S, 'resolved', 'queued', 'customer_wrote');
   b.msg(500 * S, 6, 'contact', { sentiment: 0.4 });
   b.move(520 * S, 'queued', 'assigned', 'assigned', 'usr_agent_y');
   b.move(600 * S, 'assigned', 'resolved', 'manual', 'usr_agent_y');
+  b.push('survey.offered', 600 * S, { surveyId: 'widget', kind: 'csat', channel: 'web_widget' }); // the same survey again
   b.push('survey.offered', 601 * S, { surveyId: 'srv_b', kind: 'nps' });
   b.push('survey.answered', 610 * S, { surveyId: 'srv_b', kind: 'nps', score: 10, comment: 'great agent' });
 
@@ -108,6 +111,6 @@ export const EXPECTED_TOTALS = {
   sentiment_change: 0.8, // A −0.5→0.5 (+1.0), B −0.2→0.4 (+0.6)
   reopen_rate: 0.5, // B of A, B ever resolved
   knowledge_gap_rate: 0.5, // B of A, B
-  survey_response_rate: 1, // 2 offered, 2 answered
+  survey_response_rate: 2 / 3, // A srv_a; B widget (offered twice, once counted, never answered) and srv_b: 2 of 3
   wait_p90: 60_000, // B waited 60 s: the ≤ 60 s bin
 } as const;

@@ -3,6 +3,7 @@ import { isUniqueViolation } from '../../platform/db/dialect.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { appendReportingEvent } from '../../platform/reporting.ts';
+import { WIDGET_SURVEY_ID } from '../record-transition.ts';
 import { findConversation } from '../store.ts';
 
 export interface SurveyTable {
@@ -66,7 +67,14 @@ export async function submitSurvey(ctx: ServiceContext, options: SubmitSurveyOpt
         type: SURVEY_SUBMITTED,
         conversationId: conversation.id,
         actor: { type: 'contact', id: options.contactId },
-        data: { csat: row.csat, nps: row.nps, commented: row.comment !== null, assigneeId: conversation.assigneeId },
+        data: {
+          surveyId: WIDGET_SURVEY_ID,
+          csat: row.csat,
+          nps: row.nps,
+          commented: row.comment !== null,
+          comment: row.comment?.slice(0, 1000) ?? null,
+          assigneeId: conversation.assigneeId,
+        },
         at: now,
       });
     });

@@ -1,5 +1,6 @@
 import type { ServiceContext } from '../../../platform/context.ts';
 import { newId } from '../../../platform/ids.ts';
+import { appendReportingEvent } from '../../../platform/reporting.ts';
 import { MAX_TITLE_LENGTH } from '../../schema.ts';
 import { countGapQuestion, insertGap, insertGapQuestion, listOpenGapHeads } from '../gap-store.ts';
 import { guessLanguage } from '../import/document.ts';
@@ -12,6 +13,8 @@ export interface RecordKnowledgeGapOptions {
   conversationId: string | null;
   /** The confidence of the best answer the bot had, or null/0 when it had none. */
   confidence: number | null;
+  /** The bot's top intent for the question, when it had one (reports slice gaps by it). */
+  intent?: string | null;
 }
 
 /** Overlap at which a question belongs to an existing gap. */
@@ -69,6 +72,21 @@ export async function recordKnowledgeGap(
       question,
       conversation_id: conversationId,
       confidence,
+      at: now,
+    });
+    // Analytics' knowledge-gap rate and the post-mortem's "knowledge gap" cause read this, committed with the gap.
+    await appendReportingEvent(trx, {
+      workspaceId,
+      type: 'knowledge.gap',
+      conversationId,
+      actor: { type: 'system', id: null },
+      data: {
+        gapId,
+        question: question.slice(0, MAX_TITLE_LENGTH),
+        ...(options.intent ? { intent: options.intent } : {}),
+        confidence,
+        unanswered,
+      },
       at: now,
     });
     return gapId;
