@@ -3,7 +3,7 @@ import { AppError, notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { recordAudit } from '../../security/audit.ts';
 import { KB_TOPICS } from '../events.ts';
-import { announceLiveChange } from '../go-live.ts';
+import { announceLiveChange, recordLiveChange } from '../go-live.ts';
 import type { ArticleRecord, KbActor } from '../schema.ts';
 import { assertReviewMove, type ReviewAction } from '../status.ts';
 import { authorsSinceLastPublish, findArticle, insertReviewEvent, setArticleStatus } from '../store.ts';
@@ -75,6 +75,18 @@ export async function reviewArticle(ctx: ServiceContext, options: ReviewArticleO
         details: { version: current.version, title: current.title, language: current.language },
         at: now,
       });
+      if (current.liveVersion !== liveVersion) {
+        const kind = action === 'publish' ? 'published' : 'archived';
+        await recordLiveChange(trx, {
+          workspaceId,
+          articleId,
+          title: current.title,
+          action: kind,
+          liveVersion,
+          actor,
+          at: now,
+        });
+      }
     }
     return moved;
   });

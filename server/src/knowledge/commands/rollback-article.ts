@@ -5,7 +5,7 @@ import { recordAudit } from '../../security/audit.ts';
 import { findCategory } from '../category-store.ts';
 import { diffContent } from '../diff.ts';
 import { KB_TOPICS } from '../events.ts';
-import { announceLiveChange } from '../go-live.ts';
+import { announceLiveChange, recordLiveChange } from '../go-live.ts';
 import { contentOf } from '../rows.ts';
 import type { ArticleContent, ArticleRecord, KbActor } from '../schema.ts';
 import { findArticle, findVersion, insertReviewEvent, insertVersion, saveArticleHead, wasPublished } from '../store.ts';
@@ -94,6 +94,8 @@ export async function rollbackArticle(
         details: { toVersion: options.toVersion, newVersion: saved.version, title: restored.title },
         at: now,
       });
+      const change = { workspaceId, articleId, title: restored.title, liveVersion: saved.version, actor, at: now };
+      await recordLiveChange(trx, { ...change, action: 'rolled_back' });
     }
     return saved;
   });
