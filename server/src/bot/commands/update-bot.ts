@@ -5,6 +5,7 @@ import { newId } from '../../platform/ids.ts';
 import { forgetWorkspaceBot } from '../runtime.ts';
 import { BotSettings, type FlowDefinition, IntentExamples } from '../schema.ts';
 import { deleteFlow, findBotConfig, saveBotConfig, saveFlow } from '../store.ts';
+import { markBotChange } from '../version-marker.ts';
 
 /** Changes the workspace's bot (on/off, settings, example phrases); omitted parts stay as they are. */
 export async function updateBotConfig(
@@ -18,12 +19,16 @@ export async function updateBotConfig(
   const intents = IntentExamples.safeParse(options.intents ?? fromJson(current?.intents, []));
   if (!intents.success)
     throw new AppError('validation_failed', 'Invalid intent examples', { details: intents.error.issues });
-  await saveBotConfig(ctx.db, {
-    workspaceId: options.workspaceId,
-    enabled: options.enabled ?? current?.enabled === 1,
-    settings: settings.data,
-    intents: intents.data,
-    now: ctx.clock.now(),
+  const now = ctx.clock.now();
+  await ctx.db.transaction().execute(async (trx) => {
+    await saveBotConfig(trx, {
+      workspaceId: options.workspaceId,
+      enabled: options.enabled ?? current?.enabled === 1,
+      settings: settings.data,
+      intents: intents.data,
+      now,
+    });
+    await markBotChange(trx, { workspaceId: options.workspaceId, what: 'settings', at: now });
   });
   forgetWorkspaceBot(ctx, options.workspaceId);
 }
@@ -35,18 +40,20 @@ export async function saveBotFlow(
   flow: FlowDefinition,
   enabled = true,
 ): Promise<void> {
-  await saveFlow(ctx.db, {
-    id: newId('flw'),
-    workspaceId,
-    intent: flow.intent,
-    definition: flow,
-    enabled,
-    now: ctx.clock.now(),
+  const now = ctx.clock.now();
+  await ctx.db.transaction().execute(async (trx) => {
+    await saveFlow(trx, { id: newId('flw'), workspaceId, intent: flow.intent, definition: flow, enabled, now });
+    await markBotChange(trx, { workspaceId, what: 'flow_saved', intent: flow.intent, at: now });
   });
   forgetWorkspaceBot(ctx, workspaceId);
 }
 
 export async function removeBotFlow(ctx: ServiceContext, workspaceId: string, intent: string): Promise<void> {
-  if (!(await deleteFlow(ctx.db, workspaceId, intent))) throw new AppError('not_found', 'Flow not found');
+  const removed = await ctx.db.transaction().execute(async (trx) => {
+    if (!(await deleteFlow(trx, workspaceId, intent))) return false;
+    await markBotChange(trx, { workspaceId, what: 'flow_removed', intent, at: ctx.clock.now() });
+    return true;
+  });
+  if (!removed) throw new AppError('not_found', 'Flow not found');
   forgetWorkspaceBot(ctx, workspaceId);
 }
