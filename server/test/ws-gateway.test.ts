@@ -3,6 +3,7 @@ import WebSocket from 'ws';
 import { countContacts } from '../src/conversations/contact-store.ts';
 import { countConversations, countMessages, findMessage } from '../src/conversations/store.ts';
 import { POLICIES } from '../src/http/policies.ts';
+import { QUEUE_NOTICE_MS } from '../src/http/ws/hub.ts';
 import { WS_MESSAGES } from '../src/http/ws/registry.ts';
 import { listReportingEvents } from '../src/platform/reporting.ts';
 import { signVisitorToken } from '../src/security/visitor-token.ts';
@@ -351,6 +352,31 @@ describe('realtime gateway (/api/v1/ws)', () => {
       const auditor = await signIn(t.app, ws().users.auditor.email);
       await expect(connect('', { cookie: auditor.cookie, origin: base })).rejects.toThrow('handshake 403');
     });
+  });
+
+  it('folds a burst of queue changes into two notices for visitors; consoles hear each one', async () => {
+    const visitor = await connectVisitor((await newVisitor()).token);
+    const console = await connectAgent(agent);
+    const routingOf = (client: Client) => client.of('routing').filter((f) => f.event === 'routing.queue_changed');
+    const publish = (i: number) =>
+      t.ctx.bus.publish('routing.queue_changed', {
+        type: 'routing.queue_changed',
+        workspaceId: ws().id,
+        id: `evt_q${i}`,
+        at: Date.now(),
+        payload: { team: 'general', conversationId: `conv_${i}`, change: 'joined' },
+      });
+    for (let i = 0; i < 5; i++) await publish(i);
+    await console.waitFor(() => routingOf(console).length === 5, 'five notices for the console');
+    await visitor.waitFor(() => routingOf(visitor).length === 1, 'the first notice at once');
+    // The rest of the burst arrives as one notice when the window ends, and nothing more.
+    await visitor.waitFor(() => routingOf(visitor).length === 2, 'one trailing notice', QUEUE_NOTICE_MS * 4);
+    await new Promise((resolve) => setTimeout(resolve, QUEUE_NOTICE_MS * 2));
+    expect(routingOf(visitor)).toHaveLength(2);
+    expect(routingOf(visitor).every((f) => JSON.stringify(f.data) === '{}')).toBe(true);
+    // A later change, after a quiet window, is told at once again.
+    await publish(9);
+    await visitor.waitFor(() => routingOf(visitor).length === 3, 'a fresh notice');
   });
 
   it('marks an agent away when their last socket closes', async () => {

@@ -16,6 +16,13 @@ const ROUTING_NEWS = [
   'agent.presence_changed',
 ] as const;
 
+/**
+ * Visitors hear that a line moved at most this often per workspace (the first change at once, the rest folded into
+ * one notice at the end of the window). The notice carries nothing, and every widget that hears it asks for its place
+ * over HTTP: 200 conversations queued in one second would otherwise make 200 × 200 notices and as many requests.
+ */
+export const QUEUE_NOTICE_MS = 500;
+
 /** The part of the bus the hub needs; the embedded bus and the Redis bus both fit. */
 export interface BusSubscriber {
   subscribe(
@@ -33,6 +40,8 @@ export class RealtimeHub {
   private readonly staff = new Map<string, Set<Connection>>();
   private readonly visitors = new Map<string, Set<Connection>>();
   private readonly unsubscribe: Array<() => void>;
+  /** Per workspace: a queue notice was sent within the window; `pending` when another one is owed at its end. */
+  private readonly queueNotices = new Map<string, { pending: boolean; timer: NodeJS.Timeout }>();
 
   constructor(
     bus: BusSubscriber,
@@ -82,6 +91,8 @@ export class RealtimeHub {
 
   close(): void {
     for (const stop of this.unsubscribe) stop();
+    for (const notice of this.queueNotices.values()) clearTimeout(notice.timer);
+    this.queueNotices.clear();
     for (const set of [...this.staff.values(), ...this.visitors.values()]) {
       for (const connection of set) connection.socket.close(1001, 'server shutting down');
     }
@@ -125,14 +136,41 @@ export class RealtimeHub {
   private onRouting(workspaceId: string, topic: string, payload: Record<string, unknown>): void {
     for (const connection of this.staff.get(workspaceId) ?? [])
       connection.send({ type: 'routing', event: topic, data: payload });
-    if (topic !== 'routing.surge_changed' && topic !== 'routing.queue_changed') return;
-    const data =
-      topic === 'routing.surge_changed'
-        ? { active: payload.active, botFirst: payload.botFirst, waitMessage: payload.waitMessage }
-        : {};
+    if (topic === 'routing.surge_changed') {
+      const data = { active: payload.active, botFirst: payload.botFirst, waitMessage: payload.waitMessage };
+      this.tellVisitors(workspaceId, topic, data);
+    } else if (topic === 'routing.queue_changed') {
+      this.noticeQueueChange(workspaceId);
+    }
+  }
+
+  private noticeQueueChange(workspaceId: string): void {
+    const notice = this.queueNotices.get(workspaceId);
+    if (notice) {
+      notice.pending = true;
+      return;
+    }
+    this.tellVisitors(workspaceId, 'routing.queue_changed', {});
+    const endWindow = () => {
+      const current = this.queueNotices.get(workspaceId);
+      if (!current?.pending) {
+        this.queueNotices.delete(workspaceId);
+        return;
+      }
+      current.pending = false;
+      this.tellVisitors(workspaceId, 'routing.queue_changed', {});
+      current.timer = setTimeout(endWindow, QUEUE_NOTICE_MS);
+      current.timer.unref();
+    };
+    const timer = setTimeout(endWindow, QUEUE_NOTICE_MS);
+    timer.unref();
+    this.queueNotices.set(workspaceId, { pending: false, timer });
+  }
+
+  private tellVisitors(workspaceId: string, event: string, data: Record<string, unknown>): void {
     for (const set of this.visitors.values()) {
       for (const connection of set) {
-        if (connection.workspaceId === workspaceId) connection.send({ type: 'routing', event: topic, data });
+        if (connection.workspaceId === workspaceId) connection.send({ type: 'routing', event, data });
       }
     }
   }
