@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findHandoffBrief } from '../src/bot/index.ts';
-import { findBotConfig } from '../src/bot/store.ts';
+import { findBotConfig, loadState, saveState } from '../src/bot/store.ts';
 import { findConversation } from '../src/conversations/store.ts';
 import { createArticle } from '../src/knowledge/commands/create-article.ts';
 import { reviewArticle } from '../src/knowledge/commands/review-article.ts';
@@ -117,6 +117,26 @@ describe('the bot in the conversation', () => {
     const after = await customer.transcript();
     const reasons = after.filter((m) => m.senderType === 'bot').map((m) => botMeta(m)?.reason);
     expect(reasons.slice(1)).toEqual(['flow:order_status:prompt:order_no', 'flow:order_status:action:ok']);
+  }, 30_000);
+
+  it('notices a state another process saved since: the turn decides again from the stored one', async () => {
+    const customer = await bed.newCustomer();
+    await customer.say('查询订单');
+    const conversationId = customer.conversationId() as string;
+    // Another process took the conversation on: it filled a slot and left the flow. This process still holds the
+    // state it saved last, now stale.
+    const stored = await loadState(bed.ctx.db, bed.workspaceId, conversationId);
+    stored.state.flow = null;
+    stored.state.turnCount = 40;
+    expect(await saveState(bed.ctx.db, bed.workspaceId, conversationId, stored.state, stored.version, 1)).toBe(true);
+
+    const replies = await customer.say('谢谢');
+    // With the stale state the bot would still be asking for the order number and count turn 2.
+    expect(botMeta(replies[0])?.decision).toBe('small_talk');
+    const after = await loadState(bed.ctx.db, bed.workspaceId, conversationId);
+    expect(after.state.turnCount).toBe(41);
+    expect(after.version).toBe(stored.version + 2);
+    expect(await botTurnEvents(conversationId)).toHaveLength(2);
   }, 30_000);
 
   it('hands an angry customer to a person with reason negative_sentiment, a complaint ticket and a brief', async () => {

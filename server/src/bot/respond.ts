@@ -13,8 +13,9 @@ import { callAction } from './flows/http-action.ts';
 import { decide } from './policy.ts';
 import { botWiring, type WorkspaceBot, workspaceBot } from './runtime.ts';
 import type { BotDecision, Locale } from './schema.ts';
-import { loadState, saveState } from './store.ts';
+import { type Executor, loadState, saveState } from './store.ts';
 import { say, TEXTS } from './texts.ts';
+import { keepState, takeState } from './warm-states.ts';
 
 export interface RespondInput {
   workspaceId: string;
@@ -22,6 +23,11 @@ export interface RespondInput {
   contact: { tier: string | null; locale: string | null };
   /** The customer's message, already stored. */
   message: { seq: number; text: string; createdAt: number };
+  /**
+   * Written in the transaction that saves the new state, for a turn that was not silent: whatever records the turn
+   * (a reporting event) commits with it or not at all, once per answered message, and costs no commit of its own.
+   */
+  record?: (trx: Executor, turn: BotTurn) => Promise<void>;
 }
 
 export interface BotTurn {
@@ -42,16 +48,30 @@ export async function respond(ctx: ServiceContext, input: RespondInput): Promise
   const bot = await workspaceBot(ctx, input.workspaceId);
   if (!bot?.enabled) return undefined;
   if (input.conversation.status !== 'bot' && input.conversation.status !== 'queued') return undefined;
+  const conversationId = input.conversation.id;
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-    const stored = await loadState(ctx.db, input.workspaceId, input.conversation.id);
+    // The state this process saved last, when it still has it; the compare-and-set below catches it being stale.
+    const stored =
+      (attempt === 1 ? takeState(ctx.db, conversationId) : undefined) ??
+      (await loadState(ctx.db, input.workspaceId, conversationId));
     const state = stored.state;
-    if (input.message.seq <= state.lastHandledSeq) return undefined;
+    if (input.message.seq <= state.lastHandledSeq) {
+      keepState(ctx.db, conversationId, stored);
+      return undefined;
+    }
     const turn = await decideTurn(ctx, bot, state, input, stored.version === 0);
+    const silent = turn.decision.kind === 'silent';
     // On SQLite the write shares a commit with the other writes of this moment (group commit).
-    const saved = await writeTransaction(ctx.db, ctx.engine, (trx) =>
-      saveState(trx, input.workspaceId, input.conversation.id, state, stored.version, ctx.clock.now()),
-    );
-    if (saved) return turn.decision.kind === 'silent' ? undefined : turn;
+    const saved = await writeTransaction(ctx.db, ctx.engine, async (trx) => {
+      if (!(await saveState(trx, input.workspaceId, conversationId, state, stored.version, ctx.clock.now())))
+        return false;
+      if (input.record && !silent) await input.record(trx, turn);
+      return true;
+    });
+    if (saved) {
+      keepState(ctx.db, conversationId, { state, version: stored.version + 1 });
+      return silent ? undefined : turn;
+    }
   }
   ctx.logger.warn({ conversationId: input.conversation.id }, 'bot turn lost every race; another turn answered');
   return undefined;

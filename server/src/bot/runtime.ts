@@ -123,13 +123,20 @@ async function loadWorkspaceBot(ctx: ServiceContext, workspaceId: string): Promi
     else ctx.logger.warn({ workspaceId, intent: row.intent }, 'stored bot flow is invalid; skipped');
   }
   const model = examples.length > 0 ? await intentModel(examples) : undefined;
+  const understander = createUnderstander({ intents: model, oosThreshold: undefined });
+  // The first message in each language loads dictionaries and the English tagger (hundreds of ms): pay that while the
+  // bot loads, not on a customer's turn.
+  understander.understand('你好，我的订单 SO20261126001 到哪了？明天能到吗', { referenceTime: Date.now() });
+  understander.understand('Hello, where is my order SO20261126001? Will it arrive tomorrow?', {
+    referenceTime: Date.now(),
+  });
   return {
     workspaceId,
     enabled: config.enabled === 1,
     settings,
     flows,
     intents: model?.intents ?? [],
-    understander: createUnderstander({ intents: model, oosThreshold: undefined }),
+    understander,
     version,
   };
 }

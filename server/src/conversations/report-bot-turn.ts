@@ -1,5 +1,6 @@
+import type { Kysely } from 'kysely';
 import type { BotTurn } from '../bot/index.ts';
-import type { ServiceContext } from '../platform/context.ts';
+import type { Tables } from '../platform/db/tables.ts';
 import { appendReportingEvent } from '../platform/reporting.ts';
 import type { MessageRecord } from './schema.ts';
 
@@ -28,15 +29,21 @@ export function turnOutcome(turn: BotTurn): string | undefined {
 
 /**
  * Appends one `bot.turn` reporting event per customer message the bot decided on, so reports can count containment
- * misses, top intents, knowledge gaps and the sentiment of bot-only conversations.
+ * misses, top intents, knowledge gaps and the sentiment of bot-only conversations. Written in the transaction that
+ * saves the bot's state for that turn.
  */
-export async function reportBotTurn(ctx: ServiceContext, trigger: MessageRecord, turn: BotTurn): Promise<void> {
+export async function reportBotTurn(
+  trx: Kysely<Tables>,
+  at: number,
+  trigger: MessageRecord,
+  turn: BotTurn,
+): Promise<void> {
   const { decision } = turn;
   // A silent turn is the bot standing aside (an agent owns the conversation): not a turn the bot took.
   if (decision.kind === 'silent') return;
   const topIntent = decision.evidence.intents[0];
   const outcome = turnOutcome(turn);
-  await appendReportingEvent(ctx.db, {
+  await appendReportingEvent(trx, {
     workspaceId: trigger.workspaceId,
     type: 'bot.turn',
     conversationId: trigger.conversationId,
@@ -56,6 +63,6 @@ export async function reportBotTurn(ctx: ServiceContext, trigger: MessageRecord,
       language: turn.locale === 'en' ? 'en' : 'zh',
       sentiment: decision.evidence.sentiment.score,
     },
-    at: ctx.clock.now(),
+    at,
   });
 }

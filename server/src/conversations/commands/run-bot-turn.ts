@@ -8,13 +8,12 @@ import {
   workspaceBot,
 } from '../../bot/index.ts';
 import type { ServiceContext } from '../../platform/context.ts';
+import { queryTemplate } from '../../platform/db/query-template.ts';
 import { newId } from '../../platform/ids.ts';
 import { enqueueConversation } from '../../routing/commands/enqueue-conversation.ts';
-import { findContact } from '../contact-store.ts';
 import { CONVERSATION_TOPICS, publishEvent } from '../events.ts';
 import { reportBotTurn } from '../report-bot-turn.ts';
-import type { ConversationRecord, MessageRecord } from '../schema.ts';
-import { findConversation } from '../store.ts';
+import type { ConversationRecord, ConversationStatus, MessageRecord } from '../schema.ts';
 import { receiveMessage } from './receive-message.ts';
 import { transitionConversation } from './transition-conversation.ts';
 
@@ -25,6 +24,9 @@ export const BOT_TOPICS = {
 } as const;
 
 const BOT = { type: 'bot', id: null } as const;
+
+/** A bot that answers within this long shows no typing indicator: its answer arrives before one would be noticed. */
+const TYPING_AFTER_MS = 300;
 
 /**
  * Lets the bot answer one stored customer message and applies its decision: the replies become bot messages (in
@@ -40,21 +42,46 @@ export async function runBotTurn(
   if (message.senderType !== 'contact' || message.private) return;
   // A workspace without its bot on pays nothing more per message (the answer is cached).
   if (!(await botEnabled(ctx, message.workspaceId))) return;
-  const conversation =
-    (await findConversation(ctx.db, message.workspaceId, message.conversationId)) ?? trigger.conversation;
+  // The status now (an agent may have taken over since the message was stored) and the customer's tier and locale,
+  // in one statement.
+  const now = (await turnContextOf(ctx.db, { workspaceId: message.workspaceId, id: message.conversationId })).rows[0];
+  if (!now) return;
+  const conversation: ConversationRecord = { ...trigger.conversation, status: now.status, language: now.language };
   if (conversation.status !== 'bot' && conversation.status !== 'queued') return;
-  const contact = await findContact(ctx.db, conversation.workspaceId, conversation.contactId);
-  if (conversation.status === 'bot') await showTyping(ctx, conversation);
-  const turn = await respond(ctx, {
-    workspaceId: conversation.workspaceId,
-    conversation: { id: conversation.id, status: conversation.status, language: conversation.language },
-    contact: { tier: contact?.tier ?? null, locale: contact?.locale ?? null },
-    message: { seq: message.seq, text: message.text, createdAt: message.createdAt },
-  });
+  const typing =
+    conversation.status === 'bot' ? setTimeout(() => void showTyping(ctx, conversation), TYPING_AFTER_MS) : undefined;
+  let turn: BotTurn | undefined;
+  try {
+    turn = await respond(ctx, {
+      workspaceId: conversation.workspaceId,
+      conversation: { id: conversation.id, status: conversation.status, language: conversation.language },
+      contact: { tier: now.tier ?? null, locale: now.locale ?? null },
+      message: { seq: message.seq, text: message.text, createdAt: message.createdAt },
+      // The turn's reporting event commits with the bot's state: once per answered message, no commit of its own.
+      record: (trx, decided) => reportBotTurn(trx, ctx.clock.now(), message, decided),
+    });
+  } finally {
+    clearTimeout(typing);
+  }
   if (!turn) return;
   await applyTurn(ctx, conversation, message, turn);
-  await reportBotTurn(ctx, message, turn);
 }
+
+const turnContextOf = queryTemplate<
+  { workspaceId: string; id: string },
+  { status: ConversationStatus; language: string | null; tier: string | null; locale: string | null }
+>((db, p) =>
+  db
+    .selectFrom('conversations')
+    .leftJoin('contacts', (join) =>
+      join
+        .onRef('contacts.id', '=', 'conversations.contact_id')
+        .onRef('contacts.workspace_id', '=', 'conversations.workspace_id'),
+    )
+    .select(['conversations.status', 'conversations.language', 'contacts.tier', 'contacts.locale'])
+    .where('conversations.workspace_id', '=', p('workspaceId'))
+    .where('conversations.id', '=', p('id')),
+);
 
 async function applyTurn(ctx: ServiceContext, conversation: ConversationRecord, trigger: MessageRecord, turn: BotTurn) {
   const { decision } = turn;
