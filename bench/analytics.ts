@@ -50,15 +50,25 @@ async function time(runs: number, fn: () => Promise<unknown>): Promise<Timings> 
 
 const COLUMNS = ['id', 'workspace_id', 'type', 'conversation_id', 'actor_type', 'actor_id', 'data', 'at'] as const;
 
+/** Rows per INSERT statement on SQLite: 8 columns × 64 rows stays far below its 32,766 parameters. */
+const SQLITE_ROWS = 64;
+
 async function loadSqlite(file: string, chunks: Iterable<GeneratedEvent[]>): Promise<number> {
   const raw = new BetterSqlite3(file);
   raw.pragma('journal_mode = WAL');
   raw.pragma('synchronous = OFF');
-  const insert = raw.prepare(
-    `insert into reporting_events (${COLUMNS.join(',')}) values (${COLUMNS.map((c) => `@${c}`).join(',')})`,
-  );
+  const values = (rows: number) =>
+    Array.from({ length: rows }, () => `(${COLUMNS.map(() => '?').join(',')})`).join(',');
+  const statement = (rows: number) =>
+    raw.prepare(`insert into reporting_events (${COLUMNS.join(',')}) values ${values(rows)}`);
+  const full = statement(SQLITE_ROWS);
+  // One transaction per chunk, multi-row statements inside it: the same rows an emitter appends, fewer round trips.
   const insertMany = raw.transaction((rows: GeneratedEvent[]) => {
-    for (const row of rows) insert.run(row);
+    for (let i = 0; i < rows.length; i += SQLITE_ROWS) {
+      const slice = rows.slice(i, i + SQLITE_ROWS);
+      const parameters = slice.flatMap((row) => COLUMNS.map((c) => row[c]));
+      (slice.length === SQLITE_ROWS ? full : statement(slice.length)).run(parameters);
+    }
   });
   let n = 0;
   for (const chunk of chunks) {

@@ -3,6 +3,7 @@ import type { Clock } from '../platform/clock.ts';
 import { fromJson } from '../platform/db/dialect.ts';
 import { getDefinitions } from './definitions-store.ts';
 import type { Executor } from './executor.ts';
+import type { FoldEvent } from './fact.ts';
 import { str } from './fold-parts.ts';
 import { refreshConversations } from './refresh.ts';
 
@@ -45,7 +46,7 @@ export async function ingestReportingEvents(
   while (result.batches < (options.maxBatches ?? Number.POSITIVE_INFINITY)) {
     const events = await ctx.db
       .selectFrom('reporting_events')
-      .select(['id', 'workspace_id', 'conversation_id', 'type', 'data', 'at'])
+      .select(['id', 'workspace_id', 'conversation_id', 'type', 'actor_type', 'actor_id', 'data', 'at'])
       .where('id', '>', after)
       .orderBy('id')
       .limit(batchSize)
@@ -86,25 +87,36 @@ type EventRow = {
   workspace_id: string;
   conversation_id: string | null;
   type: string;
+  actor_type: string;
+  actor_id: string | null;
   data: string;
   at: number;
 };
 
 async function applyEvents(trx: Executor, events: EventRow[]): Promise<number> {
-  const touched = new Map<string, Set<string>>();
+  // workspace → conversation → its events in this batch (handed to refresh, which folds new conversations from them).
+  const touched = new Map<string, Map<string, FoldEvent[]>>();
   const markers: EventRow[] = [];
   for (const event of events) {
     if (event.type === 'bot.version_changed') markers.push(event);
     if (!event.conversation_id) continue;
-    const set = touched.get(event.workspace_id) ?? new Set<string>();
-    set.add(event.conversation_id);
-    touched.set(event.workspace_id, set);
+    let conversations = touched.get(event.workspace_id);
+    if (!conversations) {
+      conversations = new Map();
+      touched.set(event.workspace_id, conversations);
+    }
+    let list = conversations.get(event.conversation_id);
+    if (!list) {
+      list = [];
+      conversations.set(event.conversation_id, list);
+    }
+    list.push({ ...event, at: Number(event.at), data: fromJson<Record<string, unknown>>(event.data, {}) });
   }
   await saveMarkers(trx, markers);
   let changed = 0;
-  for (const [workspaceId, ids] of touched) {
+  for (const [workspaceId, conversations] of touched) {
     const defs = await getDefinitions(trx, workspaceId);
-    changed += await refreshConversations(trx, workspaceId, [...ids], defs);
+    changed += await refreshConversations(trx, workspaceId, [...conversations.keys()], defs, conversations);
   }
   return changed;
 }

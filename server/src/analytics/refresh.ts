@@ -27,12 +27,24 @@ export async function refreshConversations(
   workspaceId: string,
   conversationIds: readonly string[],
   defs: MetricDefinitions,
+  inHand?: ReadonlyMap<string, FoldEvent[]>,
 ): Promise<number> {
   const deltas = new Map<string, Delta>();
   const changed: StoredFact[] = [];
   for (let i = 0; i < conversationIds.length; i += CHUNK) {
     const ids = conversationIds.slice(i, i + CHUNK);
-    const [events, facts] = await Promise.all([loadEvents(trx, workspaceId, ids), loadFacts(trx, workspaceId, ids)]);
+    const facts = await loadFacts(trx, workspaceId, ids);
+    // A conversation with no fact yet has had none of its events folded, so the caller's batch (which starts at the
+    // look-back) holds every event of it ingestion has reached; later ones refresh it again, from the table. Only an
+    // event committed later than the look-back allows is missed, as it would be without any later event anyway.
+    // Re-reading would fetch the batch's own rows again: half the work of a bulk load.
+    const unseen = new Set(inHand ? ids.filter((id) => !facts.has(id) && inHand.has(id)) : []);
+    const events = await loadEvents(
+      trx,
+      workspaceId,
+      ids.filter((id) => !unseen.has(id)),
+    );
+    for (const id of unseen) events.set(id, inHand?.get(id) ?? []);
     for (const id of ids) {
       const old = facts.get(id);
       const fresh = foldConversation(workspaceId, id, events.get(id) ?? [], defs);
@@ -56,6 +68,7 @@ export async function refreshConversations(
 }
 
 async function loadEvents(trx: Executor, workspaceId: string, ids: string[]): Promise<Map<string, FoldEvent[]>> {
+  if (ids.length === 0) return new Map();
   const rows = await trx
     .selectFrom('reporting_events')
     .select(['id', 'type', 'at', 'actor_type', 'actor_id', 'data', 'conversation_id', 'workspace_id'])
