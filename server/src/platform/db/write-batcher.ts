@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { CompiledQuery } from 'kysely';
 import type { Db, Engine } from './database.ts';
 
 /**
@@ -19,6 +19,11 @@ interface Queued {
   resolve(value: unknown): void;
   reject(error: unknown): void;
 }
+
+// Compiled once: building them with the sql tag for every message cost more than SQLite spends running them.
+const SAVEPOINT = CompiledQuery.raw('savepoint lingxi_write');
+const ROLLBACK_TO = CompiledQuery.raw('rollback to lingxi_write');
+const RELEASE = CompiledQuery.raw('release lingxi_write');
 
 /** How many bodies one commit carries at most, so a burst does not make one batch's latency unbounded. */
 const MAX_BATCH = 256;
@@ -60,18 +65,18 @@ class WriteBatcher {
             done.push({ item, value: await item.body(trx) });
             continue;
           }
-          await sql`savepoint lingxi_write`.execute(trx);
+          await trx.executeQuery(SAVEPOINT);
           let value: unknown;
           try {
             value = await item.body(trx);
           } catch (error) {
             item.reject(error);
             // If this fails too, SQLite ended the transaction itself: the batch fails as a whole, below.
-            await sql`rollback to lingxi_write`.execute(trx);
-            await sql`release lingxi_write`.execute(trx);
+            await trx.executeQuery(ROLLBACK_TO);
+            await trx.executeQuery(RELEASE);
             continue;
           }
-          await sql`release lingxi_write`.execute(trx);
+          await trx.executeQuery(RELEASE);
           done.push({ item, value });
         }
       });
