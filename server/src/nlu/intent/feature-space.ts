@@ -57,77 +57,116 @@ export class FeatureSpace {
   }
 
   vectorize(raw: RawFeatures): SparseVector {
-    const words = this.lookup(raw.words);
-    const chars = this.lookup(raw.chars);
-    const w = weighBlock(words.known, this.idf, words.unknownMass * this.unknownIdf * this.unknownIdf);
-    const c = weighBlock(chars.known, this.idf, chars.unknownMass * this.unknownIdf * this.unknownIdf);
-    // a block is present when the message has any feature of its kind (known or, when counted, unknown)
-    const hasWords = this.unknownIdf > 0 ? raw.words.length > 0 : w.idx.length > 0;
-    const hasChars = this.unknownIdf > 0 ? raw.chars.length > 0 : c.idx.length > 0;
-    const wScale = !hasChars ? 1 : !hasWords ? 0 : Math.sqrt(this.wordWeight);
-    const cScale = !hasWords ? 1 : Math.sqrt(1 - this.wordWeight);
-    const n = w.idx.length + c.idx.length;
-    const idx = new Int32Array(n);
-    const val = new Float32Array(n);
-    idx.set(w.idx, 0);
-    idx.set(c.idx, w.idx.length);
-    for (let i = 0; i < w.val.length; i++) val[i] = w.val[i]! * wScale;
-    for (let i = 0; i < c.val.length; i++) val[w.idx.length + i] = c.val[i]! * cScale;
-    return { idx, val };
+    const x = this.vectorizeScratch(raw);
+    return { idx: x.idx.slice(), val: x.val.slice() };
   }
 
-  /** Known feature indices (repeated per occurrence), and Σ (1 + ln tf)² over the unknown features. */
-  private lookup(hashes: number[]): { known: number[]; unknownMass: number } {
-    const known: number[] = [];
-    const unknown: number[] = [];
-    for (const h of hashes) {
-      const i = this.indexOf(h);
-      if (i >= 0) known.push(i);
-      else if (this.unknownIdf > 0) unknown.push(h);
+  /**
+   * The same vector as `vectorize`, written into buffers this space reuses: valid only until the next call. The
+   * prediction path uses it so a message allocates (almost) nothing here — fewer young-generation collections,
+   * which are what the latency tail is made of.
+   */
+  vectorizeScratch(raw: RawFeatures): SparseVector {
+    const s = this.scratch(raw.words.length + raw.chars.length);
+    const nw = this.weighInto(raw.words, s, 0);
+    const wNorm = s.norm;
+    const nc = this.weighInto(raw.chars, s, nw);
+    const cNorm = s.norm;
+    // a block is present when the message has any feature of its kind (known or, when counted, unknown)
+    const hasWords = this.unknownIdf > 0 ? raw.words.length > 0 : nw > 0;
+    const hasChars = this.unknownIdf > 0 ? raw.chars.length > 0 : nc > 0;
+    const wScale = !hasChars ? 1 : !hasWords ? 0 : Math.sqrt(this.wordWeight);
+    const cScale = !hasWords ? 1 : Math.sqrt(1 - this.wordWeight);
+    const wInv = wNorm > 0 ? 1 / Math.sqrt(wNorm) : 0;
+    const cInv = cNorm > 0 ? 1 / Math.sqrt(cNorm) : 0;
+    // rounded to float32 once after normalizing and once after scaling, as the vectors have always been
+    const f32 = s.f32;
+    for (let i = 0; i < nw; i++) {
+      f32[0] = s.raw[i]! * wInv;
+      s.val[i] = f32[0]! * wScale;
     }
-    let unknownMass = 0;
-    if (unknown.length > 0) {
-      unknown.sort((a, b) => a - b);
-      for (let i = 0; i < unknown.length; ) {
+    for (let i = nw; i < nw + nc; i++) {
+      f32[0] = s.raw[i]! * cInv;
+      s.val[i] = f32[0]! * cScale;
+    }
+    return { idx: s.idx.subarray(0, nw + nc), val: s.val.subarray(0, nw + nc) };
+  }
+
+  private buffers?: Scratch;
+
+  private scratch(n: number): Scratch {
+    if (!this.buffers || this.buffers.idx.length < n) {
+      const size = Math.max(256, 1 << Math.ceil(Math.log2(n + 1)));
+      this.buffers = {
+        idx: new Int32Array(size),
+        val: new Float32Array(size),
+        raw: new Float64Array(size),
+        sortKnown: new Int32Array(size),
+        sortUnknown: new Uint32Array(size),
+        f32: new Float32Array(1),
+        norm: 0,
+      };
+    }
+    return this.buffers;
+  }
+
+  /**
+   * Sublinear TF × IDF of one block's known features, written at `offset` in feature order (`s.raw`); returns how
+   * many and leaves the block's squared norm — unknown features counted with `unknownIdf` — in `s.norm`.
+   */
+  private weighInto(hashes: number[], s: Scratch, offset: number): number {
+    let nKnown = 0;
+    let nUnknown = 0;
+    for (let i = 0; i < hashes.length; i++) {
+      const h = hashes[i]!;
+      const f = this.indexOf(h);
+      if (f >= 0) s.sortKnown[nKnown++] = f;
+      else if (this.unknownIdf > 0) s.sortUnknown[nUnknown++] = h;
+    }
+    let norm = 0;
+    if (nUnknown > 0) {
+      const unknown = s.sortUnknown.subarray(0, nUnknown).sort();
+      let mass = 0;
+      for (let i = 0; i < nUnknown; ) {
         let tf = 0;
         const h = unknown[i];
-        while (i < unknown.length && unknown[i] === h) {
+        while (i < nUnknown && unknown[i] === h) {
           tf++;
           i++;
         }
-        unknownMass += (1 + Math.log(tf)) ** 2;
+        mass += (1 + Math.log(tf)) ** 2;
       }
+      norm = mass * this.unknownIdf * this.unknownIdf;
     }
-    return { known, unknownMass };
+    const known = s.sortKnown.subarray(0, nKnown).sort();
+    let out = offset;
+    for (let i = 0; i < nKnown; ) {
+      const f = known[i]!;
+      let tf = 0;
+      while (i < nKnown && known[i] === f) {
+        tf++;
+        i++;
+      }
+      const v = (1 + Math.log(tf)) * this.idf[f]!;
+      s.idx[out] = f;
+      s.raw[out] = v;
+      out++;
+      norm += v * v;
+    }
+    s.norm = norm;
+    return out - offset;
   }
 }
 
-/**
- * Sublinear TF × IDF, L2-normalized. `indices` may repeat; repeats are the term frequency. `hiddenNorm` is the
- * squared norm of features left out of the vector (unknown ones) but counted in its length.
- */
-function weighBlock(indices: number[], idf: Float32Array, hiddenNorm: number): SparseVector {
-  if (indices.length === 0) return { idx: new Int32Array(0), val: new Float32Array(0) };
-  indices.sort((a, b) => a - b);
-  const idx: number[] = [];
-  const val: number[] = [];
-  let norm = hiddenNorm;
-  for (let i = 0; i < indices.length; ) {
-    const f = indices[i]!;
-    let tf = 0;
-    while (i < indices.length && indices[i] === f) {
-      tf++;
-      i++;
-    }
-    const v = (1 + Math.log(tf)) * idf[f]!;
-    idx.push(f);
-    val.push(v);
-    norm += v * v;
-  }
-  const inv = norm > 0 ? 1 / Math.sqrt(norm) : 0;
-  const out = new Float32Array(val.length);
-  for (let i = 0; i < val.length; i++) out[i] = val[i]! * inv;
-  return { idx: Int32Array.from(idx), val: out };
+interface Scratch {
+  idx: Int32Array;
+  val: Float32Array;
+  /** unnormalized weights */
+  raw: Float64Array;
+  sortKnown: Int32Array;
+  sortUnknown: Uint32Array;
+  f32: Float32Array;
+  norm: number;
 }
 
 /** Builds the vocabulary from training documents: features seen in at least `minDf` documents. */

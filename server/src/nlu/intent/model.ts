@@ -5,7 +5,7 @@ import { softmax } from './calibrate.ts';
 import type { FeatureSpace } from './feature-space.ts';
 import { type FeatureOptions, rawFeatures } from './features.ts';
 import type { LinearModel } from './linear.ts';
-import type { CalibrationReport, IntentPrediction, RankedIntent } from './types.ts';
+import type { CalibrationReport, IntentPrediction } from './types.ts';
 
 export interface IntentModelData {
   /** Class names; the out-of-scope class (if trained with OOS examples) is among them at `oosClass`. */
@@ -59,11 +59,16 @@ export class IntentModel {
 
   /** Raw class scores (decision values) of a text, in `data.labels` order; undefined when no feature is known. */
   scores(text: string): Float64Array | undefined {
+    const out = this.scoresInto(text, new Float64Array(this.data.labels.length));
+    return out ? out : undefined;
+  }
+
+  /** Scores into `out` (reused by predict: a message allocates only its features and the returned ranking). */
+  private scoresInto<T extends Float64Array>(text: string, out: T): T | undefined {
     const d = this.data;
     const k = d.labels.length;
-    const x = d.space.vectorize(rawFeatures(text, d.featureOptions));
+    const x = d.space.vectorizeScratch(rawFeatures(text, d.featureOptions));
     if (x.idx.length === 0) return undefined;
-    const out = new Float64Array(k);
     for (let c = 0; c < k; c++) out[c] = d.bias[c]!;
     for (let j = 0; j < x.idx.length; j++) {
       const f = x.idx[j]!;
@@ -75,27 +80,51 @@ export class IntentModel {
     return out;
   }
 
+  private buffers?: { scores: Float64Array<ArrayBuffer>; probs: Float64Array<ArrayBuffer> };
+
   predict(text: string, opts: PredictOptions = {}): IntentPrediction {
     const d = this.data;
     const threshold = opts.threshold ?? d.threshold;
-    const scores = this.scores(text);
+    const k = d.labels.length;
+    if (!this.buffers) this.buffers = { scores: new Float64Array(k), probs: new Float64Array(k) };
+    const scores = this.scoresInto(text, this.buffers.scores);
     if (!scores) {
       // nothing in the message was ever seen in training: no evidence for any intent
-      const uniform = 1 / d.labels.length;
-      const intents = this.intents.map((name) => ({ name, confidence: uniform }));
-      return { intents: opts.top === undefined ? intents : intents.slice(0, opts.top), outOfScope: true };
+      const uniform = 1 / k;
+      const names = opts.top === undefined ? this.intents : this.intents.slice(0, opts.top);
+      return { intents: names.map((name) => ({ name, confidence: uniform })), outOfScope: true };
     }
-    const probs =
-      d.kind === 'similarity' ? scores.map((s) => Math.max(0, Math.min(1, s))) : softmax(scores, d.temperature);
-    const ranked: RankedIntent[] = [];
-    let oosProb = 0;
-    for (let c = 0; c < probs.length; c++) {
-      if (c === d.oosClass) oosProb = probs[c]!;
-      else ranked.push({ name: d.labels[c]!, confidence: probs[c]! });
-    }
-    ranked.sort((a, b) => b.confidence - a.confidence);
+    const probs = this.buffers.probs;
+    if (d.kind === 'similarity') for (let c = 0; c < k; c++) probs[c] = Math.max(0, Math.min(1, scores[c]!));
+    else softmax(scores, d.temperature, probs);
+    const oosProb = d.oosClass >= 0 ? probs[d.oosClass]! : 0;
+    const ranked = rankClasses(probs, d.oosClass, opts.top).map((c) => ({
+      name: d.labels[c]!,
+      confidence: probs[c]!,
+    }));
     const top = ranked[0]?.confidence ?? 0;
     const outOfScope = ranked.length === 0 || top < threshold || oosProb > top;
-    return { intents: opts.top === undefined ? ranked : ranked.slice(0, opts.top), outOfScope };
+    return { intents: ranked, outOfScope };
   }
+}
+
+/**
+ * Classes other than `skip`, best first (ties keep class order, as a stable sort would), at most `top` of them:
+ * a short insertion list when few are asked for, so a 100-intent model does not build and sort 100 objects.
+ */
+export function rankClasses(probs: ArrayLike<number>, skip: number, top?: number): number[] {
+  const n = probs.length - (skip >= 0 && skip < probs.length ? 1 : 0);
+  const limit = top === undefined ? n : Math.max(0, Math.min(top, n));
+  const out: number[] = [];
+  if (limit === 0) return out;
+  for (let c = 0; c < probs.length; c++) {
+    if (c === skip) continue;
+    const p = probs[c]!;
+    if (out.length === limit && !(p > probs[out[limit - 1]!]!)) continue;
+    let pos = out.length;
+    while (pos > 0 && p > probs[out[pos - 1]!]!) pos--;
+    if (out.length === limit) out.pop();
+    out.splice(pos, 0, c);
+  }
+  return out;
 }

@@ -36,6 +36,8 @@ type Unit =
 interface Matcher {
   lexicon: SentimentLexicon;
   entries: Map<string, Unit>;
+  /** every proper prefix of an entry: the longest match extends a candidate only while it is one */
+  prefixes: Set<string>;
   maxLength: number;
 }
 
@@ -57,8 +59,12 @@ function buildMatcher(lexicon: SentimentLexicon): Matcher {
     if (!entries.has(w)) entries.set(w, { kind: 'degree', value: v });
   for (const w of lexicon.contrasts) if (!entries.has(w)) entries.set(w, { kind: 'contrast' });
   let maxLength = 1;
-  for (const w of entries.keys()) maxLength = Math.max(maxLength, w.length);
-  return { lexicon, entries, maxLength };
+  const prefixes = new Set<string>();
+  for (const w of entries.keys()) {
+    maxLength = Math.max(maxLength, w.length);
+    for (let n = 1; n < w.length; n++) prefixes.add(w.slice(0, n));
+  }
+  return { lexicon, entries, prefixes, maxLength };
 }
 
 const zh = buildMatcher(zhLexicon);
@@ -69,6 +75,9 @@ const EXCLAMATION = /[!！]/g;
 const HAN = /\p{Script=Han}/u;
 const WORD = /[\p{L}\p{N}']/u;
 const EMOTIONS: Emotion[] = ['anger', 'anxiety', 'disappointment', 'satisfaction'];
+// shared, never mutated: a message's units are read, not changed
+const OTHER: Unit = { kind: 'other' };
+const BREAK_UNIT: Unit = { kind: 'break' };
 
 /** Splits text into lexicon units: longest match over Han text, whole words (and word pairs) elsewhere. */
 function units(text: string): Unit[] {
@@ -86,23 +95,30 @@ function units(text: string): Unit[] {
       continue;
     }
     if (BREAK.test(ch)) {
-      out.push({ kind: 'break' });
+      out.push(BREAK_UNIT);
       i++;
       continue;
     }
     if (HAN.test(ch)) {
-      let matched = false;
-      for (let len = Math.min(zh.maxLength, chars.length - i); len >= 1; len--) {
-        const unit = zh.entries.get(chars.slice(i, i + len).join(''));
+      // longest match, extended forward while the candidate is still the prefix of some entry
+      const limit = Math.min(zh.maxLength, chars.length - i);
+      let candidate = ch;
+      let matched: Unit | undefined;
+      let matchedLength = 0;
+      for (let len = 1; len <= limit; len++) {
+        if (len > 1) candidate += chars[i + len - 1]!;
+        const unit = zh.entries.get(candidate);
         if (unit) {
-          out.push(unit);
-          i += len;
-          matched = true;
-          break;
+          matched = unit;
+          matchedLength = len;
         }
+        if (!zh.prefixes.has(candidate)) break;
       }
-      if (!matched) {
-        out.push({ kind: 'other' });
+      if (matched) {
+        out.push(matched);
+        i += matchedLength;
+      } else {
+        out.push(OTHER);
         i++;
       }
       continue;
@@ -113,7 +129,7 @@ function units(text: string): Unit[] {
       for (const w of splitClitics(chars.slice(i, j).join(''))) {
         // "a bit" / "a little" soften like a degree word
         if ((w === 'bit' || w === 'little') && prevWord === 'a') out.push({ kind: 'degree', value: 0.6 });
-        else out.push(en.entries.get(w) ?? zh.entries.get(w) ?? { kind: 'other' });
+        else out.push(en.entries.get(w) ?? zh.entries.get(w) ?? OTHER);
         prevWord = w;
       }
       i = j;
