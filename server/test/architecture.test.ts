@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 
 /**
  * The house plan's import directions (ARCHITECTURE.md §3, with docs/decisions/0001-security-is-shared.md):
- *   http ──► every module; conversations ──► bot, routing; bot ──► knowledge, nlu; knowledge ──► nlu;
+ *   http ──► every module; conversations ──► bot, routing, nlu (message language and sentiment for reports);
+ *   bot ──► knowledge, nlu; knowledge ──► nlu;
  *   every module ──► platform and security (identity types, policies, audit); nlu ──► nothing but platform/errors;
  *   analytics and integrations (outbound webhooks) ──► platform only; platform ──► platform only. Entry points (main, server, cli, demo) may import anything.
  */
@@ -18,7 +19,7 @@ const MAY_IMPORT: Record<string, string[]> = {
   knowledge: ['platform', 'security', 'nlu'],
   bot: ['platform', 'security', 'knowledge', 'nlu'],
   routing: ['platform', 'security'],
-  conversations: ['platform', 'security', 'bot', 'routing'],
+  conversations: ['platform', 'security', 'bot', 'routing', 'nlu'],
   tickets: ['platform', 'security'],
   analytics: ['platform', 'security'],
   integrations: ['platform', 'security'],
