@@ -56,6 +56,44 @@ describe.each(testEngines())('receiveMessage on %s', (engine) => {
     expect(published.filter((e) => e.type === 'conversation.updated')).toHaveLength(1);
   });
 
+  it('reports each message’s language, the customer’s sentiment, and the first message’s language at opening', async () => {
+    const angry = await fromVisitor('s-1', '你们的客服太差劲了，我等了三天都没有人回复！！');
+    await fromVisitor('s-2', 'Thank you so much, that is great!');
+    await fromVisitor('s-3', '我的 iPhone order 还没到 please check');
+    await fromVisitor('s-4', '20261126 👍');
+    await receiveMessage(bed.ctx, {
+      workspaceId: seeded.workspace.id,
+      target: { conversationId: angry.conversation.id },
+      sender: { type: 'agent', id: 'usr_01jdemoagent0000000000000a' },
+      actor: { type: 'user', id: 'usr_01jdemoagent0000000000000a' },
+      clientMessageId: 'a-1',
+      text: 'Sorry for the wait, terrible delay on our side',
+    });
+    const events = await listReportingEvents(bed.ctx.db, seeded.workspace.id);
+    expect(events.find((e) => e.type === 'conversation.opened')?.data).toMatchObject({ language: 'zh' });
+    const created = events.filter((e) => e.type === 'message.created').map((e) => e.data);
+    expect(created[0]).toMatchObject({ senderType: 'contact', language: 'zh' });
+    expect(created[0]?.sentiment).toBeLessThan(-0.3);
+    expect(created[1]).toMatchObject({ language: 'en' });
+    expect(created[1]?.sentiment).toBeGreaterThan(0.3);
+    expect(created[2]).toMatchObject({ language: 'mixed' });
+    expect(typeof created[2]?.sentiment).toBe('number');
+    // No letters: no language; the customer's sentiment is still read (the thumbs-up is positive).
+    expect(created[3]).not.toHaveProperty('language');
+    expect(created[3]?.sentiment).toBeGreaterThan(0);
+    // Staff write in a language too, but their wording is not the customer's mood.
+    expect(created[4]).toMatchObject({ senderType: 'agent', language: 'en' });
+    expect(created[4]).not.toHaveProperty('sentiment');
+  });
+
+  it('gives an English first message’s language to the conversation it opens', async () => {
+    await fromVisitor('e-1', 'Where is my parcel?');
+    await fromVisitor('e-2', '还没到');
+    const opened = await listReportingEvents(bed.ctx.db, seeded.workspace.id, { type: 'conversation.opened' });
+    expect(opened).toHaveLength(1);
+    expect(opened[0]?.data).toMatchObject({ language: 'en' });
+  });
+
   it('returns the original message for a repeated clientMessageId: one row, one event', async () => {
     const first = await fromVisitor('same', '请问什么时候发货？');
     const again = await fromVisitor('same', '请问什么时候发货？（重发）');

@@ -5,6 +5,7 @@ import { AppError, notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { appendReportingEvent } from '../../platform/reporting.ts';
 import { CONVERSATION_TOPICS, publishEvent } from '../events.ts';
+import { type MessageSignals, messageSignals } from '../message-signals.ts';
 import { recordTransition } from '../record-transition.ts';
 import type { Actor, ConversationRecord, ConversationStatus, MessageRecord, SenderType } from '../schema.ts';
 import {
@@ -68,9 +69,11 @@ const MAX_ATTEMPTS = 5;
  * after the commit are the bus events published, and only then may the caller acknowledge the message.
  */
 export async function receiveMessage(ctx: ServiceContext, options: ReceiveMessageOptions): Promise<ReceivedMessage> {
+  // Read from the text once, outside the transaction: it holds the one SQLite writer.
+  const signals = messageSignals(options.text, options.sender.type);
   for (let attempt = 1; ; attempt++) {
     try {
-      return await attemptReceive(ctx, options);
+      return await attemptReceive(ctx, options, signals);
     } catch (error) {
       const lostRace = isUniqueViolation(error) || error instanceof LostRace;
       if (!lostRace || attempt >= MAX_ATTEMPTS) throw error;
@@ -79,7 +82,11 @@ export async function receiveMessage(ctx: ServiceContext, options: ReceiveMessag
   }
 }
 
-async function attemptReceive(ctx: ServiceContext, options: ReceiveMessageOptions): Promise<ReceivedMessage> {
+async function attemptReceive(
+  ctx: ServiceContext,
+  options: ReceiveMessageOptions,
+  signals: MessageSignals,
+): Promise<ReceivedMessage> {
   const { workspaceId, target } = options;
   const changes: Array<{ from: ConversationStatus | null; to: ConversationStatus }> = [];
   const now = ctx.clock.now();
@@ -93,7 +100,7 @@ async function attemptReceive(ctx: ServiceContext, options: ReceiveMessageOption
         ? await claimNextSeq(trx, workspaceId, knownId, now, 'contactId' in target ? target.contactId : undefined)
         : undefined;
       if (!conversation) {
-        const opened = await resolveConversation(trx, options, now);
+        const opened = await resolveConversation(trx, options, now, signals);
         if (opened.created) changes.push({ from: null, to: opened.conversation.status });
         conversation = await claimNextSeq(trx, workspaceId, opened.conversation.id, now);
         // Closed between our read and this write: the retry opens a new one (customers) or refuses (agents).
@@ -135,6 +142,7 @@ async function attemptReceive(ctx: ServiceContext, options: ReceiveMessageOption
           senderType: message.senderType,
           private: message.private,
           chars: message.text.length,
+          ...signals,
         },
         at: now,
       });
@@ -173,6 +181,7 @@ async function resolveConversation(
   trx: Executor,
   options: ReceiveMessageOptions,
   now: number,
+  signals: MessageSignals,
 ): Promise<{ conversation: ConversationRecord; created: boolean }> {
   const { target, workspaceId } = options;
   if ('conversationId' in target) {
@@ -183,7 +192,7 @@ async function resolveConversation(
   }
   const open = await findOpenConversation(trx, workspaceId, target.inboxId, target.contactId);
   if (open) return { conversation: open, created: false };
-  return { conversation: await openConversation(trx, options, target, now), created: true };
+  return { conversation: await openConversation(trx, options, target, now, signals), created: true };
 }
 
 /** A unique violation here means another first message opened the conversation; the retry finds it. */
@@ -192,6 +201,8 @@ async function openConversation(
   options: ReceiveMessageOptions,
   target: { inboxId: string; contactId: string },
   now: number,
+  /** The first message's: reports slice conversations by the language they started in. */
+  signals: MessageSignals,
 ) {
   const conversation = await insertConversation(trx, {
     id: newId('conv'),
@@ -224,6 +235,7 @@ async function openConversation(
       contactId: target.contactId,
       ...(inbox ? { channel: inbox.channel } : {}),
       ...(contact ? { tier: contact.tier } : {}),
+      ...(signals.language ? { language: signals.language } : {}),
     },
     at: now,
   });
