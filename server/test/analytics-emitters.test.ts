@@ -106,6 +106,50 @@ describe.each(testEngines())('reporting-event emitters on %s', (engine) => {
     expect(row?.metrics.csat.value).toBe(1);
   });
 
+  it('slices by the language conversations report and measures the customer’s sentiment from first to last message', async () => {
+    const { workspace, inbox, visitor } = await seedWorkspace(bed.ctx);
+    const workspaceId = workspace.id;
+    const english = await identifyVisitor(bed.ctx, { workspaceId, locale: 'en' });
+    const say = (contactId: string, key: string, text: string) =>
+      receiveMessage(bed.ctx, {
+        workspaceId,
+        target: { inboxId: inbox.id, contactId },
+        sender: { type: 'contact', id: contactId },
+        actor: { type: 'contact', id: contactId },
+        clientMessageId: key,
+        text,
+      });
+    const angry = '我要投诉，快递员态度很差';
+    const pleased = '谢谢，问题解决了，非常满意';
+    await say(visitor.contact.id, 'z1', angry);
+    await say(visitor.contact.id, 'z2', '12345');
+    await say(visitor.contact.id, 'z3', pleased);
+    await say(english.contact.id, 'e1', 'Where is my parcel?');
+
+    const opened = await listReportingEvents(bed.ctx.db, workspaceId, { type: 'conversation.opened' });
+    expect(opened.map((e) => e.data.language)).toEqual(['zh', 'en']);
+    // The change worked out from the scores the conversation reported for its first and last customer message.
+    const created = await listReportingEvents(bed.ctx.db, workspaceId, { type: 'message.created' });
+    const scores = created.filter((e) => e.data.language === 'zh').map((e) => e.data.sentiment as number);
+    expect(scores).toHaveLength(2);
+    const [first, last] = scores as [number, number];
+    expect(first).toBeLessThan(0);
+    expect(last).toBeGreaterThan(0);
+
+    await ingestReportingEvents(bed.ctx, { lookbackMs: 0 });
+    const now = bed.clock.now();
+    const range = { workspaceId, from: now - DAY, to: now + DAY };
+    const byLanguage = await queryMetrics(bed.ctx.db, DEFAULT_DEFINITIONS, { ...range, groupBy: 'language' });
+    const row = (key: string) => byLanguage.find((r) => r.key === key);
+    expect(row('zh')?.sums.conversations).toBe(1);
+    expect(row('en')?.sums.conversations).toBe(1);
+    // A conversation with one scored message has no change to measure: the total is zh's alone.
+    expect(row('en')?.metrics.sentiment_change.value).toBeNull();
+    const [total] = await queryMetrics(bed.ctx.db, DEFAULT_DEFINITIONS, range);
+    expect(total?.sums.sentiment_n).toBe(1);
+    expect(total?.metrics.sentiment_change.value).toBeCloseTo(Math.round((last - first) * 1000) / 1000, 6);
+  });
+
   it('reports a logged knowledge gap with its conversation, in the transaction that logs it', async () => {
     const { workspace, inbox, visitor } = await seedWorkspace(bed.ctx);
     const workspaceId = workspace.id;

@@ -29,7 +29,7 @@ export const EVENT_CATALOGUE: readonly CatalogueEntry[] = [
       inboxId: 'the inbox; the channel dimension falls back to it',
       contactId: 'the customer',
       channel: 'the inbox channel: web_widget | api …',
-      language: '(missing today) zh | en, as detected on the first message',
+      language: 'zh | en | mixed, as the language engine reads the first message (absent when it has no letters)',
       tier: 'the contact tier at opening: vip | regular | new',
     },
   },
@@ -48,7 +48,7 @@ export const EVENT_CATALOGUE: readonly CatalogueEntry[] = [
   },
   {
     type: 'message.created',
-    emitter: 'conversations (receive-message)',
+    emitter: 'conversations (receive-message, message-signals)',
     emitted: true,
     when: 'every message (customer, bot, agent, system, private note)',
     data: {
@@ -57,8 +57,8 @@ export const EVENT_CATALOGUE: readonly CatalogueEntry[] = [
       senderType: 'contact | bot | agent | system',
       private: 'internal note, never a response',
       chars: 'length',
-      sentiment: '(missing today) −1…1 for customer messages, from nlu',
-      language: '(missing today) zh | en',
+      sentiment: '−1…1 for customer messages (the nlu lexicon analyzer); absent for staff, bot and system',
+      language: 'zh | en | mixed (nlu detectLanguage); absent when the text has no letters',
     },
   },
   {
