@@ -1,20 +1,21 @@
 // `lingxi kb eval --pairs <tsv> [--json]`   retrieval quality on a question-pair set (protocol: knowledge/search/eval)
-// `lingxi kb fit --pairs <tsv>`             re-ranker weights fitted on the set's "tune" hash half (printed as JSON)
+// `lingxi kb fit [--write]`                 re-fits the shipped re-ranker defaults on the project's own corpus
 // `lingxi kb import …`                      handled by cli/kb-import.ts
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { type EvalReport, evaluatePairs } from '../knowledge/search/eval/evaluate.ts';
-import { fitOnTuneHalf } from '../knowledge/search/eval/fit.ts';
 import { type PairSet, parsePairs } from '../knowledge/search/eval/pairs.ts';
+import { runFit } from '../knowledge/search/training/run-fit.ts';
 
 const USAGE = `Usage: lingxi kb eval --pairs <file.tsv> [--json]
-       lingxi kb fit --pairs <file.tsv>
+       lingxi kb fit [--write]
        lingxi kb import <file> --workspace <id>
   eval  rows "q1<TAB>q2<TAB>label": label-1 rows join questions into groups; each group's first-seen question is an
         FAQ entry, its other questions are queries; every other question is a distractor entry.
-  fit   fits re-ranker weights on the groups whose entry hashes to the "tune" half; prints them as JSON.
+  fit   re-fits the shipped re-ranker defaults on the project's own paraphrase corpus
+        (server/src/knowledge/search/training/corpus); prints validation figures; --write saves them.
 用法：lingxi kb eval --pairs <文件.tsv> [--json]   （每行：问题1<TAB>问题2<TAB>标签）
-      lingxi kb fit --pairs <文件.tsv>            （只用哈希划分的"调参"一半拟合重排权重）
+      lingxi kb fit [--write]                    （用项目自有语料重新拟合默认重排权重）
 `;
 
 function fail(message: string): number {
@@ -35,13 +36,6 @@ export function formatReport(r: EvalReport): string {
     ['latency p50 / 延迟', `${r.latency_ms.p50.toFixed(2)} ms`],
     ['latency p99 / 延迟', `${r.latency_ms.p99.toFixed(2)} ms`],
   ];
-  for (const half of ['tune', 'holdout'] as const) {
-    const h = r.halves[half];
-    rows.push([
-      `${half} half (${h.queries} q)`,
-      `top1 ${pct(h.top1)}  recall@5 ${pct(h.recall5)}  MRR@10 ${h.mrr10.toFixed(4)}`,
-    ]);
-  }
   const width = Math.max(...rows.map(([k]) => k.length));
   return [
     'Knowledge retrieval on a pair set / 知识检索评测',
@@ -67,27 +61,30 @@ export async function run(argv: string[]): Promise<number> {
     return mod.run(rest);
   }
   if (sub !== 'eval' && sub !== 'fit') return fail(`unknown subcommand "${sub}"`);
-  let values: { pairs?: string; json?: boolean };
+  let values: { pairs?: string; json?: boolean; write?: boolean };
   try {
     ({ values } = parseArgs({
       args: rest,
-      options: { pairs: { type: 'string' }, json: { type: 'boolean', default: false } },
+      options: {
+        pairs: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        write: { type: 'boolean', default: false },
+      },
       strict: true,
       allowPositionals: false,
     }));
   } catch (err) {
     return fail(err instanceof Error ? err.message : String(err));
   }
+  if (sub === 'fit') {
+    if (values.pairs) return fail('fit reads only the project corpus; evaluation pair sets are never fitted on');
+    return runFit({ write: values.write === true, out: (line) => process.stdout.write(`${line}\n`) });
+  }
   if (!values.pairs) return fail('--pairs is required');
   try {
     const set = load(values.pairs);
     for (const s of set.skipped.slice(0, 10)) process.stderr.write(`  line ${s.line} skipped: ${s.reason}\n`);
     if (set.skipped.length > 10) process.stderr.write(`  … ${set.skipped.length - 10} more lines skipped\n`);
-    if (sub === 'fit') {
-      const { weights, examples } = fitOnTuneHalf(set);
-      process.stdout.write(`fitted on ${examples} tune-half queries\n${JSON.stringify(weights)}\n`);
-      return 0;
-    }
     const report = evaluatePairs(set);
     process.stdout.write(`${formatReport(report)}\n`);
     if (values.json) {

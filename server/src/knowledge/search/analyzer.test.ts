@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { analyze, atomize } from './analyzer.ts';
-import { alignment, questionTypes } from './features.ts';
+import { alignment } from './features.ts';
 import { HomophoneMap } from './homophones.ts';
 import { createSegmenter } from './nlu-adapter.ts';
+import { questionTypes } from './side-encoding.ts';
 import { Canonicalizer } from './synonyms.ts';
 
 const seg = createSegmenter();
@@ -30,8 +31,14 @@ describe('analyzer', () => {
 
 describe('pairwise helpers', () => {
   it('aligns atom sequences: longest common substring, subsequence, edit distance', () => {
-    expect(alignment([...'怎么申请退款'], [...'退款怎么申请'])).toEqual({ substring: 4, subsequence: 4, edit: 4 });
-    expect(alignment([], [...'abc'])).toEqual({ substring: 0, subsequence: 0, edit: 3 });
+    const align = (a: string, b: string) => {
+      const ids = (s: string) => [...s].map((ch) => ch.charCodeAt(0));
+      const out = new Int32Array(3);
+      alignment(ids(a), 0, a.length, ids(b), 0, b.length, out);
+      return { substring: out[0], subsequence: out[1], edit: out[2] };
+    };
+    expect(align('怎么申请退款', '退款怎么申请')).toEqual({ substring: 4, subsequence: 4, edit: 4 });
+    expect(align('', 'abc')).toEqual({ substring: 0, subsequence: 0, edit: 3 });
   });
 
   it('tells question types apart', () => {

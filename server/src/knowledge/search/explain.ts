@@ -1,9 +1,9 @@
 // Why a hit matched (for the console's hit-test box and for agents) and where: matched terms with how they matched,
 // and highlight ranges as offsets into the text the editor wrote (not the normalized text).
 import { atomize } from './analyzer.ts';
-import type { QuerySide } from './features.ts';
 import { normalizeWithOffsets } from './nlu-adapter.ts';
 import { charPinyin } from './pinyin.ts';
+import type { TextSide as QuerySide } from './text-side.ts';
 import type { MatchVia, SearchHit } from './types.ts';
 
 const HAN = /[\u3400-\u4dbf\u4e00-\u9fff]/;

@@ -1,19 +1,19 @@
 // Pairwise features between a query and one candidate question: what BM25 alone cannot see — coverage in both
 // directions, order (common substrings, edit distance), and the small words that flip a meaning (a different number,
-// a negation, "why" instead of "how"). The re-ranker weighs them (reranker.ts).
-import { charPinyin } from './pinyin.ts';
-
-/** What the features need to know about one side of the pair. */
-export interface Side {
-  atoms: string[];
-  words: string[];
-}
-
-/** idf lookups from the index (kind prefix + text, as in analyzer.ts) and the largest possible idf. */
-export interface IdfSource {
-  idf(key: string): number;
-  maxIdf(): number;
-}
+// a negation, "why" instead of "how"). The re-ranker weighs them (reranker.ts). Both sides are integer records
+// (side-encoding.ts); the query's lists are marked once per search (QueryMarks) so that comparing it with each
+// candidate is a walk over the candidate's integers that allocates nothing but the feature vector.
+import {
+  FLAGS,
+  listStart,
+  N_ATOMS,
+  N_BIGRAMS,
+  N_CONTENT,
+  N_CONTENT_BIGRAMS,
+  N_NUMBERS,
+  N_PINYIN,
+  N_WORDS,
+} from './side-encoding.ts';
 
 export const FEATURE_NAMES = [
   'first_stage',
@@ -48,176 +48,10 @@ export const FEATURE_NAMES = [
 
 export const FEATURE_COUNT = FEATURE_NAMES.length;
 
-const HAN = /[\u3400-\u4dbf\u4e00-\u9fff]/;
-const NUMERAL = /^(?:[0-9][0-9.,]*|[零〇一二两三四五六七八九十百千万亿])$/;
-/** Particles and courtesy words: they change the wording, rarely the question ("怎么样啊" = "怎么样？"). */
-const FILLER = new Set([
-  ...'的了吗呢啊呀吧么哦嘛哈啦呗咯哇呐噢喔请求问谢',
-  'the',
-  'a',
-  'an',
-  'pleas',
-  'pls',
-  'thank',
-  'thanks',
-]);
-const NEGATION = new Set([
-  '不',
-  '没',
-  '别',
-  '无',
-  '未',
-  '非',
-  'not',
-  'no',
-  'never',
-  'without',
-  "don't",
-  "can't",
-  "won't",
-]);
-const NEGATION_WORDS = /n't$/;
-
-/** Question types: the same words asking "why" and "how" are different questions. */
-const QUESTION_TYPES: [string, RegExp][] = [
-  ['why', /为什么|为啥|为何|干嘛|\bwhy\b/],
-  ['how', /怎么|怎样|如何|咋|\bhow\b(?! (?:much|many|long))/],
-  ['what', /(?<!为)什么(?!时候)|(?<!为)啥|\bwhat\b/],
-  ['where', /哪里|哪儿|在哪|\bwhere\b/],
-  ['which', /哪个|哪些|哪家|哪款|哪种|\bwhich\b/],
-  ['who', /谁|\bwho\b/],
-  ['when', /什么时候|何时|几点|\bwhen\b/],
-  ['amount', /多少|几[个天次年月号块元]|多久|多长|多大|\bhow (?:much|many|long)\b/],
-];
-
-export function questionTypes(norm: string): Set<string> {
-  const out = new Set<string>();
-  for (const [name, re] of QUESTION_TYPES) if (re.test(norm)) out.add(name);
-  return out;
-}
-
-/** The idf of each member of a set, in iteration order; one lookup table per set and idf source. */
-interface SetWeights {
-  idf: IdfSource;
-  prefix: string;
-  terms: string[];
-  weights: Float64Array;
-}
-
-/**
- * The query's sets are weighed against every candidate of a search: their idfs are looked up once. A few recent
- * (set, idf source) pairs are kept by identity: a search has its own idf source, so nothing stale is ever reused.
- */
-const recentWeights: (SetWeights & { set: Set<string> })[] = [];
-const RECENT_WEIGHTS = 8;
-
-function weightsOf(from: Set<string>, prefix: string, idf: IdfSource): SetWeights {
-  for (const r of recentWeights) if (r.set === from && r.idf === idf && r.prefix === prefix) return r;
-  const terms = [...from];
-  const weights = new Float64Array(terms.length);
-  for (let i = 0; i < terms.length; i++) {
-    const t = terms[i] as string;
-    // atoms: Han characters are indexed as characters, English words and numbers as words
-    const key = prefix === 'c' && !HAN.test(t) ? `w${t}` : prefix + t;
-    weights[i] = idf.idf(key);
-  }
-  const out = { set: from, idf, prefix, terms, weights };
-  if (recentWeights.unshift(out) > RECENT_WEIGHTS) recentWeights.pop();
-  return out;
-}
-
-/** idf-weighted share of `from` found in `other`; `reused`: `from` is the query's (weighed once per search). */
-function coverage(from: Set<string>, other: Set<string>, prefix: string, idf: IdfSource, reused = false): number {
-  let total = 0;
-  let hit = 0;
-  if (reused) {
-    const { terms, weights } = weightsOf(from, prefix, idf);
-    for (let i = 0; i < terms.length; i++) {
-      const w = weights[i] as number;
-      total += w;
-      if (other.has(terms[i] as string)) hit += w;
-    }
-    return total > 0 ? hit / total : 0;
-  }
-  for (const t of from) {
-    // atoms: Han characters are indexed as characters, English words and numbers as words
-    const key = prefix === 'c' && !HAN.test(t) ? `w${t}` : prefix + t;
-    const w = idf.idf(key);
-    total += w;
-    if (other.has(t)) hit += w;
-  }
-  return total > 0 ? hit / total : 0;
-}
-
-function bigrams(atoms: string[], pinyin: boolean): Set<string> {
-  const out = new Set<string>();
-  for (let i = 1; i < atoms.length; i++) {
-    const a = atoms[i - 1] as string;
-    const b = atoms[i] as string;
-    if (pinyin) {
-      if (HAN.test(a) && HAN.test(b)) out.add(`${charPinyin(a)} ${charPinyin(b)}`);
-    } else out.add(`${a} ${b}`);
-  }
-  return out;
-}
-
-let scratch = new Int32Array(6 * 64);
-
-/** Longest common substring, longest common subsequence and edit distance, over atoms, in one pass each. */
-export function alignment(a: string[], b: string[]): { substring: number; subsequence: number; edit: number } {
-  const m = b.length;
-  const w = m + 1;
-  // six rows in one scratch buffer reused across calls (twelve candidates per search, two alignments each);
-  // rows are addressed by offset and swapped by swapping offsets
-  if (scratch.length < 6 * w) scratch = new Int32Array(Math.max(6 * w, 2 * scratch.length));
-  const r = scratch;
-  r.fill(0, 0, 6 * w);
-  let prevSub = 0;
-  let curSub = w;
-  let prevSeq = 2 * w;
-  let curSeq = 3 * w;
-  let prevEd = 4 * w;
-  let curEd = 5 * w;
-  for (let j = 0; j <= m; j++) r[prevEd + j] = j;
-  let substring = 0;
-  for (let i = 1; i <= a.length; i++) {
-    r[curEd] = i;
-    const ai = a[i - 1];
-    for (let j = 1; j <= m; j++) {
-      const same = ai === b[j - 1];
-      const sub = same ? (r[prevSub + j - 1] as number) + 1 : 0;
-      r[curSub + j] = sub;
-      if (sub > substring) substring = sub;
-      r[curSeq + j] = same
-        ? (r[prevSeq + j - 1] as number) + 1
-        : Math.max(r[prevSeq + j] as number, r[curSeq + j - 1] as number);
-      r[curEd + j] = Math.min(
-        (r[prevEd + j] as number) + 1,
-        (r[curEd + j - 1] as number) + 1,
-        (r[prevEd + j - 1] as number) + (same ? 0 : 1),
-      );
-    }
-    [prevSub, curSub] = [curSub, prevSub];
-    [prevSeq, curSeq] = [curSeq, prevSeq];
-    [prevEd, curEd] = [curEd, prevEd];
-  }
-  return { substring, subsequence: r[prevSeq + m] as number, edit: r[prevEd + m] as number };
-}
-
-function numbers(atoms: string[]): Set<string> {
-  const out = new Set<string>();
-  for (const a of atoms) if (NUMERAL.test(a)) out.add(a);
-  return out;
-}
-
-function negated(atoms: string[]): boolean {
-  return atoms.some((a) => NEGATION.has(a) || NEGATION_WORDS.test(a));
-}
-
-function maxUnmatched(from: Set<string>, other: Set<string>, prefix: string, idf: IdfSource): number {
-  let max = 0;
-  for (const t of from) if (!other.has(t)) max = Math.max(max, idf.idf(prefix + t));
-  return max / idf.maxIdf();
+/** idf by term id from the question index (unknown ids: the largest idf there is). */
+export interface IdfById {
+  idfOfId(id: number): number;
+  maxIdf(): number;
 }
 
 export interface PairContext {
@@ -234,84 +68,299 @@ export interface PairContext {
   rank: number;
 }
 
-/** A query's side, computed once per search and reused for every candidate. */
-export interface QuerySide extends Side {
-  norm: string;
-  /** atoms with synonyms rewritten to one form, without particles and courtesy words */
-  content: string[];
-  contentBigrams: Set<string>;
-  atomSet: Set<string>;
-  wordSet: Set<string>;
-  bigramSet: Set<string>;
-  pinyinSet: Set<string>;
-  numberSet: Set<string>;
-  negated: boolean;
-  types: Set<string>;
+let scratch = new Int32Array(6 * 64);
+
+/** Longest common substring, longest common subsequence and edit distance of two id runs, in one pass each. */
+export function alignment(
+  a: ArrayLike<number>,
+  aOff: number,
+  aLen: number,
+  b: ArrayLike<number>,
+  bOff: number,
+  bLen: number,
+  out: Int32Array,
+): void {
+  const w = bLen + 1;
+  // six rows in one scratch buffer reused across calls; rows are addressed by offset and swapped by swapping offsets
+  if (scratch.length < 6 * w) scratch = new Int32Array(Math.max(6 * w, 2 * scratch.length));
+  const r = scratch;
+  r.fill(0, 0, 6 * w);
+  let prevSub = 0;
+  let curSub = w;
+  let prevSeq = 2 * w;
+  let curSeq = 3 * w;
+  let prevEd = 4 * w;
+  let curEd = 5 * w;
+  for (let j = 0; j <= bLen; j++) r[prevEd + j] = j;
+  let substring = 0;
+  for (let i = 1; i <= aLen; i++) {
+    r[curEd] = i;
+    const ai = a[aOff + i - 1];
+    for (let j = 1; j <= bLen; j++) {
+      const same = ai === b[bOff + j - 1];
+      const sub = same ? (r[prevSub + j - 1] as number) + 1 : 0;
+      r[curSub + j] = sub;
+      if (sub > substring) substring = sub;
+      r[curSeq + j] = same
+        ? (r[prevSeq + j - 1] as number) + 1
+        : Math.max(r[prevSeq + j] as number, r[curSeq + j - 1] as number);
+      r[curEd + j] = Math.min(
+        (r[prevEd + j] as number) + 1,
+        (r[curEd + j - 1] as number) + 1,
+        (r[prevEd + j - 1] as number) + (same ? 0 : 1),
+      );
+    }
+    let t = prevSub;
+    prevSub = curSub;
+    curSub = t;
+    t = prevSeq;
+    prevSeq = curSeq;
+    curSeq = t;
+    t = prevEd;
+    prevEd = curEd;
+    curEd = t;
+  }
+  out[0] = substring;
+  out[1] = r[prevSeq + bLen] as number;
+  out[2] = r[prevEd + bLen] as number;
 }
 
-/** `canonical`: the atoms of the text with synonyms rewritten (synonyms.ts Canonicalizer); default the atoms. */
-export function querySide(norm: string, side: Side, canonical: string[] = side.atoms): QuerySide {
-  const content = canonical.filter((a) => !FILLER.has(a));
-  return {
-    ...side,
-    norm,
-    content,
-    contentBigrams: bigrams(content, false),
-    atomSet: new Set(side.atoms),
-    wordSet: new Set(side.words),
-    bigramSet: bigrams(side.atoms, false),
-    pinyinSet: bigrams(side.atoms, true),
-    numberSet: numbers(side.atoms),
-    negated: negated(side.atoms),
-    types: questionTypes(norm),
-  };
+function grow(a: Uint32Array, n: number): Uint32Array {
+  if (a.length >= n) return a;
+  const next = new Uint32Array(Math.max(n, a.length * 2));
+  next.set(a);
+  return next;
 }
 
-export function pairFeatures(q: QuerySide, c: QuerySide, ctx: PairContext, idf: IdfSource): Float64Array {
-  const f = new Float64Array(FEATURE_COUNT);
-  const al = alignment(q.atoms, c.atoms);
-  const lq = Math.max(1, q.atoms.length);
-  const lc = Math.max(1, c.atoms.length);
-  const numQ = q.numberSet;
-  const numC = c.numberSet;
-  let numberMismatch = 0;
-  if (numQ.size > 0 && numC.size > 0) numberMismatch = [...numQ].some((n) => !numC.has(n)) ? 1 : 0;
-  else if (numQ.size + numC.size > 0) numberMismatch = 0.5;
-  let typeMismatch = 0;
-  if (q.types.size > 0 && c.types.size > 0) typeMismatch = [...q.types].some((t) => c.types.has(t)) ? 0 : 1;
-  else if (q.types.size + c.types.size > 0) typeMismatch = 0.5;
-  f[0] = ctx.firstStage;
-  f[1] = ctx.body;
-  f[2] = coverage(q.wordSet, c.wordSet, 'w', idf, true);
-  f[3] = coverage(c.wordSet, q.wordSet, 'w', idf);
-  f[4] = coverage(q.atomSet, c.atomSet, 'c', idf, true);
-  f[5] = coverage(c.atomSet, q.atomSet, 'c', idf);
-  f[6] = coverage(q.bigramSet, c.bigramSet, 'b', idf, true);
-  f[7] = coverage(c.bigramSet, q.bigramSet, 'b', idf);
-  f[8] = coverage(q.pinyinSet, c.pinyinSet, 'p', idf, true);
-  f[9] = al.substring / lq;
-  f[10] = al.substring / lc;
-  f[11] = al.subsequence / Math.max(lq, lc);
-  f[12] = 1 - al.edit / Math.max(lq, lc);
-  f[13] = Math.min(lq, lc) / Math.max(lq, lc);
-  f[14] = maxUnmatched(c.wordSet, q.wordSet, 'w', idf);
-  f[15] = maxUnmatched(q.wordSet, c.wordSet, 'w', idf);
-  f[16] = numberMismatch;
-  f[17] = q.negated !== c.negated ? 1 : 0;
-  f[18] = typeMismatch;
-  f[19] = ctx.expansion;
-  f[20] = ctx.feedback;
-  const content = alignment(q.content, c.content);
-  const cq = Math.max(1, q.content.length);
-  const cc = Math.max(1, c.content.length);
-  f[21] = 1 - content.edit / Math.max(cq, cc);
-  f[22] = content.subsequence / Math.max(cq, cc);
-  f[23] = content.edit === 0 ? 1 : 0;
-  f[24] = ctx.relative;
-  f[25] = 1 / (1 + ctx.rank);
-  let shared = 0;
-  for (const b of q.contentBigrams) if (c.contentBigrams.has(b)) shared++;
-  f[26] = shared / Math.max(1, q.contentBigrams.size);
-  f[27] = shared / Math.max(1, c.contentBigrams.size);
-  return f;
+/**
+ * The query's side with its lists marked for O(1) membership: one stamp array per list kind, indexed by term id; a
+ * term is in the query's list when its stamp equals the current epoch. Kept by the index and reused search after
+ * search (the arrays only grow with the vocabulary).
+ */
+export class QueryMarks {
+  private words: Uint32Array = new Uint32Array(1024);
+  private atoms: Uint32Array = new Uint32Array(1024);
+  private bigrams: Uint32Array = new Uint32Array(1024);
+  private contentBigrams: Uint32Array = new Uint32Array(1024);
+  private sounds: Uint32Array = new Uint32Array(1024);
+  /** a candidate's atoms already counted (candidates' atom lists repeat atoms) */
+  private seen: Uint32Array = new Uint32Array(1024);
+  /** position of each marked word in the query's word list */
+  private wordPos: Int32Array = new Int32Array(1024);
+  private epoch = 0;
+  private seenEpoch = 0;
+  rec: Int32Array = new Int32Array(0);
+  private wordIdf: Float64Array = new Float64Array(16);
+  private wordMatched: Uint8Array = new Uint8Array(16);
+  private wordTotal = 0;
+  private atomTotal = 0;
+  private bigramTotal = 0;
+  private soundCount = 0;
+  private readonly align = new Int32Array(3);
+
+  /** Marks a query's record; `terms` and `sounds`: the sizes of the term and pinyin tables. */
+  prepare(rec: Int32Array, terms: number, sounds: number, idf: IdfById): void {
+    this.rec = rec;
+    this.epoch++;
+    if (this.epoch === 0xffffffff) this.reset();
+    const e = this.epoch;
+    this.words = grow(this.words, terms);
+    this.atoms = grow(this.atoms, terms);
+    this.bigrams = grow(this.bigrams, terms);
+    this.contentBigrams = grow(this.contentBigrams, terms);
+    this.seen = grow(this.seen, terms);
+    this.sounds = grow(this.sounds, sounds);
+    if (this.wordPos.length < terms) {
+      const next = new Int32Array(Math.max(terms, this.wordPos.length * 2));
+      next.set(this.wordPos);
+      this.wordPos = next;
+    }
+    const nWords = rec[N_WORDS] as number;
+    if (this.wordIdf.length < nWords) {
+      this.wordIdf = new Float64Array(nWords * 2);
+      this.wordMatched = new Uint8Array(nWords * 2);
+    }
+    let at = listStart(rec, 0, N_ATOMS);
+    this.atomTotal = 0;
+    for (let i = 0; i < (rec[N_ATOMS] as number); i++) {
+      const id = rec[at + i] as number;
+      if (id >= 0) {
+        if (this.atoms[id] === e) continue;
+        this.atoms[id] = e;
+      } else if (this.seenLocal(rec, at, i)) continue;
+      this.atomTotal += idf.idfOfId(id);
+    }
+    at = listStart(rec, 0, N_WORDS);
+    this.wordTotal = 0;
+    for (let i = 0; i < nWords; i++) {
+      const id = rec[at + i] as number;
+      const w = idf.idfOfId(id);
+      this.wordIdf[i] = w;
+      this.wordTotal += w;
+      if (id >= 0) {
+        this.words[id] = e;
+        this.wordPos[id] = i;
+      }
+    }
+    at = listStart(rec, 0, N_BIGRAMS);
+    this.bigramTotal = 0;
+    for (let i = 0; i < (rec[N_BIGRAMS] as number); i++) {
+      const id = rec[at + i] as number;
+      this.bigramTotal += idf.idfOfId(id);
+      if (id >= 0) this.bigrams[id] = e;
+    }
+    at = listStart(rec, 0, N_PINYIN);
+    this.soundCount = rec[N_PINYIN] as number;
+    for (let i = 0; i < this.soundCount; i++) {
+      const id = rec[at + i] as number;
+      if (id >= 0) this.sounds[id] = e;
+    }
+    at = listStart(rec, 0, N_CONTENT_BIGRAMS);
+    for (let i = 0; i < (rec[N_CONTENT_BIGRAMS] as number); i++) {
+      const id = rec[at + i] as number;
+      if (id >= 0) this.contentBigrams[id] = e;
+    }
+  }
+
+  /** A query-local (negative) atom id seen earlier in the list. */
+  private seenLocal(rec: Int32Array, at: number, i: number): boolean {
+    const id = rec[at + i];
+    for (let j = 0; j < i; j++) if (rec[at + j] === id) return true;
+    return false;
+  }
+
+  private reset(): void {
+    for (const a of [this.words, this.atoms, this.bigrams, this.contentBigrams, this.sounds, this.seen]) a.fill(0);
+    this.epoch = 1;
+    this.seenEpoch = 0;
+  }
+
+  hasWord(id: number): boolean {
+    return id >= 0 && this.words[id] === this.epoch;
+  }
+
+  /** The features of the marked query against the candidate record at `c[off]`. */
+  features(c: Int32Array, off: number, ctx: PairContext, idf: IdfById, out: Float64Array): Float64Array {
+    const q = this.rec;
+    const e = this.epoch;
+    const maxIdf = idf.maxIdf();
+    // words: shared idf mass, the candidate's own mass, and which query words it has
+    const nqWords = q[N_WORDS] as number;
+    this.wordMatched.fill(0, 0, nqWords);
+    let at = listStart(c, off, N_WORDS);
+    let n = c[off + N_WORDS] as number;
+    let shared = 0;
+    let own = 0;
+    let unmatchedC = 0;
+    for (let i = 0; i < n; i++) {
+      const id = c[at + i] as number;
+      const w = idf.idfOfId(id);
+      own += w;
+      if (this.words[id] === e) {
+        shared += w;
+        this.wordMatched[this.wordPos[id] as number] = 1;
+      } else if (w > unmatchedC) unmatchedC = w;
+    }
+    let unmatchedQ = 0;
+    for (let i = 0; i < nqWords; i++)
+      if (this.wordMatched[i] === 0 && (this.wordIdf[i] as number) > unmatchedQ) unmatchedQ = this.wordIdf[i] as number;
+    out[2] = this.wordTotal > 0 ? shared / this.wordTotal : 0;
+    out[3] = own > 0 ? shared / own : 0;
+    out[14] = unmatchedC / maxIdf;
+    out[15] = unmatchedQ / maxIdf;
+    // atoms (distinct)
+    this.seenEpoch++;
+    if (this.seenEpoch === 0xffffffff) {
+      this.seen.fill(0);
+      this.seenEpoch = 1;
+    }
+    const se = this.seenEpoch;
+    const atomsAt = listStart(c, off, N_ATOMS);
+    const nAtoms = c[off + N_ATOMS] as number;
+    shared = 0;
+    own = 0;
+    for (let i = 0; i < nAtoms; i++) {
+      const id = c[atomsAt + i] as number;
+      if (this.seen[id] === se) continue;
+      this.seen[id] = se;
+      const w = idf.idfOfId(id);
+      own += w;
+      if (this.atoms[id] === e) shared += w;
+    }
+    out[4] = this.atomTotal > 0 ? shared / this.atomTotal : 0;
+    out[5] = own > 0 ? shared / own : 0;
+    // bigrams
+    at = listStart(c, off, N_BIGRAMS);
+    n = c[off + N_BIGRAMS] as number;
+    shared = 0;
+    own = 0;
+    for (let i = 0; i < n; i++) {
+      const id = c[at + i] as number;
+      const w = idf.idfOfId(id);
+      own += w;
+      if (this.bigrams[id] === e) shared += w;
+    }
+    out[6] = this.bigramTotal > 0 ? shared / this.bigramTotal : 0;
+    out[7] = own > 0 ? shared / own : 0;
+    // pinyin bigrams: never index terms, so every one weighs the same
+    at = listStart(c, off, N_PINYIN);
+    n = c[off + N_PINYIN] as number;
+    let hits = 0;
+    for (let i = 0; i < n; i++) if (this.sounds[c[at + i] as number] === e) hits++;
+    out[8] = this.soundCount > 0 ? hits / this.soundCount : 0;
+    // order
+    const qAtomsAt = listStart(q, 0, N_ATOMS);
+    const nqAtoms = q[N_ATOMS] as number;
+    const al = this.align;
+    alignment(q, qAtomsAt, nqAtoms, c, atomsAt, nAtoms, al);
+    const lq = Math.max(1, nqAtoms);
+    const lc = Math.max(1, nAtoms);
+    out[9] = (al[0] as number) / lq;
+    out[10] = (al[0] as number) / lc;
+    out[11] = (al[1] as number) / Math.max(lq, lc);
+    out[12] = 1 - (al[2] as number) / Math.max(lq, lc);
+    out[13] = Math.min(lq, lc) / Math.max(lq, lc);
+    // numbers, negation, question type
+    const nqNum = q[N_NUMBERS] as number;
+    const ncNum = c[off + N_NUMBERS] as number;
+    let numberMismatch = 0;
+    if (nqNum > 0 && ncNum > 0) {
+      const qa = listStart(q, 0, N_NUMBERS);
+      const ca = listStart(c, off, N_NUMBERS);
+      for (let i = 0; i < nqNum && numberMismatch === 0; i++) {
+        let found = false;
+        for (let j = 0; j < ncNum && !found; j++) found = q[qa + i] === c[ca + j];
+        if (!found) numberMismatch = 1;
+      }
+    } else if (nqNum + ncNum > 0) numberMismatch = 0.5;
+    out[16] = numberMismatch;
+    const qFlags = q[FLAGS] as number;
+    const cFlags = c[off + FLAGS] as number;
+    out[17] = (qFlags & 1) !== (cFlags & 1) ? 1 : 0;
+    const qTypes = qFlags >> 1;
+    const cTypes = cFlags >> 1;
+    out[18] = qTypes !== 0 && cTypes !== 0 ? ((qTypes & cTypes) !== 0 ? 0 : 1) : qTypes + cTypes !== 0 ? 0.5 : 0;
+    out[0] = ctx.firstStage;
+    out[1] = ctx.body;
+    out[19] = ctx.expansion;
+    out[20] = ctx.feedback;
+    // canonical content (synonyms rewritten, particles dropped)
+    const nqContent = q[N_CONTENT] as number;
+    const ncContent = c[off + N_CONTENT] as number;
+    alignment(q, listStart(q, 0, N_CONTENT), nqContent, c, listStart(c, off, N_CONTENT), ncContent, al);
+    const cq = Math.max(1, nqContent);
+    const cc = Math.max(1, ncContent);
+    out[21] = 1 - (al[2] as number) / Math.max(cq, cc);
+    out[22] = (al[1] as number) / Math.max(cq, cc);
+    out[23] = al[2] === 0 ? 1 : 0;
+    out[24] = ctx.relative;
+    out[25] = 1 / (1 + ctx.rank);
+    at = listStart(c, off, N_CONTENT_BIGRAMS);
+    n = c[off + N_CONTENT_BIGRAMS] as number;
+    hits = 0;
+    for (let i = 0; i < n; i++) if (this.contentBigrams[c[at + i] as number] === e) hits++;
+    out[26] = hits / Math.max(1, q[N_CONTENT_BIGRAMS] as number);
+    out[27] = hits / Math.max(1, n);
+    return out;
+  }
 }

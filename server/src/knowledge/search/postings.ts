@@ -2,6 +2,7 @@
 // postings are growable typed arrays. Removal marks a unit dead and fixes document frequencies at once; dead entries
 // are dropped from a posting list the next time a query walks it, so upserts stay O(terms) and never rebuild.
 import { KINDS, kindOf } from './analyzer.ts';
+import { TermTable } from './term-table.ts';
 
 const K1 = 1.2;
 const B = 0.75;
@@ -22,7 +23,8 @@ export interface QueryTerm {
 }
 
 export class InvertedIndex {
-  private postings = new Map<string, Posting>();
+  /** postings by term id (the shared term table numbers the keys) */
+  private postings: (Posting | undefined)[] = [];
   private alive = new Uint8Array(1024);
   private lens: Float32Array[] = Array.from({ length: KINDS }, () => new Float32Array(1024));
   private totalLen = new Float64Array(KINDS);
@@ -30,8 +32,16 @@ export class InvertedIndex {
   private live = 0;
   private touchedBuf = new Int32Array(4096);
 
-  /** Called with each term the first time it enters the index (the homophone map listens). */
-  constructor(private readonly onNewTerm?: (key: string) => void) {}
+  /** `onNewTerm` is called with each term the first time it enters the index (the homophone map listens). */
+  constructor(
+    readonly terms: TermTable = new TermTable(),
+    private readonly onNewTerm?: (key: string) => void,
+  ) {}
+
+  private posting(key: string): Posting | undefined {
+    const id = this.terms.lookup(key);
+    return id < 0 ? undefined : this.postings[id];
+  }
 
   get liveUnits(): number {
     return this.live;
@@ -47,10 +57,11 @@ export class InvertedIndex {
       const kind = kindOf(key);
       (this.lens[kind] as Float32Array)[id] = ((this.lens[kind] as Float32Array)[id] as number) + tf;
       this.totalLen[kind] = (this.totalLen[kind] as number) + tf;
-      let p = this.postings.get(key);
+      const termId = this.terms.intern(key);
+      let p = this.postings[termId];
       if (!p) {
         p = { units: new Int32Array(2), tfs: new Uint16Array(2), n: 0, df: 0 };
-        this.postings.set(key, p);
+        this.postings[termId] = p;
         this.onNewTerm?.(key);
       }
       if (p.n === p.units.length) {
@@ -77,10 +88,11 @@ export class InvertedIndex {
     for (const [key, tf] of terms) {
       const kind = kindOf(key);
       this.totalLen[kind] = (this.totalLen[kind] as number) - tf;
-      const p = this.postings.get(key);
+      const termId = this.terms.lookup(key);
+      const p = termId < 0 ? undefined : this.postings[termId];
       if (!p) continue;
       p.df--;
-      if (p.df === 0) this.postings.delete(key);
+      if (p.df === 0) this.postings[termId] = undefined;
     }
   }
 
@@ -89,7 +101,12 @@ export class InvertedIndex {
   }
 
   df(key: string): number {
-    return this.postings.get(key)?.df ?? 0;
+    return this.posting(key)?.df ?? 0;
+  }
+
+  /** idf by term id (the re-ranker's hot path: no string in sight). */
+  idfOfId(id: number): number {
+    return idfOf(this.live, id < 0 ? 0 : (this.postings[id]?.df ?? 0));
   }
 
   idf(key: string): number {
@@ -117,7 +134,7 @@ export class InvertedIndex {
     let count = 0;
     const skipped: QueryTerm[] = [];
     const ordered = terms
-      .map((t) => ({ t, p: this.postings.get(t.key) }))
+      .map((t) => ({ t, p: this.posting(t.key) }))
       .filter((x): x is { t: QueryTerm; p: Posting } => x.p !== undefined && x.t.weight > 0)
       .sort((a, b) => a.p.df - b.p.df);
     let walked = 0;

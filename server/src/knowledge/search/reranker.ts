@@ -16,10 +16,13 @@ export function sigmoid(x: number): number {
   return x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x));
 }
 
-/** Monotone in the score, always in [0, 1]. */
-export function confidenceOf(weights: RerankWeights, score: number): number {
-  const { a, b } = weights.calibration;
-  const p = sigmoid(a * score + b);
+/**
+ * Monotone in the score, always in [0, 1]. `evidence` is one number for the whole query (how well the knowledge base
+ * covers it at all: the best first-stage match), so the order of a result list is the order of its scores.
+ */
+export function confidenceOf(weights: RerankWeights, score: number, evidence = 0): number {
+  const { a, b, c = 0 } = weights.calibration;
+  const p = sigmoid(a * score + b + c * evidence);
   return Number.isFinite(p) ? Math.min(1, Math.max(0, p)) : score > 0 ? 1 : 0;
 }
 
@@ -116,7 +119,14 @@ export interface RankingExample {
  */
 export function fitReranker(
   examples: RankingExample[],
-  opts: { l2?: number; prior?: RerankWeights; trees?: BoostOptions | false; fixed?: Map<number, number> } = {},
+  opts: {
+    l2?: number;
+    prior?: RerankWeights;
+    trees?: BoostOptions | false;
+    fixed?: Map<number, number>;
+    /** the query-level evidence the calibration may use besides the score (see confidenceOf) */
+    evidence?: (features: ArrayLike<number>[]) => number;
+  } = {},
 ): RerankWeights {
   const rows: number[][] = [];
   const labels: number[] = [];
@@ -153,11 +163,14 @@ export function fitReranker(
   const scores: number[][] = [];
   const truth: number[] = [];
   for (const ex of examples) {
+    const evidence = opts.evidence?.(ex.features);
     ex.features.forEach((f, i) => {
-      scores.push([rerankScore(provisional, f)]);
+      const s = rerankScore(provisional, f);
+      scores.push(evidence === undefined ? [s] : [s, evidence]);
       truth.push(ex.relevant[i] ? 1 : 0);
     });
   }
   const platt = fitLogistic(scores, truth, { l2: 1e-3, bias: true });
-  return { ...provisional, calibration: { a: platt.w[0] ?? 1, b: platt.bias } };
+  const calibration = { a: platt.w[0] ?? 1, b: platt.bias };
+  return { ...provisional, calibration: opts.evidence ? { ...calibration, c: platt.w[1] ?? 0 } : calibration };
 }

@@ -1,12 +1,15 @@
-// The hybrid search index: BM25 over words, characters, n-grams and pinyin finds candidates; a re-ranker over
-// pairwise features orders them and gives each a calibrated confidence. Pure in-memory, no I/O.
-import { type Analysis, analyze, atomize, kindOf } from './analyzer.ts';
+// The hybrid search index: BM25 over words, characters, n-grams and pinyin finds candidates (first-stage.ts); a
+// re-ranker over pairwise features (features.ts) orders them and gives each a calibrated confidence. Every question
+// is encoded as integers once, at index time (side-encoding.ts, side-arena.ts), so a search compares its query with
+// the candidates without building strings or sets. Pure in-memory, no I/O.
+import { type Analysis, analyze, atomize } from './analyzer.ts';
 import { cosine, normalizeVector } from './embedding-math.ts';
 import type { Expansion } from './explain.ts';
-import { FEATURE_NAMES, pairFeatures, type QuerySide, querySide } from './features.ts';
+import { FEATURE_COUNT, FEATURE_NAMES, QueryMarks } from './features.ts';
 import { passesFilters } from './filters.ts';
+import { type Candidate, type DocSource, FirstStage } from './first-stage.ts';
 import { GENERAL_SYNONYMS } from './general-synonyms.ts';
-import { buildHit } from './hit.ts';
+import { buildHit, type MatchedQuestion } from './hit.ts';
 import { HomophoneMap } from './homophones.ts';
 import { WordAssociations } from './learned.ts';
 import { createSegmenter, normalizeForSearch, type Segmenter } from './nlu-adapter.ts';
@@ -14,22 +17,26 @@ import { InvertedIndex, type QueryTerm } from './postings.ts';
 import { expandQuery } from './query-expansion.ts';
 import { confidenceOf, rerankScore } from './reranker.ts';
 import { DEFAULT_WEIGHTS } from './reranker-weights.ts';
+import { SideArena } from './side-arena.ts';
+import {
+  encodeSide,
+  HEADER,
+  InterningResolver,
+  LookupResolver,
+  listStart,
+  N_ATOMS,
+  N_BIGRAMS,
+  N_WORDS,
+} from './side-encoding.ts';
 import { Canonicalizer, SynonymTable } from './synonyms.ts';
+import { TermTable } from './term-table.ts';
+import { textSide } from './text-side.ts';
 import { TopK } from './top-k.ts';
 import type { RerankWeights, SearchDoc, SearchHit, SearchIndex, SearchIndexOptions, SearchOptions } from './types.ts';
 
-/** First-stage weight of each term kind (word, char, bigram, pinyin) on questions and on bodies. */
-export const QUESTION_KIND_WEIGHTS = [1, 0.35, 0.7, 0.25];
-export const BODY_KIND_WEIGHTS = [1, 0, 0, 0];
-const BODY_WEIGHT = 0.3;
+export { BODY_KIND_WEIGHTS, QUESTION_KIND_WEIGHTS } from './first-stage.ts';
+
 const CANDIDATES = 12;
-/** Postings walked per query before common terms are skipped (bounds latency on large knowledge bases). */
-const QUESTION_BUDGET = 8_000;
-const BODY_BUDGET = 4_000;
-/** Units scoring below this share of the best unit are not considered for the candidate list. */
-const UNIT_FLOOR = 0.3;
-/** Question sides (sets used by the re-ranker) kept between searches. */
-const SIDE_CACHE = 4096;
 /** Added to the re-ranker score per unit of cosine similarity when both sides have embeddings. */
 const EMBEDDING_WEIGHT = 4;
 const MAX_LEARNED_QUERIES = 20;
@@ -38,15 +45,10 @@ const CONTENT_EQUAL = FEATURE_NAMES.indexOf('content_equal');
 const SEMANTIC_CANDIDATES = 5;
 const SEMANTIC_SCAN_CAP = 50_000;
 
-type Field = 'title' | 'alternate' | 'learned';
-
-interface QuestionUnit {
-  id: number;
-  doc: number;
-  field: Field;
-  text: string;
-  analysis: { norm: string; atoms: string[]; words: string[] };
-}
+type Field = MatchedQuestion['field'];
+const FIELDS: Field[] = ['title', 'alternate', 'learned'];
+/** The side of a candidate found without a question of its own (an embedding match of a doc with no title). */
+const EMPTY_SIDE = new Int32Array(HEADER);
 
 interface DocEntry {
   doc: SearchDoc;
@@ -72,31 +74,45 @@ export interface SearchInternals {
 class HybridIndex implements SearchIndex, SearchInternals {
   private readonly segmenter: Segmenter;
   private readonly homophones = new HomophoneMap();
-  private readonly questions = new InvertedIndex((key) => this.homophones.addKey(key));
-  private readonly bodies = new InvertedIndex();
-  private readonly questionUnits: (QuestionUnit | undefined)[] = [];
-  private bodyUnitDoc: Int32Array = new Int32Array(1024);
+  private readonly terms = new TermTable();
+  private readonly sounds = new TermTable();
+  private readonly questions = new InvertedIndex(this.terms, (key) => this.homophones.addKey(key));
+  private readonly bodies = new InvertedIndex(this.terms);
+  private readonly first = new FirstStage(this.questions, this.bodies);
+  private readonly arena = new SideArena();
+  private readonly marks = new QueryMarks();
+  /** per question unit: its document, field and text */
   private unitDoc: Int32Array = new Int32Array(1024);
-  private readonly sides = new Map<number, QuerySide>();
+  private unitField: Uint8Array = new Uint8Array(1024);
+  private readonly unitText: (string | undefined)[] = [];
+  private readonly unitNorm: (string | undefined)[] = [];
+  private bodyUnitDoc: Int32Array = new Int32Array(1024);
+  private docFirstUnit: Int32Array = new Int32Array(1024).fill(-1);
   private readonly alternativeTerms = new Map<string, string[]>();
   private readonly entries: (DocEntry | undefined)[] = [];
   private readonly byId = new Map<string, DocEntry>();
   private readonly synonyms: SynonymTable;
   private readonly general = new SynonymTable(GENERAL_SYNONYMS);
   private readonly canonicalizer = new Canonicalizer();
+  /** bumped when synonyms change: encoded sides of an older version are re-encoded when next compared */
+  private sideVersion = 0;
   private readonly associations = new WordAssociations();
   private readonly feedback = new Map<string, Map<string, number>>();
   private weights: RerankWeights;
-  private bufQ: Float32Array = new Float32Array(1024);
-  private bufB: Float32Array = new Float32Array(1024);
-  private docBest: Float32Array = new Float32Array(1024);
-  private docBestUnit: Int32Array = new Int32Array(1024).fill(-1);
-  private docBody: Float32Array = new Float32Array(1024);
-  private docTouched: Uint8Array = new Uint8Array(1024);
-  /** each doc's title unit (a doc found by its body alone is compared through its title) */
-  private docFirstUnit: Int32Array = new Int32Array(1024).fill(-1);
   private vectors = 0;
   private readonly dfOfQuestionTerm = (key: string) => this.questions.df(key);
+  private readonly interning = new InterningResolver(this.terms, this.sounds);
+  private readonly idf = {
+    idfOfId: (id: number) => this.questions.idfOfId(id),
+    maxIdf: () => this.questions.maxIdf(),
+  };
+  private readonly docSource: DocSource = {
+    unitDoc: this.unitDoc,
+    bodyUnitDoc: this.bodyUnitDoc,
+    docFirstUnit: this.docFirstUnit,
+    admits: (_d: number) => true,
+    unitHasTerm: (unit: number, key: string) => this.unitHasTerm(unit, key),
+  };
 
   constructor(opts: SearchIndexOptions) {
     this.segmenter = createSegmenter(opts.userDictionary);
@@ -120,17 +136,18 @@ class HybridIndex implements SearchIndex, SearchInternals {
   setSynonyms(sets: string[][]): void {
     this.synonyms.set(sets);
     this.canonicalizer.set([...sets, ...GENERAL_SYNONYMS]);
-    this.sides.clear(); // their canonical forms changed
+    this.sideVersion++; // canonical forms changed
   }
 
   setWeights(weights: RerankWeights): void {
     this.weights = weights;
   }
 
-  /** The score that calibrates to EXACT_CONFIDENCE under the current weights. */
-  private get exactScore(): number {
-    const { a, b } = this.weights.calibration;
-    return a > 0 ? (Math.log(EXACT_CONFIDENCE / (1 - EXACT_CONFIDENCE)) - b) / a : Number.POSITIVE_INFINITY;
+  /** The score that calibrates to EXACT_CONFIDENCE under the current weights, for this query's evidence. */
+  private exactScore(evidence: number): number {
+    const { a, b, c = 0 } = this.weights.calibration;
+    const logit = Math.log(EXACT_CONFIDENCE / (1 - EXACT_CONFIDENCE));
+    return a > 0 ? (logit - b - c * evidence) / a : Number.POSITIVE_INFINITY;
   }
 
   upsert(doc: SearchDoc): void {
@@ -143,7 +160,11 @@ class HybridIndex implements SearchIndex, SearchInternals {
     this.entries.push(entry);
     this.byId.set(doc.id, entry);
     if (vector) this.vectors++;
-    this.ensureDocCapacity(idx + 1);
+    this.first.ensureDocs(idx + 1);
+    if (idx >= this.docFirstUnit.length) {
+      this.docFirstUnit = growInt(this.docFirstUnit, idx + 1, -1);
+      this.docSource.docFirstUnit = this.docFirstUnit;
+    }
     const titleWords = this.addQuestion(entry, 'title', doc.title);
     for (const alt of doc.alternates) {
       const words = this.addQuestion(entry, 'alternate', alt);
@@ -154,7 +175,10 @@ class HybridIndex implements SearchIndex, SearchInternals {
     if (doc.body.trim().length > 0) {
       const a = analyze(doc.body, this.segmenter, { full: false });
       entry.bodyUnit = this.bodies.add(a.terms);
-      this.bodyUnitDoc = ensure(this.bodyUnitDoc, entry.bodyUnit + 1);
+      if (entry.bodyUnit >= this.bodyUnitDoc.length) {
+        this.bodyUnitDoc = growInt(this.bodyUnitDoc, entry.bodyUnit + 1, 0);
+        this.docSource.bodyUnitDoc = this.bodyUnitDoc;
+      }
       this.bodyUnitDoc[entry.bodyUnit] = idx;
     }
   }
@@ -163,11 +187,10 @@ class HybridIndex implements SearchIndex, SearchInternals {
     const entry = this.byId.get(docId);
     if (!entry) return false;
     for (const u of entry.units) {
-      const unit = this.questionUnits[u] as QuestionUnit;
-      const terms = analyze(unit.text, this.segmenter).terms;
-      this.questions.remove(u, terms);
-      this.questionUnits[u] = undefined;
-      this.sides.delete(u);
+      this.questions.remove(u, analyze(this.unitText[u] as string, this.segmenter).terms);
+      this.unitText[u] = undefined;
+      this.unitNorm[u] = undefined;
+      this.arena.delete(u);
     }
     if (entry.bodyUnit >= 0)
       this.bodies.remove(entry.bodyUnit, analyze(entry.doc.body, this.segmenter, { full: false }).terms);
@@ -204,11 +227,15 @@ class HybridIndex implements SearchIndex, SearchInternals {
     const limit = Math.max(1, Math.min(100, Math.floor(options.limit ?? 10)));
     const ranked = this.rank(query, options, Math.max(CANDIDATES, limit));
     if (!ranked) return [];
-    const { q, expansions, scored } = ranked;
+    const { a, expansions, scored, evidence } = ranked;
     return scored.slice(0, limit).map(({ idx, unit, score }) => {
       const entry = this.entries[idx] as DocEntry;
-      const u = unit >= 0 ? (this.questionUnits[unit] as QuestionUnit) : undefined;
-      return this.hit(entry, u, q, expansions, score);
+      const explain = () => ({
+        q: textSide(a.norm, a.atoms, a.words),
+        questions: unit >= 0 ? [this.matchedQuestion(unit)] : [],
+        expansions,
+      });
+      return buildHit(entry.doc, explain, score, confidenceOf(this.weights, score, evidence));
     });
   }
 
@@ -218,161 +245,83 @@ class HybridIndex implements SearchIndex, SearchInternals {
     return ranked.scored.map(({ idx, features }) => ({ docId: (this.entries[idx] as DocEntry).doc.id, features }));
   }
 
-  private hit(entry: DocEntry, unit: QuestionUnit | undefined, q: QuerySide, exp: Expansion[], score: number) {
-    const fields = unit
-      ? [{ field: unit.field, text: unit.text, side: this.sideOf(unit), learnedUnit: unit.field === 'learned' }]
-      : [];
-    return buildHit(entry.doc, fields, q, exp, score, confidenceOf(this.weights, score));
+  private matchedQuestion(unit: number): MatchedQuestion {
+    const text = this.unitText[unit] as string;
+    const a = analyze(text, this.segmenter);
+    const field = FIELDS[this.unitField[unit] as number] as Field;
+    return { field, text, side: textSide(a.norm, a.atoms, a.words), learnedUnit: field === 'learned' };
   }
 
   private rank(query: string, options: SearchOptions, k: number) {
     const a = analyze(query, this.segmenter);
     if (a.atoms.length === 0) return undefined;
-    const q = this.side(a.norm, a);
     const { terms, expansions } = this.expand(a);
     const now = options.now ?? Date.now();
-    const own: QueryTerm[] = [...a.terms.keys()].map((key) => ({ key, weight: 1 }));
-    const qNorm =
-      own.reduce((s, t) => s + (QUESTION_KIND_WEIGHTS[kindOf(t.key)] as number) * this.questions.idf(t.key), 0) || 1;
-    const bNorm =
-      own.reduce((s, t) => s + (BODY_KIND_WEIGHTS[kindOf(t.key)] as number) * this.bodies.idf(t.key), 0) || 1;
-    const top = this.firstStage([...own, ...terms], own, options, now, k);
-    if (options.queryVector && this.vectors > 0) this.addSemanticCandidates(top, options, now);
-    const feedback = this.feedback.get(a.norm);
-    const idfMemo = new Map<string, number>();
-    const maxIdf = this.questions.maxIdf();
-    const idf = {
-      idf: (key: string) => {
-        let v = idfMemo.get(key);
-        if (v === undefined) {
-          v = this.questions.idf(key);
-          idfMemo.set(key, v);
-        }
-        return v;
-      },
-      maxIdf: () => maxIdf,
+    const own: QueryTerm[] = [];
+    for (const key of a.terms.keys()) own.push({ key, weight: 1 });
+    const norms = this.first.norms(own);
+    this.docSource.admits = (d) => {
+      const entry = this.entries[d];
+      return entry !== undefined && passesFilters(entry.doc, options, now);
     };
+    const top = this.first.run(own.concat(terms), own, this.docSource, k);
+    if (options.queryVector && this.vectors > 0) this.addSemanticCandidates(top, options, now);
+    // candidates encoded under older synonyms are re-encoded before the query is marked (it may add terms)
+    for (const { id } of top) {
+      const unit = this.first.bestUnit[id] as number;
+      if (unit >= 0 && this.arena.version(unit) !== this.sideVersion) this.encodeUnit(unit);
+    }
+    this.marks.prepare(this.encodeQuery(a), this.terms.size, this.sounds.size, this.idf);
+    const feedback = this.feedback.get(a.norm);
     const best = top[0]?.score || 1;
-    const scored = top.map(({ id: idx, score: first }, rank) => {
+    let evidence = 0;
+    for (const { id } of top) evidence = Math.max(evidence, (this.first.best[id] as number) / norms.question);
+    const exact = this.exactScore(evidence);
+    const scored = top.map(({ id: idx, score: firstScore }, rank) => {
       const entry = this.entries[idx] as DocEntry;
-      const unit = this.docBestUnit[idx] as number;
-      const side =
-        unit >= 0 ? this.sideOf(this.questionUnits[unit] as QuestionUnit) : querySide('', { atoms: [], words: [] });
-      const matchedExp = expansions.filter((e) =>
-        e.via === 'synonym' ? side.norm.includes(e.term) : side.wordSet.has(e.term),
-      );
+      const unit = this.first.bestUnit[idx] as number;
+      const features = new Float64Array(FEATURE_COUNT);
       const fb = feedback?.get(entry.doc.id) ?? 0;
-      const features = pairFeatures(
-        q,
-        side,
-        {
-          firstStage: (this.docBest[idx] as number) / qNorm,
-          body: (this.docBody[idx] as number) / bNorm,
-          expansion: expansions.length > 0 ? matchedExp.length / expansions.length : 0,
-          feedback: Math.tanh(fb / 2),
-          relative: first / best,
-          rank,
-        },
-        idf,
-      );
+      const ctx = {
+        firstStage: (this.first.best[idx] as number) / norms.question,
+        body: (this.first.body[idx] as number) / norms.body,
+        expansion: unit >= 0 ? this.expansionShare(unit, expansions) : 0,
+        feedback: Math.tanh(fb / 2),
+        relative: firstScore / best,
+        rank,
+      };
+      const off = unit >= 0 ? this.arena.offset(unit) : -1;
+      if (off >= 0) this.marks.features(this.arena.data, off, ctx, this.idf, features);
+      else this.marks.features(EMPTY_SIDE, 0, ctx, this.idf, features);
       let score = rerankScore(this.weights, features);
       // The same question as one the knowledge base holds (after synonyms, particles and punctuation) is the best
       // evidence there is. Pair sets tend to teach the opposite — their near-duplicate distractors are labelled
       // wrong — so this is a rule, not a learned weight: such a hit scores at least what calibrates to EXACT_CONFIDENCE.
-      if (features[CONTENT_EQUAL] === 1) score = Math.max(score, this.exactScore);
+      if (features[CONTENT_EQUAL] === 1) score = Math.max(score, exact);
       if (options.queryVector && entry.vector) score += EMBEDDING_WEIGHT * cosine(options.queryVector, entry.vector);
       return { idx, unit, score, features };
     });
-    for (const { id } of top) {
-      this.docBest[id] = 0;
-      this.docBody[id] = 0;
-      this.docBestUnit[id] = -1;
-    }
+    this.first.clear(top);
     scored.sort((x, y) => y.score - x.score || x.idx - y.idx);
-    return { q, expansions, scored };
+    return { a, expansions, scored, evidence };
   }
 
-  /** BM25 candidates: best question of each doc plus a share of its body, filtered, best k. */
-  private firstStage(terms: QueryTerm[], own: QueryTerm[], options: SearchOptions, now: number, k: number) {
-    this.bufQ = this.questions.buffer(this.bufQ);
-    this.bufB = this.bodies.buffer(this.bufB);
-    const q = this.questions.score(terms, QUESTION_KIND_WEIGHTS, this.bufQ, QUESTION_BUDGET);
-    const bodyTerms = own.filter((t) => (BODY_KIND_WEIGHTS[kindOf(t.key)] as number) > 0);
-    const b = this.bodies.score(bodyTerms, BODY_KIND_WEIGHTS, this.bufB, BODY_BUDGET);
-    const touchedDocs: number[] = [];
-    const { bufQ, bufB, docTouched, docBest, docBestUnit, docBody, unitDoc, bodyUnitDoc, docFirstUnit } = this;
-    let floor = 0;
-    for (let i = 0; i < q.count; i++) floor = Math.max(floor, bufQ[q.touched[i] as number] as number);
-    floor *= UNIT_FLOOR;
-    for (let i = 0; i < q.count; i++) {
-      const u = q.touched[i] as number;
-      const s = bufQ[u] as number;
-      bufQ[u] = 0;
-      if (s < floor || !this.questions.isAlive(u)) continue;
-      const d = unitDoc[u] as number;
-      if (docTouched[d] === 0) {
-        docTouched[d] = 1;
-        touchedDocs.push(d);
-      }
-      if (s > (docBest[d] as number) || docBestUnit[d] === -1) {
-        docBest[d] = s;
-        docBestUnit[d] = u;
-      }
+  /** Share of the query's expansions (synonym alternatives, learned words) the candidate question contains. */
+  private expansionShare(unit: number, expansions: Expansion[]): number {
+    if (expansions.length === 0) return 0;
+    const norm = this.unitNorm[unit] as string;
+    let matched = 0;
+    for (const e of expansions) {
+      if (e.via === 'synonym' ? norm.includes(e.term) : this.unitHasTerm(unit, `w${e.term}`)) matched++;
     }
-    let bodyFloor = 0;
-    for (let i = 0; i < b.count; i++) bodyFloor = Math.max(bodyFloor, bufB[b.touched[i] as number] as number);
-    bodyFloor *= UNIT_FLOOR;
-    for (let i = 0; i < b.count; i++) {
-      const u = b.touched[i] as number;
-      const s = bufB[u] as number;
-      bufB[u] = 0;
-      if (s < bodyFloor || !this.bodies.isAlive(u)) continue;
-      const d = bodyUnitDoc[u] as number;
-      if (docTouched[d] === 0) {
-        docTouched[d] = 1;
-        touchedDocs.push(d);
-      }
-      if (docBestUnit[d] === -1) docBestUnit[d] = docFirstUnit[d] as number;
-      docBody[d] = s;
-    }
-    const heap = new TopK(k);
-    for (const d of touchedDocs) {
-      const score = (docBest[d] as number) + BODY_WEIGHT * (docBody[d] as number);
-      if (score <= heap.threshold) continue;
-      const entry = this.entries[d];
-      if (entry && passesFilters(entry.doc, options, now)) heap.push(d, score);
-    }
-    const top = heap.sorted();
-    const kept = new Set(top.map((t) => t.id));
-    for (const d of touchedDocs) {
-      docTouched[d] = 0;
-      if (kept.has(d)) continue;
-      docBest[d] = 0;
-      docBody[d] = 0;
-      docBestUnit[d] = -1;
-    }
-    // the common terms skipped while walking postings still count for the candidates kept
-    if (q.skipped.length > 0) {
-      for (const t of top) {
-        const unit = docBestUnit[t.id] as number;
-        if (unit < 0) continue;
-        const side = this.sideOf(this.questionUnits[unit] as QuestionUnit);
-        for (const term of q.skipped) {
-          if (hasTerm(side, term.key))
-            docBest[t.id] = (docBest[t.id] as number) + this.questions.termScore(term, QUESTION_KIND_WEIGHTS, unit);
-        }
-        t.score = (docBest[t.id] as number) + BODY_WEIGHT * (docBody[t.id] as number);
-      }
-      top.sort((x, y) => y.score - x.score || x.id - y.id);
-    }
-    return top;
+    return matched / expansions.length;
   }
 
   /**
    * Docs close to the query's embedding that share no term with it join the candidates (brute force: embeddings are
    * an option for knowledge bases of modest size; above the cap only lexical candidates are re-scored).
    */
-  private addSemanticCandidates(top: { id: number; score: number }[], options: SearchOptions, now: number): void {
+  private addSemanticCandidates(top: Candidate[], options: SearchOptions, now: number): void {
     if (this.vectors > SEMANTIC_SCAN_CAP) return;
     const query = options.queryVector as Float32Array | number[];
     const present = new Set(top.map((t) => t.id));
@@ -383,7 +332,7 @@ class HybridIndex implements SearchIndex, SearchInternals {
     }
     for (const { id, score } of heap.sorted()) {
       if (score <= 0) continue;
-      this.docBestUnit[id] = this.docFirstUnit[id] as number;
+      this.first.bestUnit[id] = this.docFirstUnit[id] as number;
       top.push({ id, score: 0 });
     }
   }
@@ -414,70 +363,67 @@ class HybridIndex implements SearchIndex, SearchInternals {
     const a = analyze(text, this.segmenter);
     if (a.atoms.length === 0) return undefined;
     const id = this.questions.add(a.terms);
-    this.unitDoc = ensure(this.unitDoc, id + 1);
+    if (id >= this.unitDoc.length) {
+      this.unitDoc = growInt(this.unitDoc, id + 1, 0);
+      this.docSource.unitDoc = this.unitDoc;
+      const fields = new Uint8Array(this.unitDoc.length);
+      fields.set(this.unitField);
+      this.unitField = fields;
+    }
     this.unitDoc[id] = entry.idx;
-    this.questionUnits[id] = {
-      id,
-      doc: entry.idx,
-      field,
-      text,
-      analysis: { norm: a.norm, atoms: a.atoms, words: a.words },
-    };
+    this.unitField[id] = FIELDS.indexOf(field);
+    this.unitText[id] = text;
+    this.unitNorm[id] = a.norm === text ? text : a.norm;
+    this.arena.set(id, this.encode(a));
     entry.units.push(id);
     return a.words;
   }
 
-  private sideOf(unit: QuestionUnit): QuerySide {
-    const cached = this.sides.get(unit.id);
-    if (cached) return cached;
-    const side = this.side(unit.analysis.norm, unit.analysis);
-    this.sides.set(unit.id, side);
-    if (this.sides.size > SIDE_CACHE) this.sides.delete(this.sides.keys().next().value as number);
-    return side;
+  private encode(a: Analysis, resolver: InterningResolver | LookupResolver = this.interning): Int32Array {
+    const canonical = this.canonicalizer.apply(a.norm);
+    const atoms = canonical === a.norm ? a.atoms : atomize(canonical).atoms;
+    return encodeSide({ norm: a.norm, atoms: a.atoms, words: a.words, canonical: atoms }, resolver, this.sideVersion);
   }
 
-  private side(norm: string, a: { atoms: string[]; words: string[] }): QuerySide {
-    const canonical = this.canonicalizer.apply(norm);
-    return querySide(norm, a, canonical === norm ? a.atoms : atomize(canonical).atoms);
+  private encodeUnit(unit: number): void {
+    this.arena.set(unit, this.encode(analyze(this.unitText[unit] as string, this.segmenter)));
   }
 
-  private ensureDocCapacity(n: number): void {
-    if (n <= this.docBest.length) return;
-    const size = Math.max(n, this.docBest.length * 2);
-    const grow = <T extends Float32Array | Int32Array>(old: T, make: (s: number) => T, fill?: number): T => {
-      const next = make(size);
-      if (fill !== undefined) next.fill(fill);
-      next.set(old);
-      return next;
-    };
-    this.docBest = grow(this.docBest, (s) => new Float32Array(s));
-    this.docBody = grow(this.docBody, (s) => new Float32Array(s));
-    this.docBestUnit = grow(this.docBestUnit, (s) => new Int32Array(s), -1);
-    this.docFirstUnit = grow(this.docFirstUnit, (s) => new Int32Array(s), -1);
-    const touched = new Uint8Array(size);
-    touched.set(this.docTouched);
-    this.docTouched = touched;
+  /** The query's record: known terms by id, the query's own new terms by query-local negative ids. */
+  private encodeQuery(a: Analysis): Int32Array {
+    return this.encode(a, new LookupResolver(this.terms, this.sounds));
+  }
+
+  /** Whether a question unit holds an index term (key = kind prefix + text, as analyzer.ts builds them). */
+  private unitHasTerm(unit: number, key: string): boolean {
+    const id = this.terms.lookup(key);
+    const off = this.arena.offset(unit);
+    if (id < 0 || off < 0) return false;
+    const data = this.arena.data;
+    let list: number;
+    switch (key.charCodeAt(0)) {
+      case 119: // w
+        list = N_WORDS;
+        break;
+      case 99: // c
+        list = N_ATOMS;
+        break;
+      case 98: // b
+        list = N_BIGRAMS;
+        break;
+      default:
+        return false; // pinyin bigrams are never index terms
+    }
+    const at = listStart(data, off, list);
+    const n = data[off + list] as number;
+    for (let i = 0; i < n; i++) if (data[at + i] === id) return true;
+    return false;
   }
 }
 
-function ensure(a: Int32Array, n: number): Int32Array {
-  if (n <= a.length) return a;
+function growInt(a: Int32Array, n: number, fill: number): Int32Array {
   const next = new Int32Array(Math.max(n, a.length * 2));
+  if (fill !== 0) next.fill(fill);
   next.set(a);
   return next;
-}
-
-/** Whether a question side holds an index term (key = kind prefix + text, as analyzer.ts builds them). */
-function hasTerm(side: QuerySide, key: string): boolean {
-  const text = key.slice(1);
-  switch (key.charCodeAt(0)) {
-    case 119: // w
-      return side.wordSet.has(text);
-    case 99: // c
-      return side.atomSet.has(text);
-    case 98: // b
-      return side.bigramSet.has(text);
-    default:
-      return side.pinyinSet.has(text);
-  }
 }

@@ -60,8 +60,8 @@ export interface SearchIndexOptions {
 export interface RerankWeights {
   bias: number;
   w: number[];
-  /** confidence = sigmoid(a * score + b) */
-  calibration: { a: number; b: number };
+  /** confidence = sigmoid(a * score + b + c * evidence), evidence: the query's best first-stage match */
+  calibration: { a: number; b: number; c?: number };
   /** boosted trees added to the linear score (boosted-trees.ts) */
   trees?: import('./boosted-trees.ts').Tree[];
 }

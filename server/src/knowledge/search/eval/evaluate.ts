@@ -1,10 +1,10 @@
 // Runs the pair-set protocol (pairs.ts) against the search index: builds the index from the entries, asks every
-// query, and scores rank of the query's group entry. Reports the whole set and, separately, the two hash halves
-// (weights are fitted on the "tune" half only, so the "holdout" half is the honest figure).
+// query, and scores rank of the query's group entry. Nothing here knows which pair set it is given, and nothing is
+// fitted on it: the re-ranker's defaults come from the project's own corpus (../training).
 import { performance } from 'node:perf_hooks';
 import { createSearchIndex, type SearchInternals } from '../search-index.ts';
 import type { RerankWeights, SearchDoc, SearchIndex } from '../types.ts';
-import { halfOf, type PairSet } from './pairs.ts';
+import type { PairSet } from './pairs.ts';
 
 export interface Scores {
   queries: number;
@@ -21,7 +21,6 @@ export interface EvalReport {
   mrr10: number;
   index_seconds: number;
   latency_ms: { p50: number; p99: number };
-  halves: { tune: Scores; holdout: Scores };
 }
 
 export function entryDoc(id: string, text: string): SearchDoc {
@@ -76,10 +75,7 @@ class Tally {
 
 export function evaluatePairs(set: PairSet, opts: { weights?: RerankWeights } = {}): EvalReport {
   const { index, seconds } = buildIndex(set, opts.weights);
-  const halfOfGroup = new Map<number, 'tune' | 'holdout'>();
-  for (const e of set.entries) if (e.group !== null) halfOfGroup.set(e.group, halfOf(e.text));
   const all = new Tally();
-  const halves = { tune: new Tally(), holdout: new Tally() };
   const latencies: number[] = [];
   for (const q of set.queries) {
     const started = performance.now();
@@ -88,7 +84,6 @@ export function evaluatePairs(set: PairSet, opts: { weights?: RerankWeights } = 
     const target = `g${q.group}`;
     const rank = hits.findIndex((h) => h.docId === target) + 1;
     all.add(rank);
-    halves[halfOfGroup.get(q.group) ?? 'tune'].add(rank);
   }
   latencies.sort((a, b) => a - b);
   const s = all.scores();
@@ -100,6 +95,5 @@ export function evaluatePairs(set: PairSet, opts: { weights?: RerankWeights } = 
     mrr10: s.mrr10,
     index_seconds: seconds,
     latency_ms: { p50: percentile(latencies, 50), p99: percentile(latencies, 99) },
-    halves: { tune: halves.tune.scores(), holdout: halves.holdout.scores() },
   };
 }

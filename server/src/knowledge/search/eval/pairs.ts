@@ -93,18 +93,3 @@ export function parsePairs(tsv: string): PairSet {
   }
   return { entries, queries, groups: groupOfRoot.size, skipped };
 }
-
-/** FNV-1a: a stable hash so the tuning/holdout split is the same on every machine and run. */
-export function fnv1a(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h >>> 0;
-}
-
-/** Which half a group belongs to: by the hash of its entry question, so the split needs no other state. */
-export function halfOf(entryText: string): 'tune' | 'holdout' {
-  return fnv1a(entryText) % 2 === 0 ? 'tune' : 'holdout';
-}

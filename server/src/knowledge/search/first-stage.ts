@@ -1,0 +1,170 @@
+// The first stage of a search: BM25 over the questions (every kind of term) and over the bodies (words), folded per
+// document — its best question plus a share of its body — filtered, best k kept. Per-document scratch arrays are
+// allocated once and cleared after each search, so a search that touches tens of thousands of documents leaves no
+// garbage behind.
+import { kindOf } from './analyzer.ts';
+import type { InvertedIndex, QueryTerm } from './postings.ts';
+import { TopK } from './top-k.ts';
+
+/** First-stage weight of each term kind (word, char, bigram, pinyin) on questions and on bodies. */
+export const QUESTION_KIND_WEIGHTS = [1, 0.35, 0.7, 0.25];
+export const BODY_KIND_WEIGHTS = [1, 0, 0, 0];
+const BODY_WEIGHT = 0.3;
+/** Postings walked per query before common terms are skipped (bounds latency on large knowledge bases). */
+const QUESTION_BUDGET = 8_000;
+const BODY_BUDGET = 4_000;
+/** Units scoring below this share of the best unit are not considered for the candidate list. */
+const UNIT_FLOOR = 0.3;
+
+export interface Candidate {
+  /** document index */
+  id: number;
+  score: number;
+}
+
+/** What the first stage needs to know about documents and units (kept by the index). */
+export interface DocSource {
+  unitDoc: Int32Array;
+  bodyUnitDoc: Int32Array;
+  /** each doc's title unit (a doc found by its body alone is compared through its title) */
+  docFirstUnit: Int32Array;
+  /** whether a document may be returned (filters, effective dates) */
+  admits(doc: number): boolean;
+  /** whether a question unit holds an index term (for the common terms skipped while walking postings) */
+  unitHasTerm(unit: number, key: string): boolean;
+}
+
+export class FirstStage {
+  private bufQ: Float32Array = new Float32Array(1024);
+  private bufB: Float32Array = new Float32Array(1024);
+  /** per document: best question score, which question, body score, touched flag */
+  best: Float32Array = new Float32Array(1024);
+  bestUnit: Int32Array = new Int32Array(1024).fill(-1);
+  body: Float32Array = new Float32Array(1024);
+  private touched: Uint8Array = new Uint8Array(1024);
+  private touchedDocs: Int32Array = new Int32Array(1024);
+
+  constructor(
+    private readonly questions: InvertedIndex,
+    private readonly bodies: InvertedIndex,
+  ) {}
+
+  ensureDocs(n: number): void {
+    if (n <= this.best.length) return;
+    const size = Math.max(n, this.best.length * 2);
+    const best = new Float32Array(size);
+    best.set(this.best);
+    this.best = best;
+    const body = new Float32Array(size);
+    body.set(this.body);
+    this.body = body;
+    const bestUnit = new Int32Array(size).fill(-1);
+    bestUnit.set(this.bestUnit);
+    this.bestUnit = bestUnit;
+    const touched = new Uint8Array(size);
+    touched.set(this.touched);
+    this.touched = touched;
+  }
+
+  /** The query's own best possible question and body scores (to normalize first-stage scores into features). */
+  norms(own: QueryTerm[]): { question: number; body: number } {
+    let question = 0;
+    let body = 0;
+    for (const t of own) {
+      const kind = kindOf(t.key);
+      question += (QUESTION_KIND_WEIGHTS[kind] as number) * this.questions.idf(t.key);
+      body += (BODY_KIND_WEIGHTS[kind] as number) * this.bodies.idf(t.key);
+    }
+    return { question: question || 1, body: body || 1 };
+  }
+
+  /** The best k documents; their best/bestUnit/body entries stay set until `clear(top)`. */
+  run(terms: QueryTerm[], own: QueryTerm[], src: DocSource, k: number): Candidate[] {
+    this.bufQ = this.questions.buffer(this.bufQ);
+    this.bufB = this.bodies.buffer(this.bufB);
+    const q = this.questions.score(terms, QUESTION_KIND_WEIGHTS, this.bufQ, QUESTION_BUDGET);
+    const bodyTerms = own.filter((t) => (BODY_KIND_WEIGHTS[kindOf(t.key)] as number) > 0);
+    const b = this.bodies.score(bodyTerms, BODY_KIND_WEIGHTS, this.bufB, BODY_BUDGET);
+    const { bufQ, bufB, touched, best, bestUnit, body } = this;
+    let nTouched = 0;
+    const touch = (d: number) => {
+      if (touched[d] !== 0) return;
+      touched[d] = 1;
+      if (nTouched === this.touchedDocs.length) {
+        const bigger = new Int32Array(nTouched * 2);
+        bigger.set(this.touchedDocs);
+        this.touchedDocs = bigger;
+      }
+      this.touchedDocs[nTouched++] = d;
+    };
+    let floor = 0;
+    for (let i = 0; i < q.count; i++) floor = Math.max(floor, bufQ[q.touched[i] as number] as number);
+    floor *= UNIT_FLOOR;
+    for (let i = 0; i < q.count; i++) {
+      const u = q.touched[i] as number;
+      const s = bufQ[u] as number;
+      bufQ[u] = 0;
+      if (s < floor || !this.questions.isAlive(u)) continue;
+      const d = src.unitDoc[u] as number;
+      touch(d);
+      if (s > (best[d] as number) || bestUnit[d] === -1) {
+        best[d] = s;
+        bestUnit[d] = u;
+      }
+    }
+    let bodyFloor = 0;
+    for (let i = 0; i < b.count; i++) bodyFloor = Math.max(bodyFloor, bufB[b.touched[i] as number] as number);
+    bodyFloor *= UNIT_FLOOR;
+    for (let i = 0; i < b.count; i++) {
+      const u = b.touched[i] as number;
+      const s = bufB[u] as number;
+      bufB[u] = 0;
+      if (s < bodyFloor || !this.bodies.isAlive(u)) continue;
+      const d = src.bodyUnitDoc[u] as number;
+      touch(d);
+      if (bestUnit[d] === -1) bestUnit[d] = src.docFirstUnit[d] as number;
+      body[d] = s;
+    }
+    const heap = new TopK(k);
+    const docs = this.touchedDocs;
+    for (let i = 0; i < nTouched; i++) {
+      const d = docs[i] as number;
+      const score = (best[d] as number) + BODY_WEIGHT * (body[d] as number);
+      if (score > heap.threshold && src.admits(d)) heap.push(d, score);
+    }
+    const top = heap.sorted();
+    for (const t of top) touched[t.id] = 2; // kept
+    for (let i = 0; i < nTouched; i++) {
+      const d = docs[i] as number;
+      if (touched[d] === 2) continue;
+      touched[d] = 0;
+      best[d] = 0;
+      body[d] = 0;
+      bestUnit[d] = -1;
+    }
+    for (const t of top) touched[t.id] = 0;
+    // the common terms skipped while walking postings still count for the candidates kept
+    if (q.skipped.length > 0) {
+      for (const t of top) {
+        const unit = bestUnit[t.id] as number;
+        if (unit < 0) continue;
+        for (const term of q.skipped) {
+          if (src.unitHasTerm(unit, term.key))
+            best[t.id] = (best[t.id] as number) + this.questions.termScore(term, QUESTION_KIND_WEIGHTS, unit);
+        }
+        t.score = (best[t.id] as number) + BODY_WEIGHT * (body[t.id] as number);
+      }
+      top.sort((x, y) => y.score - x.score || x.id - y.id);
+    }
+    return top;
+  }
+
+  /** Clears what `run` left set for the candidates it returned. */
+  clear(top: readonly Candidate[]): void {
+    for (const { id } of top) {
+      this.best[id] = 0;
+      this.body[id] = 0;
+      this.bestUnit[id] = -1;
+    }
+  }
+}

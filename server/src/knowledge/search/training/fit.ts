@@ -1,0 +1,204 @@
+// Fits the shipped re-ranker defaults on the project's own paraphrase corpus (corpus.ts), reproducibly: the same
+// corpus gives the same weights on every machine. Evaluation sets are never read here.
+//
+// A "round" turns the corpus into a little knowledge base: each group's entry is one of its phrasings (round 0: the
+// standard question, round r: the r-th phrasing, so the re-ranker sees every phrasing on both sides), the group's
+// other phrasings are queries, and hard negatives are distractor entries. Every candidate the index proposes for a
+// query becomes a training row (its features, and whether it is the query's entry). In every round a sixth of the
+// groups is left out of the knowledge base: their queries have no right answer, which is what teaches the
+// calibration that a question the knowledge base does not answer must get a low confidence.
+import type { BoostOptions } from '../boosted-trees.ts';
+import { FEATURE_NAMES } from '../features.ts';
+import { fitReranker, type RankingExample } from '../reranker.ts';
+import { createSearchIndex, type SearchInternals } from '../search-index.ts';
+import type { RerankWeights, SearchDoc, SearchIndex } from '../types.ts';
+import type { Corpus } from './corpus.ts';
+
+export interface Round {
+  entries: { id: string; text: string }[];
+  queries: { text: string; target: string; group: number }[];
+}
+
+export const DEFAULT_ROUNDS = 4;
+export const DEFAULT_BOOST: BoostOptions = { trees: 20, depth: 2 };
+export const DEFAULT_L2 = 1;
+
+/** Features a paraphrase corpus cannot show (no answer bodies, no feedback) keep these hand-set weights. */
+const UNOBSERVED_WEIGHTS: Partial<Record<(typeof FEATURE_NAMES)[number], number>> = {
+  body: 2,
+  learned_feedback: 4,
+  expansion_matched: 1,
+};
+
+/** Share of groups left out of each round's knowledge base (one in OUT_OF_KB). */
+const OUT_OF_KB = 6;
+
+/**
+ * Round r of the corpus. Queries carry a group number: the group's index, or for the corpus's unanswered questions
+ * groups.length + their index (their target is none).
+ */
+export function roundOf(corpus: Corpus, r: number, leaveOut = true): Round {
+  const { groups } = corpus;
+  const entries: Round['entries'] = [];
+  const queries: Round['queries'] = [];
+  const phrasings = new Set<string>();
+  for (const g of groups) {
+    phrasings.add(g.question);
+    for (const p of g.paraphrases) phrasings.add(p);
+  }
+  groups.forEach((g, i) => {
+    const members = [g.question, ...g.paraphrases];
+    const entry = members[r % members.length] as string;
+    if (!leaveOut || (i + r) % OUT_OF_KB !== 0) entries.push({ id: `g${i}`, text: entry });
+    for (const m of members) if (m !== entry) queries.push({ text: m, target: `g${i}`, group: i });
+  });
+  corpus.unanswered.forEach((text, i) => {
+    queries.push({ text, target: '', group: groups.length + i });
+  });
+  const seen = new Set<string>();
+  for (const g of groups) {
+    for (const n of g.negatives) {
+      // a negative that is some group's phrasing is in the knowledge base already, as that group's question
+      if (phrasings.has(n) || seen.has(n)) continue;
+      seen.add(n);
+      entries.push({ id: `n${seen.size}`, text: n });
+    }
+  }
+  return { entries, queries };
+}
+
+export function docOf(id: string, text: string): SearchDoc {
+  return {
+    id,
+    articleId: id,
+    kind: 'faq',
+    language: /[\u4e00-\u9fff]/.test(text) ? 'zh' : 'en',
+    title: text,
+    alternates: [],
+    body: '',
+    categoryId: null,
+    tags: [],
+    channels: [],
+    effectiveFrom: null,
+    effectiveTo: null,
+  };
+}
+
+export function indexOf(round: Round, weights?: RerankWeights): SearchIndex & SearchInternals {
+  const index = createSearchIndex(weights ? { weights } : {});
+  for (const e of round.entries) index.upsert(docOf(e.id, e.text));
+  return index;
+}
+
+/** Ranking examples of the queries `keep` accepts (by group index). */
+export function examplesOf(round: Round, keep: (group: number) => boolean): RankingExample[] {
+  const index = indexOf(round);
+  const out: RankingExample[] = [];
+  for (const q of round.queries) {
+    if (!keep(q.group)) continue;
+    const candidates = index.candidates(q.text);
+    if (candidates.length === 0) continue;
+    out.push({ features: candidates.map((c) => c.features), relevant: candidates.map((c) => c.docId === q.target) });
+  }
+  return out;
+}
+
+/** The ranking examples of every round, for the queries of the groups `keep` accepts. */
+export function collectExamples(
+  corpus: Corpus,
+  keep: (group: number) => boolean,
+  rounds = DEFAULT_ROUNDS,
+): RankingExample[] {
+  const examples: RankingExample[] = [];
+  for (let r = 0; r < rounds; r++) examples.push(...examplesOf(roundOf(corpus, r), keep));
+  return examples;
+}
+
+export function fitExamples(
+  examples: RankingExample[],
+  opts: { l2?: number; trees?: BoostOptions | false; exclude?: readonly number[] } = {},
+): RerankWeights {
+  const fixed = new Map<number, number>();
+  for (const i of opts.exclude ?? []) fixed.set(i, 0);
+  FEATURE_NAMES.forEach((name, i) => {
+    const values = new Set(examples.flatMap((ex) => ex.features.map((f) => f[i] as number)));
+    if (values.size <= 1) fixed.set(i, UNOBSERVED_WEIGHTS[name] ?? 0);
+  });
+  return fitReranker(examples, {
+    l2: opts.l2 ?? DEFAULT_L2,
+    trees: opts.trees === undefined ? DEFAULT_BOOST : opts.trees,
+    fixed,
+    evidence: queryEvidence,
+  });
+}
+
+const FIRST_STAGE = FEATURE_NAMES.indexOf('first_stage');
+
+/** The query-level evidence the calibration uses (as search-index.ts computes it): the best first-stage match. */
+export function queryEvidence(features: ArrayLike<number>[]): number {
+  let best = 0;
+  for (const f of features) best = Math.max(best, f[FIRST_STAGE] as number);
+  return best;
+}
+
+/** Validation: a stable fifth of the groups (by a hash of the standard question) and of the unanswered questions. */
+export function validationSplit(corpus: Corpus): (group: number) => boolean {
+  const held = corpus.groups.map((g) => hash(g.question) % 5 === 0);
+  const n = corpus.groups.length;
+  return (group) => (group < n ? held[group] === true : hash(corpus.unanswered[group - n] ?? '') % 5 === 0);
+}
+
+function hash(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+export interface ValidationScores {
+  queries: number;
+  top1: number;
+  mrr10: number;
+  /** mean confidence of right top hits, and share of wrong top hits at confidence ≥ 0.5 */
+  rightConfidence: number;
+  wrongConfident: number;
+  /** share of unanswered questions whose top hit has confidence ≥ 0.5 */
+  unansweredConfident: number;
+}
+
+/** Round 0 (standard questions as entries, as a real knowledge base) scored on the queries `keep` accepts. */
+export function validate(corpus: Corpus, weights: RerankWeights, keep: (g: number) => boolean) {
+  const round = roundOf(corpus, 0, false);
+  const index = indexOf(round, weights);
+  let n = 0;
+  let top1 = 0;
+  let rr = 0;
+  let rightConf = 0;
+  let wrongConfident = 0;
+  let unanswered = 0;
+  let unansweredConfident = 0;
+  for (const q of round.queries) {
+    if (!keep(q.group)) continue;
+    const hits = index.search(q.text, { limit: 10 });
+    if (q.target === '') {
+      unanswered++;
+      if ((hits[0]?.confidence ?? 0) >= 0.5) unansweredConfident++;
+      continue;
+    }
+    n++;
+    const rank = hits.findIndex((h) => h.docId === q.target) + 1;
+    if (rank === 1) {
+      top1++;
+      rightConf += hits[0]?.confidence ?? 0;
+    } else if ((hits[0]?.confidence ?? 0) >= 0.5) wrongConfident++;
+    if (rank > 0) rr += 1 / rank;
+  }
+  const d = Math.max(1, n);
+  return {
+    queries: n,
+    top1: top1 / d,
+    mrr10: rr / d,
+    rightConfidence: rightConf / Math.max(1, top1),
+    wrongConfident: wrongConfident / Math.max(1, n - top1),
+    unansweredConfident: unansweredConfident / Math.max(1, unanswered),
+  } satisfies ValidationScores;
+}

@@ -1,0 +1,49 @@
+// `lingxi kb fit [--write]`: re-fits the shipped re-ranker defaults on the project's own corpus. First a fit on four
+// fifths of the groups scored on the other fifth (the figure to judge a change by), then the fit on every group,
+// which `--write` saves as reranker-weights.ts / reranker-trees.ts.
+import { performance } from 'node:perf_hooks';
+import { DEFAULT_WEIGHTS } from '../reranker-weights.ts';
+import { loadCorpus } from './corpus.ts';
+import { collectExamples, fitExamples, validate, validationSplit } from './fit.ts';
+import { writeDefaults } from './write-defaults.ts';
+
+const pct = (x: number) => `${(x * 100).toFixed(2)}%`;
+
+export function runFit(opts: { write: boolean; out: (line: string) => void }): number {
+  const started = performance.now();
+  const corpus = loadCorpus();
+  const { groups } = corpus;
+  const isHeld = validationSplit(corpus);
+  const queries = groups.reduce((s, g) => s + g.paraphrases.length, 0);
+  const heldGroups = groups.filter((_, i) => isHeld(i)).length;
+  opts.out(
+    `corpus: ${groups.length} groups, ${queries} paraphrases, ${corpus.unanswered.length} unanswered questions; ` +
+      `${heldGroups} groups held out for validation`,
+  );
+  const scores = (name: string, w: typeof DEFAULT_WEIGHTS) => {
+    const v = validate(corpus, w, isHeld);
+    opts.out(
+      `  ${name.padEnd(18)} top1 ${pct(v.top1)}  MRR@10 ${v.mrr10.toFixed(4)}  right top hits: mean confidence ` +
+        `${v.rightConfidence.toFixed(2)}; ≥ 0.5 for wrong top hits ${pct(v.wrongConfident)}, ` +
+        `for unanswered ${pct(v.unansweredConfident)}`,
+    );
+  };
+  opts.out('validation (fitted without the held-out groups):');
+  scores('current defaults', DEFAULT_WEIGHTS);
+  const train = collectExamples(corpus, (g) => !isHeld(g));
+  scores('linear', fitExamples(train, { trees: false }));
+  scores('linear + trees', fitExamples(train));
+  const all = collectExamples(corpus, () => true);
+  const weights = fitExamples(all);
+  opts.out(
+    `fitted on ${all.length} ranking examples (all groups) in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
+  if (opts.write) {
+    const files = writeDefaults(
+      weights,
+      `Fitted on ${groups.length} paraphrase groups (${all.length} ranking examples).`,
+    );
+    opts.out(`wrote ${files.join(', ')}`);
+  } else opts.out('(not written: add --write to save them as the shipped defaults)');
+  return 0;
+}
