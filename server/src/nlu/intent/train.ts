@@ -7,6 +7,7 @@ import { buildFeatureSpace, FeatureSpace, type SparseVector } from './feature-sp
 import { DEFAULT_FEATURE_OPTIONS, type RawFeatures, rawFeatures } from './features.ts';
 import { type LinearModel, scoreLinear } from './linear.ts';
 import { IntentModel, quantize } from './model.ts';
+import { blendLinear, trainNaiveBayes } from './naive-bayes.ts';
 import { createRng, type Rng, shuffleInPlace } from './random.ts';
 import type { CalibrationReport, IntentExample, TrainIntentOptions, TrainingWarning } from './types.ts';
 import { type CleanExample, cleanExamples, normalizeLabel } from './validate.ts';
@@ -18,6 +19,11 @@ const DEFAULT_C = 1;
 const CALIBRATION_EPS = 0.3;
 /** Threshold of a one-intent model: cosine similarity to the intent's centroid. */
 const SIMILARITY_THRESHOLD = 0.25;
+/**
+ * Shares of naive-Bayes log-likelihood the calibration may add to the SVM's scores; it keeps the one that
+ * classifies its held-out examples best (ties: the smaller), so a workspace where NB does not help gets none.
+ */
+const NB_SHARES = [0, 0.01, 0.02, 0.035, 0.05];
 
 export interface TrainedIntentModel {
   model: IntentModel;
@@ -56,7 +62,10 @@ export function trainIntentModel(examples: IntentExample[], opts: TrainIntentOpt
   const threshold = opts.oosThreshold ?? calibration.threshold;
   const space = buildFeatureSpace(prepared.raw, WORD_WEIGHT);
   const xs = prepared.raw.map((r) => space.vectorize(r));
-  const linear = trainCrammerSinger(xs, prepared.y, prepared.labels.length, space.size, { c, seed });
+  const svm = trainCrammerSinger(xs, prepared.y, prepared.labels.length, space.size, { c, seed });
+  const share = calibration.naiveBayesShare ?? 0;
+  const linear =
+    share > 0 ? blendLinear(svm, trainNaiveBayes(xs, prepared.y, prepared.labels.length, space.size), share) : svm;
   const model = linearModel(prepared, space, linear, calibration.temperature, threshold, {
     ...calibration,
     threshold,
@@ -145,8 +154,8 @@ function calibrate(p: Prepared, c: number, seed: number): CalibrationReport {
   shuffleInPlace(inScopeClasses, rng);
   const rounds = calibrationRounds(p.examples.length);
   const groupSize = inScopeClasses.length >= 3 ? Math.max(1, Math.round(inScopeClasses.length * 0.2)) : 0;
-  const inScope: Array<{ scores: Float64Array; label: number; oosClass: number }> = [];
-  const outOfScope: Array<{ scores: Float64Array; oosClass: number }> = [];
+  const inScope: Array<{ scores: HeldOutScores; label: number; oosClass: number }> = [];
+  const outOfScope: Array<{ scores: HeldOutScores; oosClass: number }> = [];
   // A model trained without some intents is more confident on the in-scope messages it keeps (fewer rivals) than
   // the final model will be, so a threshold fitted on its confidences rejects more right answers than budgeted
   // (SMP2017 dev: 0.8 point lost instead of ≤ 0.3). When there are rounds to spare, the first keeps every intent
@@ -163,12 +172,14 @@ function calibrate(p: Prepared, c: number, seed: number): CalibrationReport {
     if (!keepAllFirst || group < 0) for (const h of round.inScope) inScope.push({ ...h, oosClass: round.oosClass });
     for (const scores of round.outOfScope) outOfScope.push({ scores, oosClass: round.oosClass });
   }
+  const share = chooseNaiveBayesShare(inScope);
+  const blended = inScope.map((h) => ({ ...h, scores: blend(h.scores, share) }));
   const temperature = fitTemperature(
-    inScope.map((h) => h.scores),
-    inScope.map((h) => h.label),
+    blended.map((h) => h.scores),
+    blended.map((h) => h.label),
   );
-  const outcomes: InScopeOutcome[] = inScope.map((h) => topInScope(h.scores, temperature, h.oosClass, h.label));
-  const oosConf = outOfScope.map((o) => topInScope(o.scores, temperature, o.oosClass, -1).confidence);
+  const outcomes: InScopeOutcome[] = blended.map((h) => topInScope(h.scores, temperature, h.oosClass, h.label));
+  const oosConf = outOfScope.map((o) => topInScope(blend(o.scores, share), temperature, o.oosClass, -1).confidence);
   const choice = chooseThreshold(outcomes, oosConf);
   return {
     temperature,
@@ -178,7 +189,42 @@ function calibrate(p: Prepared, c: number, seed: number): CalibrationReport {
     heldOutAccuracy: choice.inScopeAccuracy,
     heldOutOosRecall: choice.oosRecall,
     curve: choice.curve,
+    naiveBayesShare: share,
   };
+}
+
+/** A held-out example's class scores from the round's SVM and from its naive Bayes. */
+interface HeldOutScores {
+  svm: Float64Array;
+  nb: Float64Array;
+}
+
+function blend(s: HeldOutScores, share: number): Float64Array {
+  if (share === 0) return s.svm;
+  const out = new Float64Array(s.svm.length);
+  for (let k = 0; k < out.length; k++) out[k] = s.svm[k]! + share * s.nb[k]!;
+  return out;
+}
+
+const argmax = (s: Float64Array) => {
+  let best = 0;
+  for (let k = 1; k < s.length; k++) if (s[k]! > s[best]!) best = k;
+  return best;
+};
+
+/** The NB share whose blend classifies the held-out in-scope examples best (ties: the smaller share). */
+function chooseNaiveBayesShare(heldOut: Array<{ scores: HeldOutScores; label: number }>): number {
+  let best = 0;
+  let bestRight = -1;
+  for (const share of NB_SHARES) {
+    let right = 0;
+    for (const h of heldOut) if (argmax(blend(h.scores, share)) === h.label) right++;
+    if (right > bestRight) {
+      best = share;
+      bestRight = right;
+    }
+  }
+  return best;
 }
 
 /**
@@ -195,8 +241,8 @@ function topInScope(scores: Float64Array, temperature: number, oosClass: number,
 }
 
 interface RoundResult {
-  inScope: Array<{ scores: Float64Array; label: number }>;
-  outOfScope: Float64Array[];
+  inScope: Array<{ scores: HeldOutScores; label: number }>;
+  outOfScope: HeldOutScores[];
   oosClass: number;
 }
 
@@ -229,7 +275,11 @@ function heldOutRound(p: Prepared, removed: Set<number>, rng: Rng, c: number, se
   const xs: SparseVector[] = train.map((i) => space.vectorize(p.raw[i]!));
   const y = Int32Array.from(train.map((i) => remap.get(p.y[i]!)!));
   const linear = trainCrammerSinger(xs, y, kept.length, space.size, { c, seed, eps: CALIBRATION_EPS });
-  const score = (i: number) => scoreLinear(linear, space.vectorize(p.raw[i]!));
+  const nb = trainNaiveBayes(xs, y, kept.length, space.size);
+  const score = (i: number): HeldOutScores => {
+    const x = space.vectorize(p.raw[i]!);
+    return { svm: scoreLinear(linear, x), nb: scoreLinear(nb, x) };
+  };
   return {
     inScope: heldIn.map((i) => ({ scores: score(i), label: remap.get(p.y[i]!)! })),
     outOfScope: heldOos.map(score),

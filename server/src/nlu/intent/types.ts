@@ -57,4 +57,6 @@ export interface CalibrationReport {
   heldOutOosRecall: number;
   /** held-out in-scope accuracy and OOS recall at thresholds 0.1 … 0.9 */
   curve: Array<{ threshold: number; inScopeAccuracy: number; oosRecall: number }>;
+  /** share of naive-Bayes log-likelihood blended into the SVM's weights (chosen on the held-out examples) */
+  naiveBayesShare?: number;
 }
