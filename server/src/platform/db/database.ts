@@ -1,6 +1,7 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
+import { registerSqliteLane } from './sqlite-lane.ts';
 import type { Tables } from './tables.ts';
 import { checkpointInBackground } from './wal-checkpointer.ts';
 
@@ -45,7 +46,9 @@ function openSqlite(file: string): Database {
         // No logger at this layer; the writer checkpoints by itself again, so this is worth a line, not a crash.
         console.warn('lingxi: background WAL checkpoints failed, the writer checkpoints again', error);
       });
-  const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+  const statements = withStatementCache(sqlite);
+  const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: statements }) });
+  registerSqliteLane(db, statements);
   return {
     db,
     engine: 'sqlite',

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openTestDatabase, type TestDatabase, testEngines } from '../../../test/support/engines.ts';
 import type { Db } from './database.ts';
 import { queryTemplate } from './query-template.ts';
+import { writeTransaction } from './write-batcher.ts';
 
 // A scratch table outside the typed schema: the templates below are typed against it through a cast.
 const asAny = (db: Db) =>
@@ -43,5 +44,40 @@ describe.each(testEngines())('queryTemplate on %s', (engine) => {
     ]);
     expect((await itemsAbove(db, { min: 2 })).rows.map((r) => r.name)).toEqual(['发票']);
     await expect(insertItem(db, { name: '订单', n: 9 })).rejects.toThrow();
+  });
+
+  it('inside a write batch sees its own writes, rolls back alone, and never leaks uncommitted rows outside', async () => {
+    database = await openTestDatabase(engine, { migrate: false });
+    const db = database.db;
+    await sql`create table qt_items (name varchar(40) primary key, n integer not null, tag varchar(10) not null)`.execute(
+      db,
+    );
+    const [mine, clash, other] = await Promise.allSettled([
+      writeTransaction(db, engine, async (trx) => {
+        await insertItem(trx, { name: 'a', n: 1 });
+        return (await itemsAbove(trx, { min: 0 })).rows.map((r) => r.name);
+      }),
+      // The same key again in the same batch: a unique violation that rolls back this body only.
+      writeTransaction(db, engine, async (trx) => {
+        await insertItem(trx, { name: 'b', n: 2 });
+        await insertItem(trx, { name: 'a', n: 3 });
+      }),
+      writeTransaction(db, engine, async (trx) => insertItem(trx, { name: 'c', n: 4 })),
+    ]);
+    expect(mine).toEqual({ status: 'fulfilled', value: ['a'] });
+    expect(clash.status).toBe('rejected');
+    expect(other.status).toBe('fulfilled');
+    expect((await itemsAbove(db, { min: 0 })).rows.map((r) => r.name)).toEqual(['a', 'c']);
+
+    // A read on the outer handle, started while a batch runs, sees only what was committed.
+    let outside: Promise<string[]> | undefined;
+    await expect(
+      writeTransaction(db, engine, async (trx) => {
+        await insertItem(trx, { name: 'd', n: 5 });
+        outside = itemsAbove(db, { min: 0 }).then(({ rows }) => rows.map((r) => r.name));
+        throw new Error('changed my mind');
+      }),
+    ).rejects.toThrow('changed my mind');
+    expect(await outside).toEqual(['a', 'c']);
   });
 });

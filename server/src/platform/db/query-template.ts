@@ -1,6 +1,7 @@
 import { type Compilable, type CompiledQuery, createQueryId, type QueryResult } from 'kysely';
 import type { Db, Engine } from './database.ts';
 import { engineOf } from './dialect.ts';
+import { openLaneOf } from './sqlite-lane.ts';
 
 /**
  * A fixed-shape query built and compiled once per engine, then executed with fresh parameters. Building a Kysely
@@ -36,6 +37,15 @@ export function queryTemplate<P extends Record<string, unknown>, R>(
   }
 
   return (db, params) => {
+    const lane = openLaneOf(db);
+    if (lane) {
+      const shape = compiled.get('sqlite') ?? compile(db, 'sqlite');
+      const parameters = shape.slots.map((slot) => ('name' in slot ? params[slot.name] : slot.value));
+      const statement = lane.prepare(shape.sql);
+      if (statement.reader) return Promise.resolve({ rows: statement.all(parameters) as R[] });
+      const { changes, lastInsertRowid } = statement.run(parameters);
+      return Promise.resolve({ numAffectedRows: BigInt(changes), insertId: BigInt(lastInsertRowid), rows: [] });
+    }
     const engine = engineOf(db);
     const shape = compiled.get(engine) ?? compile(db, engine);
     const parameters = shape.slots.map((slot) => ('name' in slot ? params[slot.name] : slot.value));

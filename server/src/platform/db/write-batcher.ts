@@ -1,5 +1,6 @@
 import { CompiledQuery } from 'kysely';
 import type { Db, Engine } from './database.ts';
+import { openLaneOf, sqliteLaneOf, withLane } from './sqlite-lane.ts';
 
 /**
  * Group commit for SQLite. One SQLite connection writes one transaction at a time, and each commit costs far more
@@ -24,6 +25,13 @@ interface Queued {
 const SAVEPOINT = CompiledQuery.raw('savepoint lingxi_write');
 const ROLLBACK_TO = CompiledQuery.raw('rollback to lingxi_write');
 const RELEASE = CompiledQuery.raw('release lingxi_write');
+
+/** Runs a savepoint statement on the transaction's SQLite lane when it has one (see sqlite-lane.ts). */
+async function control(trx: Db, query: CompiledQuery): Promise<void> {
+  const lane = openLaneOf(trx);
+  if (lane) lane.prepare(query.sql).run();
+  else await trx.executeQuery(query);
+}
 
 /** How many bodies one commit carries at most, so a burst does not make one batch's latency unbounded. */
 const MAX_BATCH = 256;
@@ -58,28 +66,31 @@ class WriteBatcher {
     this.queue = this.queue.length <= MAX_BATCH ? [] : this.queue.slice(MAX_BATCH);
     const done: Array<{ item: Queued; value: unknown }> = [];
     try {
-      await this.db.transaction().execute(async (trx) => {
-        for (const item of batch) {
-          // A lone body needs no savepoint: if it fails, the whole transaction rolls back, which is its own.
-          if (batch.length === 1) {
-            done.push({ item, value: await item.body(trx) });
-            continue;
+      const lane = sqliteLaneOf(this.db);
+      await this.db.transaction().execute((trx) =>
+        withLane(trx, lane, async () => {
+          for (const item of batch) {
+            // A lone body needs no savepoint: if it fails, the whole transaction rolls back, which is its own.
+            if (batch.length === 1) {
+              done.push({ item, value: await item.body(trx) });
+              continue;
+            }
+            await control(trx, SAVEPOINT);
+            let value: unknown;
+            try {
+              value = await item.body(trx);
+            } catch (error) {
+              item.reject(error);
+              // If this fails too, SQLite ended the transaction itself: the batch fails as a whole, below.
+              await control(trx, ROLLBACK_TO);
+              await control(trx, RELEASE);
+              continue;
+            }
+            await control(trx, RELEASE);
+            done.push({ item, value });
           }
-          await trx.executeQuery(SAVEPOINT);
-          let value: unknown;
-          try {
-            value = await item.body(trx);
-          } catch (error) {
-            item.reject(error);
-            // If this fails too, SQLite ended the transaction itself: the batch fails as a whole, below.
-            await trx.executeQuery(ROLLBACK_TO);
-            await trx.executeQuery(RELEASE);
-            continue;
-          }
-          await trx.executeQuery(RELEASE);
-          done.push({ item, value });
-        }
-      });
+        }),
+      );
       for (const { item, value } of done) item.resolve(value);
     } catch (error) {
       // Nothing of this batch committed: every body not answered yet gets the error (a settled promise ignores it).
