@@ -25,6 +25,8 @@ export interface AssignedPayload {
   via: string;
   waitedMs: number;
   note: string | null;
+  /** When the routing decision was made (epoch ms): consoles and the hand-off bench measure delivery from it. */
+  decidedAt?: number;
 }
 
 export interface QueueChangedPayload {

@@ -11,6 +11,7 @@ import { assignWaiting } from '../routing/commands/assign-waiting.ts';
 import { describeWaiting, enqueueConversation } from '../routing/commands/enqueue-conversation.ts';
 import { recordAssignment } from '../routing/commands/record-assignment.ts';
 import { releaseConversation } from '../routing/commands/release-conversation.ts';
+import { ABSENCE_GRACE_MS, absentHolders, requeueAbsentAgent } from '../routing/commands/requeue-absent-agent.ts';
 import { evaluateSurgeTriggers, surgeStatus } from '../routing/commands/surge-plans.ts';
 import { ROUTING_TOPICS } from '../routing/events.ts';
 import type { HandoffFacts } from '../routing/handoff-profile.ts';
@@ -35,11 +36,31 @@ export const ARRIVAL_WINDOW_MS = 400;
  * Routing's reactions to what happens elsewhere, composed here because routing may not import conversations:
  * a hand-off gets its profile (tier, language, channel, sentiment from the bot's brief) and the assigner runs;
  * a conversation that is resolved, closed or handed back frees its agent, who gets the next one at once; an agent
- * coming online gets work; an assignment made by hand is recorded so loads stay true; a reopened conversation
- * queues again. A timer re-checks the lines and the surge triggers.
+ * coming online gets work; an agent away or offline past a short grace loses their conversations to the line; an
+ * assignment made by hand is recorded so loads stay true; a reopened conversation queues again. A timer re-checks
+ * the lines, the absences and the surge triggers.
  */
-export function startRoutingEffects(ctx: ServiceContext, infrastructure: { bus: Subscriber; lock: Lock }): () => void {
+export function startRoutingEffects(
+  ctx: ServiceContext,
+  infrastructure: { bus: Subscriber; lock: Lock },
+  options: { absenceGraceMs?: number } = {},
+): () => void {
   const deps: RoutingDeps = { ctx, lock: infrastructure.lock, conversations: conversationPort(ctx) };
+  const graceMs = options.absenceGraceMs ?? ABSENCE_GRACE_MS;
+  // An agent who went away or offline: once the grace has passed (checked against the stored presence, so a flap
+  // back online within it changes nothing), their conversations go back to the line for someone else.
+  const absences = new Map<string, NodeJS.Timeout>();
+  const afterAbsence = (workspaceId: string, userId: string) => {
+    clearTimeout(absences.get(userId));
+    const timer = setTimeout(() => {
+      absences.delete(userId);
+      void requeueAbsentAgent(deps, { workspaceId, userId, graceMs }).catch((error: unknown) =>
+        ctx.logger.warn({ err: error }, 'could not requeue an absent agent’s conversations'),
+      );
+    }, graceMs + 50);
+    timer.unref();
+    absences.set(userId, timer);
+  };
   const bus = infrastructure.bus;
   const run = async (workspaceId: string) => {
     await evaluateSurgeTriggers(deps, workspaceId);
@@ -71,7 +92,9 @@ export function startRoutingEffects(ctx: ServiceContext, infrastructure: { bus: 
       if (payload.change === 'joined' && payload.profiled) await afterArrivals(event.workspaceId);
     }),
     bus.subscribe(ROUTING_TOPICS.presenceChanged, async (event) => {
-      if ((event.payload as { status: string }).status === 'online') await run(event.workspaceId);
+      const { status, userId } = event.payload as { status: string; userId: string };
+      if (status === 'online') await run(event.workspaceId);
+      else afterAbsence(event.workspaceId, userId);
     }),
     bus.subscribe('conversation.updated', async (event) => {
       const { conversation, change } = event.payload as ConversationUpdatedPayload;
@@ -80,11 +103,12 @@ export function startRoutingEffects(ctx: ServiceContext, infrastructure: { bus: 
     }),
   ];
   const timer = setInterval(() => {
-    void tick(ctx, run).catch((error: unknown) => ctx.logger.warn({ err: error }, 'routing tick failed'));
+    void tick(deps, run, graceMs).catch((error: unknown) => ctx.logger.warn({ err: error }, 'routing tick failed'));
   }, TICK_MS);
   timer.unref();
   return () => {
     clearInterval(timer);
+    for (const absence of absences.values()) clearTimeout(absence);
     for (const stop of stops) stop();
   };
 }
@@ -146,7 +170,10 @@ async function followConversation(
     // From the bot, the hand-off enqueues with its team and priority itself; from an agent or a reopened
     // conversation, routing puts it back in line here.
     if (from === 'bot') return;
-    await releaseConversation(deps, { workspaceId, conversationId: conversation.id, stillWaiting: true });
+    // Only an agent letting go frees capacity to use at once; a new or reopened conversation is an arrival, routed
+    // after the gathering window by its `queue_changed` (so bot-first and priority apply to it like to a hand-off).
+    if (from === 'assigned')
+      await releaseConversation(deps, { workspaceId, conversationId: conversation.id, stillWaiting: true });
     if (!(await findQueueEntry(deps.ctx.db, workspaceId, conversation.id))) {
       const facts = await factsOf(deps.ctx, workspaceId, conversation.id, undefined, conversation);
       await enqueueConversation(deps.ctx, {
@@ -199,6 +226,9 @@ async function factsOf(
   };
 }
 
-async function tick(ctx: ServiceContext, run: (workspaceId: string) => Promise<void>) {
-  for (const workspaceId of await workspacesWithWaiting(ctx.db)) await run(workspaceId);
+async function tick(deps: RoutingDeps, run: (workspaceId: string) => Promise<void>, graceMs: number) {
+  // Absences whose timer was lost (a restart, another process heard the presence change) are caught here.
+  for (const { workspaceId, userId } of await absentHolders(deps, graceMs))
+    await requeueAbsentAgent(deps, { workspaceId, userId, graceMs });
+  for (const workspaceId of await workspacesWithWaiting(deps.ctx.db)) await run(workspaceId);
 }

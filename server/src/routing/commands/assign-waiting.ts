@@ -37,14 +37,32 @@ export async function assignWaiting(deps: RoutingDeps, workspaceId: string): Pro
           now: state.now,
         });
         if (plan.assignments.length === 0) break;
+        const decidedAt = deps.ctx.clock.now();
         let lost = false;
+        const byId = new Map(state.waiting.map((w) => [w.id, w]));
+        const leftTeams = new Set<string>();
         for (const assignment of plan.assignments) {
-          const entry = state.waiting.find((w) => w.id === assignment.conversationId);
+          const entry = byId.get(assignment.conversationId);
           if (!entry) continue;
-          const done = await handOver(deps, workspaceId, entry, assignment.agentId, 'auto', null);
-          if (done) made.push(assignment);
-          else lost = true;
+          const done = await handOver(deps, workspaceId, entry, assignment.agentId, 'auto', null, {
+            decidedAt,
+            lineNews: false,
+          });
+          if (done) {
+            made.push(assignment);
+            leftTeams.add(entry.team);
+          } else lost = true;
+          // Embedded SQLite answers without giving the event loop a turn, so a long pass would run to its end
+          // before the first push leaves the process (socket writes and compression need the loop): give it one.
+          await new Promise<void>((resolve) => setImmediate(resolve));
         }
+        // One "the line moved" per team and pass: each one reaches every console and every waiting widget.
+        for (const team of leftTeams)
+          await publishRouting(deps.ctx, ROUTING_TOPICS.queueChanged, workspaceId, {
+            team,
+            conversationId: null,
+            change: 'left',
+          });
         // Every claim held: the plan was complete (one pass assigns all it can). A lost one: look again.
         if (!lost) break;
       }
@@ -71,7 +89,13 @@ export async function handOver(
   agentId: string,
   via: string,
   actorId: string | null,
-  options: { capped?: boolean } = {},
+  options: {
+    capped?: boolean;
+    /** When the decision was made (the push carries it); now when not given. */
+    decidedAt?: number;
+    /** False when the caller announces the line's change itself (once for many hand-overs). */
+    lineNews?: boolean;
+  } = {},
 ): Promise<boolean> {
   const { ctx } = deps;
   const now = ctx.clock.now();
@@ -107,14 +131,6 @@ export async function handOver(
     await releaseConversation(ctx.db, workspaceId, entry.id, agentId);
     return false;
   }
-  await appendReportingEvent(ctx.db, {
-    workspaceId,
-    type: 'routing.assigned',
-    conversationId: entry.id,
-    actor: actorId ? { type: 'user', id: actorId } : { type: 'system', id: 'routing' },
-    data: { agentId, team: entry.team, channel: entry.channel, via, waitedMs: Math.max(0, now - entry.enqueuedAt) },
-    at: now,
-  });
   const payload: AssignedPayload = {
     conversationId: entry.id,
     agentId,
@@ -123,12 +139,23 @@ export async function handOver(
     via,
     waitedMs: Math.max(0, now - entry.enqueuedAt),
     note: entry.note ?? null,
+    decidedAt: options.decidedAt ?? now,
   };
+  // The agent's console first; the report row can follow.
   await publishRouting(ctx, ROUTING_TOPICS.assigned, workspaceId, payload);
-  await publishRouting(ctx, ROUTING_TOPICS.queueChanged, workspaceId, {
-    team: entry.team,
+  await appendReportingEvent(ctx.db, {
+    workspaceId,
+    type: 'routing.assigned',
     conversationId: entry.id,
-    change: 'left',
+    actor: actorId ? { type: 'user', id: actorId } : { type: 'system', id: 'routing' },
+    data: { agentId, team: entry.team, channel: entry.channel, via, waitedMs: Math.max(0, now - entry.enqueuedAt) },
+    at: now,
   });
+  if (options.lineNews !== false)
+    await publishRouting(ctx, ROUTING_TOPICS.queueChanged, workspaceId, {
+      team: entry.team,
+      conversationId: entry.id,
+      change: 'left',
+    });
   return true;
 }
