@@ -1,6 +1,7 @@
 import type { ServiceContext } from '../../platform/context.ts';
 import { toJson } from '../../platform/db/dialect.ts';
 import { notFound } from '../../platform/errors.ts';
+import { newId } from '../../platform/ids.ts';
 import { recordAudit } from '../../security/audit.ts';
 import { findContact } from '../contact-store.ts';
 import type { ContactRecord, ContactTier } from '../schema.ts';
@@ -16,7 +17,8 @@ export interface UpdateContactProfileOptions {
 
 /**
  * Sets a customer's value tier and attributes (through the API or an import). Routing reads the tier when the
- * customer is next handed off; audited because the tier changes who is served first.
+ * customer is next handed off, and re-ranks conversations already waiting on `contact.tier_changed`; audited
+ * because the tier changes who is served first.
  */
 export async function updateContactProfile(
   ctx: ServiceContext,
@@ -48,6 +50,19 @@ export async function updateContactProfile(
     },
     at: now,
   });
+  if (options.tier && options.tier !== contact.tier) {
+    // Routing re-ranks the customer's waiting conversations (it may not import this module; it listens).
+    const payload = { contactId: options.contactId, tier: options.tier, previousTier: contact.tier };
+    await ctx.bus
+      .publish('contact.tier_changed', {
+        type: 'contact.tier_changed',
+        workspaceId: options.workspaceId,
+        id: newId('evt'),
+        at: now,
+        payload,
+      })
+      .catch((error: unknown) => ctx.logger.error({ err: error }, 'could not publish tier change'));
+  }
   return (await findContact(ctx.db, options.workspaceId, options.contactId)) as ContactRecord;
 }
 
