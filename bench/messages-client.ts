@@ -13,6 +13,8 @@ interface Input {
 
 export interface ClientResult {
   latenciesMs: number[];
+  /** Each client's first message only: it opens the conversation (and, with the bot off, queues it for routing). */
+  firstLatenciesMs: number[];
   /** [clientIndex, clientMessageId, messageId] for every ack received (duplicates included). */
   acks: Array<[number, string, string]>;
   /** message.created frames whose id this client had seen before: a duplicate delivery. */
@@ -59,13 +61,22 @@ async function runClient(input: Input, index: number, result: ClientResult): Pro
     });
     socket.send(JSON.stringify({ type: 'message.send', clientMessageId, text: `${TEXTS[i % TEXTS.length]} #${i}` }));
     await acked;
-    result.latenciesMs.push(performance.now() - started);
+    const latency = performance.now() - started;
+    result.latenciesMs.push(latency);
+    if (i === 0) result.firstLatenciesMs.push(latency);
   }
   socket.close();
 }
 
 async function run(input: Input): Promise<void> {
-  const result: ClientResult = { latenciesMs: [], acks: [], duplicateDeliveries: 0, errors: [], seconds: 0 };
+  const result: ClientResult = {
+    latenciesMs: [],
+    firstLatenciesMs: [],
+    acks: [],
+    duplicateDeliveries: 0,
+    errors: [],
+    seconds: 0,
+  };
   const started = performance.now();
   await Promise.all(input.tokens.map((_, index) => runClient(input, index, result)));
   result.seconds = (performance.now() - started) / 1000;

@@ -74,6 +74,7 @@ async function main(): Promise<void> {
     duplicated += Math.max(0, rows.length - CLIENTS * MESSAGES);
 
     const sorted = [...result.latenciesMs].sort((a, b) => a - b);
+    const firsts = [...result.firstLatenciesMs].sort((a, b) => a - b);
     const total = result.latenciesMs.length;
     const cpuMsPerMessage = (cpu.user + cpu.system) / 1000 / Math.max(1, total);
     const summary = {
@@ -83,6 +84,7 @@ async function main(): Promise<void> {
       seconds: Number(result.seconds.toFixed(3)),
       msgs_per_s: Math.round(total / result.seconds),
       ack_ms: { p50: Number(percentile(sorted, 50).toFixed(2)), p99: Number(percentile(sorted, 99).toFixed(2)) },
+      first_ack_ms: { p50: Number(percentile(firsts, 50).toFixed(2)), p99: Number(percentile(firsts, 99).toFixed(2)) },
       server_cpu_ms_per_msg: Number(cpuMsPerMessage.toFixed(3)),
       event_loop_delay_ms: { p99: Number(stallMs.p99.toFixed(1)), max: Number(stallMs.max.toFixed(1)) },
       load_avg_1m: Number(loadavg()[0]?.toFixed(2)),
@@ -99,6 +101,10 @@ async function main(): Promise<void> {
       ['ack p50 (ms)', summary.ack_ms.p50.toFixed(2)],
       ['ack p99 (ms)          target ≤ 50', summary.ack_ms.p99.toFixed(2)],
       ['ack max (ms)', (sorted.at(-1) ?? 0).toFixed(2)],
+      [
+        '  first message of each client p50 / p99 (ms)',
+        `${percentile(firsts, 50).toFixed(2)} / ${percentile(firsts, 99).toFixed(2)}   (opens the conversation)`,
+      ],
       ['server CPU per message (ms)   target ≤ 0.25', cpuMsPerMessage.toFixed(3)],
       [
         '  of which user / system (ms)',
