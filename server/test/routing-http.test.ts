@@ -258,4 +258,45 @@ describe('routing over HTTP', () => {
     expect(messages.map((m) => m.text)).toContain('咨询高峰，机器人优先为您服务');
     await call(supervisor, 'POST', `/api/v1/routing/surge-plans/${plans[0]?.id}/deactivate`, {});
   });
+  it('a tier change through the API re-ranks the customer’s waiting conversation', async () => {
+    // Nobody online: both customers wait.
+    await call(agent, 'PUT', '/api/v1/presence', { status: 'offline' });
+    await call(supervisor, 'PUT', '/api/v1/presence', { status: 'offline' });
+    const customers: Array<{ token: string; contactId: string; conversationId: string }> = [];
+    for (const [i, text] of ['你好，想咨询一下会员积分', '请帮我查一下订单物流'].entries()) {
+      const session = (
+        await t.app.inject({
+          method: 'POST',
+          url: '/api/v1/widget/session',
+          payload: { workspaceKey: ws().widgetKey, locale: 'zh-CN' },
+        })
+      ).json();
+      const sent = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/widget/messages',
+        headers: { authorization: `Bearer ${session.token}` },
+        payload: { clientMessageId: `rank-${i}`, text },
+      });
+      customers.push({ ...session, conversationId: sent.json().conversation.id });
+      t.clock.advance(2_000);
+    }
+    await settle();
+    const order = async () =>
+      ((await call(supervisor, 'GET', '/api/v1/routing/queue')).json().waiting as Array<{ conversationId: string }>)
+        .map((w) => w.conversationId)
+        .filter((id) => customers.some((c) => c.conversationId === id));
+    const [first, second] = customers as [(typeof customers)[0], (typeof customers)[0]];
+    expect(await order()).toEqual([first.conversationId, second.conversationId]);
+    const changed = await call(admin, 'PATCH', `/api/v1/contacts/${second.contactId}`, { tier: 'vip' });
+    expect(changed.statusCode).toBe(200);
+    await settle();
+    expect(await order()).toEqual([second.conversationId, first.conversationId]);
+    // And back through the import: the first customer made VIP too ranks by arrival again.
+    const imported = await call(admin, 'POST', '/api/v1/contacts/import', {
+      contacts: [{ contactId: first.contactId, tier: 'vip' }],
+    });
+    expect(imported.json()).toEqual({ updated: 1, unknown: [] });
+    await settle();
+    expect(await order()).toEqual([first.conversationId, second.conversationId]);
+  });
 });

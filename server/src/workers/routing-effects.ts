@@ -8,6 +8,7 @@ import type { BusEvent } from '../platform/bus/bus.ts';
 import type { ServiceContext } from '../platform/context.ts';
 import type { Lock } from '../platform/lock/lock.ts';
 import { assignWaiting } from '../routing/commands/assign-waiting.ts';
+import { changeWaitingTier } from '../routing/commands/change-waiting-tier.ts';
 import { describeWaiting, enqueueConversation } from '../routing/commands/enqueue-conversation.ts';
 import { recordAssignment } from '../routing/commands/record-assignment.ts';
 import { releaseConversation } from '../routing/commands/release-conversation.ts';
@@ -36,7 +37,7 @@ export const ARRIVAL_WINDOW_MS = 400;
  * Routing's reactions to what happens elsewhere, composed here because routing may not import conversations:
  * a hand-off gets its profile (tier, language, channel, sentiment from the bot's brief) and the assigner runs;
  * a conversation that is resolved, closed or handed back frees its agent, who gets the next one at once; an agent
- * coming online gets work; an agent away or offline past a short grace loses their conversations to the line; an
+ * coming online gets work; a customer whose tier changed is re-ranked; an agent away or offline past a short grace loses their conversations to the line; an
  * assignment made by hand is recorded so loads stay true; a reopened conversation queues again. A timer re-checks
  * the lines, the absences and the surge triggers.
  */
@@ -95,6 +96,21 @@ export function startRoutingEffects(
       const { status, userId } = event.payload as { status: string; userId: string };
       if (status === 'online') await run(event.workspaceId);
       else afterAbsence(event.workspaceId, userId);
+    }),
+    bus.subscribe('contact.tier_changed', async (event) => {
+      const { contactId, tier } = event.payload as { contactId: string; tier: string };
+      const open = await ctx.db
+        .selectFrom('conversations')
+        .select('id')
+        .where('workspace_id', '=', event.workspaceId)
+        .where('contact_id', '=', contactId)
+        .where('status', 'in', ['queued', 'assigned'])
+        .execute();
+      await changeWaitingTier(deps, {
+        workspaceId: event.workspaceId,
+        conversationIds: open.map((c) => c.id),
+        tier,
+      });
     }),
     bus.subscribe('conversation.updated', async (event) => {
       const { conversation, change } = event.payload as ConversationUpdatedPayload;
