@@ -1,6 +1,9 @@
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type Database, openDatabase } from './database.ts';
@@ -69,5 +72,39 @@ describe('background WAL checkpoints (SQLite)', () => {
     database = await openDatabase({ url: file });
     const { rows } = await sql<{ n: number }>`select count(*) as n from blobs`.execute(database.db);
     expect(rows[0]?.n).toBe(400);
+  });
+
+  it('keeps the process alive until the worker has ended: code after close() runs', () => {
+    dir = mkdtempSync(join(tmpdir(), 'lingxi-wal-'));
+    const script = join(dir, 'close.mts');
+    const database = new URL('./database.ts', import.meta.url).href;
+    // The script lives outside the repository: it names its imports by absolute URL.
+    const kysely = pathToFileURL(
+      join(dirname(createRequire(import.meta.url).resolve('kysely')), '../esm/index.js'),
+    ).href;
+    writeFileSync(
+      script,
+      [
+        `import { sql } from ${JSON.stringify(kysely)};`,
+        `import { openDatabase } from ${JSON.stringify(database)};`,
+        `const d = await openDatabase({ url: ${JSON.stringify(join(dir, 'close.db'))} });`,
+        "await sql.raw('create table b (x text)').execute(d.db);",
+        'await d.db.transaction().execute(async (t) => {',
+        '  const insert = sql.raw("insert into b values (\'" + \'y\'.repeat(3000) + "\')");',
+        '  for (let i = 0; i < 400; i++) await insert.execute(t);',
+        '});',
+        "while ((await sql.raw('pragma wal_autocheckpoint').execute(d.db)).rows[0].wal_autocheckpoint !== 0) {",
+        '  await new Promise((resolve) => setTimeout(resolve, 50));',
+        '}',
+        'await d.close();',
+        "console.log('closed');",
+      ].join('\n'),
+    );
+    const output = execFileSync(process.execPath, ['--import', 'tsx', script], {
+      cwd: new URL('../../../..', import.meta.url).pathname,
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
+    expect(output.trim()).toBe('closed');
   });
 });

@@ -104,6 +104,8 @@ export function checkpointInBackground(
       const running = worker;
       stopping = running
         ? new Promise<void>((resolve) => {
+            // Referenced again so that the process waits for the worker's exit instead of ending mid-close.
+            running.ref();
             running.once('exit', () => resolve());
             running.postMessage('stop');
           })
