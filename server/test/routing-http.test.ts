@@ -258,7 +258,7 @@ describe('routing over HTTP', () => {
     expect(messages.map((m) => m.text)).toContain('咨询高峰，机器人优先为您服务');
     await call(supervisor, 'POST', `/api/v1/routing/surge-plans/${plans[0]?.id}/deactivate`, {});
   });
-  it('a tier change through the API re-ranks the customer’s waiting conversation', async () => {
+  it('a tier change through the API re-ranks the customer’s waiting conversation; a queue cap offers the widget a way out', async () => {
     // Nobody online: both customers wait.
     await call(agent, 'PUT', '/api/v1/presence', { status: 'offline' });
     await call(supervisor, 'PUT', '/api/v1/presence', { status: 'offline' });
@@ -298,5 +298,27 @@ describe('routing over HTTP', () => {
     expect(imported.json()).toEqual({ updated: 1, unknown: [] });
     await settle();
     expect(await order()).toEqual([first.conversationId, second.conversationId]);
+
+    // A queue cap of one: with two waiting, the widget offers a call-back instead of waiting; without a plan, not.
+    const widgetStatus = async (token: string) =>
+      (
+        await t.app.inject({
+          method: 'GET',
+          url: '/api/v1/widget/routing-status',
+          headers: { authorization: `Bearer ${token}` },
+        })
+      ).json();
+    expect((await widgetStatus(second.token)).offer).toBeNull();
+    const plan = await call(supervisor, 'POST', '/api/v1/routing/surge-plans', {
+      name: '排队上限',
+      team: null,
+      trigger: { kind: 'manual' },
+      actions: { queueCap: { max: 1, offer: 'callback' } },
+    });
+    await call(supervisor, 'POST', `/api/v1/routing/surge-plans/${plan.json().id}/activate`, {});
+    const capped = await widgetStatus(second.token);
+    expect(capped).toMatchObject({ offer: 'callback', queue: { position: 2 } });
+    await call(supervisor, 'POST', `/api/v1/routing/surge-plans/${plan.json().id}/deactivate`, {});
+    expect((await widgetStatus(second.token)).offer).toBeNull();
   });
 });

@@ -12,7 +12,7 @@ import { transferToTeam } from '../../../routing/commands/transfer-to-team.ts';
 import { canServe } from '../../../routing/engine/eligibility.ts';
 import { rankWaiting } from '../../../routing/engine/plan.ts';
 import { loadRoutingState } from '../../../routing/snapshot.ts';
-import { findWaiting } from '../../../routing/waiting-store.ts';
+import { findWaiting, listWaiting } from '../../../routing/waiting-store.ts';
 import { signedIn } from '../../principal.ts';
 import { errorResponses } from '../../schemas.ts';
 import type { App, AppDeps } from '../../types.ts';
@@ -192,10 +192,14 @@ export async function routingRoutes(app: App, deps: AppDeps): Promise<void> {
       const waiting = conversation ? await findWaiting(ctx.db, visitor.workspaceId, conversation.id) : undefined;
       const status = await surgeStatus(routing, visitor.workspaceId, waiting?.team ?? null);
       const position = waiting && conversation ? await positionInLine(ctx, visitor.workspaceId, conversation.id) : 0;
+      // The same rule as on arrival (enqueueConversation): over the cap, whoever waits is offered the way out.
+      const cap = waiting && position > 0 ? status.queueCap : null;
+      const over = cap ? (await listWaiting(ctx.db, visitor.workspaceId, waiting?.team)).length > cap.max : false;
       return {
         botFirst: status.botFirst,
         waitMessage: status.waitMessage,
         queue: waiting && position > 0 ? { position, team: waiting.team } : null,
+        offer: cap && over ? cap.offer : null,
       };
     },
   );

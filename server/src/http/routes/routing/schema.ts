@@ -137,6 +137,8 @@ export const WidgetRoutingStatus = z.object({
   botFirst: z.object({ zh: z.string(), en: z.string() }).nullable(),
   waitMessage: z.object({ zh: z.string(), en: z.string() }).nullable(),
   queue: z.object({ position: z.number().int(), team: z.string() }).nullable(),
+  /** The line is over an active plan's cap: the widget offers this instead of waiting (the bot takes it up). */
+  offer: z.enum(['leave_message', 'callback']).nullable(),
 });
 
 export { AgentProfileInput, RoutingSettings, SurgePlanInput, TeamInput };
