@@ -1,9 +1,10 @@
 import type { Understanding } from '../nlu/index.ts';
 import { newId } from '../platform/ids.ts';
 import { arrivalsWithin, type BotState, recordAttempt, sentimentTrend } from './context.ts';
-import { advanceFlow } from './flows/engine.ts';
+import { advanceFlow, fitsFlow, looksLikeQuestion, resumePrompt } from './flows/engine.ts';
 import type { ActionResult } from './flows/http-action.ts';
 import { handoffAfterMiss, handoffBeforeAnswer, handoffRequest } from './handoff.ts';
+import { intentSupport } from './intent-support.ts';
 import type { KnowledgeAnswer } from './knowledge.ts';
 import type { WorkspaceBot } from './runtime.ts';
 import type { BotDecision, BotReply, DecisionEvidence, FlowDefinition, HandoffReason, Locale } from './schema.ts';
@@ -31,12 +32,16 @@ export interface PolicyInput {
  * knowledge base, or a question when the best candidates are close; otherwise a fallback, and after too many
  * misses a hand-off. Every decision carries its rule and the evidence that led to it.
  */
-export async function decide(input: PolicyInput): Promise<BotDecision> {
-  const { bot, state, understanding, locale, now } = input;
+export async function decide(given: PolicyInput): Promise<BotDecision> {
+  const { bot, state, locale, now } = given;
   const { settings } = bot;
+  const evidence = evidenceOf(given.understanding, state);
+  // The model's pick without support in its own examples is a guess: decide as if nothing was recognized.
+  const guess = unsupportedIntent(given, evidence);
+  const input = guess ? { ...given, understanding: { ...given.understanding, outOfScope: true } } : given;
+  const { understanding } = input;
   const top = understanding.outOfScope ? undefined : understanding.intents[0];
   const intent = top && top.confidence >= settings.intentThreshold ? top.name : undefined;
-  const evidence = evidenceOf(understanding, state);
 
   if (arrivalsWithin(state, now, settings.flood.windowMs) > settings.flood.limit) {
     const noticed = state.floodNoticeAt !== null && now - state.floodNoticeAt < settings.flood.windowMs;
@@ -51,6 +56,16 @@ export async function decide(input: PolicyInput): Promise<BotDecision> {
     return handoff(input, evidence, rule.reason, rule.rule, intent, []);
   }
 
+  const query = understanding.followUp && state.lastTopic ? `${input.text} ${state.lastTopic}` : input.text;
+  let found: KnowledgeAnswer[] | undefined;
+  const knowledge = async () => {
+    if (!found) {
+      found = await input.searchKnowledge(query);
+      evidence.knowledge = found.slice(0, 3).map((h) => ({ articleId: h.articleId, confidence: round(h.confidence) }));
+    }
+    return found;
+  };
+
   const current = state.flow ? bot.flows.get(state.flow.intent) : undefined;
   const movedOn =
     current &&
@@ -58,14 +73,25 @@ export async function decide(input: PolicyInput): Promise<BotDecision> {
     intent !== current.intent &&
     (bot.flows.has(intent) || understanding.followUp) &&
     (top?.confidence ?? 0) >= 0.8;
-  if (current && !movedOn) return flowTurn(input, current, false, evidence);
+  if (current && !movedOn) {
+    // A question in the middle of a flow ("运费谁出?" while the order number is asked) is answered when the
+    // knowledge base knows it, and the flow asks its question again; anything else is the flow's to judge.
+    if (!fitsFlow(current, state, input.text, understanding.entities, locale)) {
+      // Asked inside a refund, "运费谁出?" is about return shipping: the flow's name is context for the search.
+      let hits = await knowledge();
+      if ((hits[0]?.confidence ?? 0) < settings.answerThreshold) {
+        const inContext = await input.searchKnowledge(`${input.text} ${say(current.name, locale)}`);
+        if ((inContext[0]?.confidence ?? 0) > (hits[0]?.confidence ?? 0)) hits = inContext;
+      }
+      const best = hits[0];
+      if (best && best.confidence >= settings.answerThreshold) return answerInFlow(input, current, best, evidence);
+      // Not sure enough to answer, but clearly a question: offer the likely articles beside the flow's question.
+      const likely = hits.filter((h) => h.confidence >= settings.clarifyThreshold).slice(0, 2);
+      if (likely.length > 0 && looksLikeQuestion(input.text)) return clarifyInFlow(input, current, likely, evidence);
+    }
+    return flowTurn(input, current, false, evidence);
+  }
 
-  const query = understanding.followUp && state.lastTopic ? `${input.text} ${state.lastTopic}` : input.text;
-  let found: KnowledgeAnswer[] | undefined;
-  const knowledge = async () => {
-    found ??= await input.searchKnowledge(query);
-    return found;
-  };
   if (intent && bot.flows.has(intent)) {
     // An FAQ the knowledge base answers more surely than the intent model recognises the task is answered, not
     // turned into a flow: a model trained on a few dozen phrases reads "怎么开发票？" as an order question.
@@ -88,7 +114,6 @@ export async function decide(input: PolicyInput): Promise<BotDecision> {
   }
 
   const hits = await knowledge();
-  evidence.knowledge = hits.slice(0, 3).map((h) => ({ articleId: h.articleId, confidence: round(h.confidence) }));
   const best = hits[0];
   if (best && best.confidence >= settings.answerThreshold) {
     state.consecutiveMisses = 0;
@@ -114,23 +139,30 @@ export async function decide(input: PolicyInput): Promise<BotDecision> {
     (h) =>
       h.confidence >= settings.clarifyThreshold && best && best.confidence - h.confidence <= settings.clarifyMargin,
   );
-  if (close.length >= 2) {
+  // The model's pick with some support may still be right ("my package is late"): offered, never started unasked.
+  // With none of its words in the message ("可以用比特币付款吗" → refund) it is not worth a question.
+  const offered = guess && (evidence.support?.score ?? 0) > 0 ? bot.flows.get(guess) : undefined;
+  if (close.length >= 2 || offered) {
+    const choices = [
+      ...(offered ? [say(offered.name, locale)] : []),
+      ...close.slice(0, offered ? 2 : 3).map((h) => h.title),
+    ];
     state.lastTopic = null;
-    recordAttempt(state, {
-      kind: 'clarify',
-      reason: 'close_candidates',
-      detail: close.map((h) => h.title).join(' / '),
-      at: now,
-    });
+    recordAttempt(state, { kind: 'clarify', reason: 'close_candidates', detail: choices.join(' / '), at: now });
     return {
       kind: 'clarify',
-      reason: 'clarify_close_candidates',
-      evidence: { ...evidence, rule: `${close.length} candidates within ${settings.clarifyMargin}` },
+      reason: offered && close.length < 2 ? 'clarify_unsupported_intent' : 'clarify_close_candidates',
+      evidence: {
+        ...evidence,
+        rule: offered
+          ? `${guess} covers ${evidence.support?.score ?? 0} of the message < ${settings.intentSupport}`
+          : `${close.length} candidates within ${settings.clarifyMargin}`,
+      },
       replies: [
         {
-          text: say(TEXTS.clarify, locale),
+          text: say(offered && close.length < 2 ? TEXTS.offerFlow : TEXTS.clarify, locale),
           quickReplies: [
-            ...close.slice(0, 3).map((h) => ({ label: h.title, value: h.title })),
+            ...choices.map((c) => ({ label: c, value: c })),
             { label: say(TEXTS.noneOfThese, locale), value: say(TEXTS.noneOfThese, locale) },
           ],
         },
@@ -138,6 +170,87 @@ export async function decide(input: PolicyInput): Promise<BotDecision> {
     };
   }
   return miss(input, evidence, intent);
+}
+
+/** A knowledge-base answer in the middle of a flow, then the flow's pending question again; the flow is unchanged. */
+function answerInFlow(
+  input: PolicyInput,
+  flow: FlowDefinition,
+  best: KnowledgeAnswer,
+  evidence: DecisionEvidence,
+): BotDecision {
+  const { state, now, locale, bot } = input;
+  state.consecutiveMisses = 0;
+  recordAttempt(state, { kind: 'answer', reason: 'kb_answer_in_flow', detail: best.title, at: now });
+  const resume = resumePrompt(flow, state, locale);
+  return {
+    kind: 'answer',
+    reason: 'kb_answer_in_flow',
+    evidence: {
+      ...evidence,
+      rule: `not a reply to ${flow.intent}; confidence ${round(best.confidence)} ≥ ${bot.settings.answerThreshold}`,
+    },
+    replies: [
+      {
+        text: best.answer,
+        cards: [
+          { type: 'article', articleId: best.articleId, title: best.title, ...(best.url ? { url: best.url } : {}) },
+        ],
+      },
+      ...(resume ? [resume] : []),
+    ],
+  };
+}
+
+/** Possible answers to a question asked inside a flow, as quick replies, with the flow's pending question again. */
+function clarifyInFlow(
+  input: PolicyInput,
+  flow: FlowDefinition,
+  likely: KnowledgeAnswer[],
+  evidence: DecisionEvidence,
+): BotDecision {
+  const { state, now, locale, bot } = input;
+  recordAttempt(state, {
+    kind: 'clarify',
+    reason: 'question_in_flow',
+    detail: likely.map((h) => h.title).join(' / '),
+    at: now,
+  });
+  const resume = resumePrompt(flow, state, locale);
+  return {
+    kind: 'clarify',
+    reason: 'clarify_in_flow',
+    evidence: {
+      ...evidence,
+      rule: `not a reply to ${flow.intent}; best ${round(likely[0]?.confidence ?? 0)} < ${bot.settings.answerThreshold}`,
+    },
+    replies: [
+      {
+        text: say(TEXTS.clarify, locale),
+        quickReplies: likely.map((h) => ({ label: h.title, value: h.title })),
+      },
+      ...(resume ? [resume] : []),
+    ],
+  };
+}
+
+/**
+ * The top intent when the model recognized it, it would make the bot act, and its examples do not cover the message
+ * (see intent-support.ts); else undefined. A follow-up that keeps the current intent ("明天呢?") is exempt: the context carries it.
+ */
+function unsupportedIntent(input: PolicyInput, evidence: DecisionEvidence): string | undefined {
+  const { understanding, bot, state } = input;
+  const top = understanding.outOfScope ? undefined : understanding.intents[0];
+  if (!top || top.confidence < bot.settings.intentThreshold) return undefined;
+  // Only intents that make the bot act: a misread greeting costs nothing, a misread task starts a flow or hands off.
+  const acts =
+    bot.flows.has(top.name) || top.name === 'human_agent' || bot.settings.handoff.sensitiveIntents.includes(top.name);
+  if (!acts) return undefined;
+  const score = intentSupport(bot.vocabulary, top.name, understanding);
+  if (score === undefined) return undefined;
+  evidence.support = { intent: top.name, score };
+  if (understanding.followUp && top.name === state.currentIntent) return undefined;
+  return score < bot.settings.intentSupport ? top.name : undefined;
 }
 
 async function flowTurn(

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { createUnderstander, type IntentModel, trainIntentModelInWorker, type Understander } from '../nlu/index.ts';
 import type { ServiceContext } from '../platform/context.ts';
 import { fromJson } from '../platform/db/dialect.ts';
+import { type IntentVocabulary, intentVocabulary } from './intent-support.ts';
 import { type KnowledgeSearch, knowledgeBaseSearch } from './knowledge.ts';
 import { BotSettings, FlowDefinition, IntentExamples } from './schema.ts';
 import { configVersion, findBotConfig, listFlows } from './store.ts';
@@ -14,6 +15,8 @@ export interface WorkspaceBot {
   /** Flows by the intent that starts them. */
   flows: Map<string, FlowDefinition>;
   intents: string[];
+  /** The content words of each intent's examples, to tell a supported intent from the model's guess. */
+  vocabulary: IntentVocabulary;
   understander: Understander;
   version: string;
 }
@@ -136,6 +139,7 @@ async function loadWorkspaceBot(ctx: ServiceContext, workspaceId: string): Promi
     settings,
     flows,
     intents: model?.intents ?? [],
+    vocabulary: intentVocabulary(examples),
     understander,
     version,
   };

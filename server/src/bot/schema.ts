@@ -33,6 +33,11 @@ export const BotSettings = z.strictObject({
   clarifyMargin: z.number().min(0).max(1).default(0.15),
   /** An intent counts when its confidence reaches this. */
   intentThreshold: z.number().min(0).max(1).default(0.5),
+  /**
+   * ... and when at least this share of the message's content words occur in that intent's example phrases (see
+   * intent-support.ts): below it the model is guessing, and the bot neither starts a flow nor hands off on it.
+   */
+  intentSupport: z.number().min(0).max(1).default(0.6),
   /** Filled slots are forgotten after this long without use. */
   slotTtlMs: z
     .number()
@@ -191,6 +196,8 @@ export interface DecisionEvidence {
   knowledge: Array<{ articleId: string; confidence: number }>;
   entities: Array<{ type: string; text: string }>;
   followUp: boolean;
+  /** How much of the message the top intent's example phrases cover (0..1), when the message has content words. */
+  support?: { intent: string; score: number };
   rule?: string;
 }
 

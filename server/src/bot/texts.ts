@@ -58,6 +58,8 @@ export const TEXTS = {
     zh: '抱歉，我没能帮您完成这一步，我为您转接人工客服。',
     en: "Sorry, I couldn't complete this for you. Let me connect you with an agent.",
   },
+  flowResume: { zh: '我们继续办理「{{flow}}」：', en: 'Back to “{{flow}}”: ' },
+  offerFlow: { zh: '您是想办理下面的业务吗？', en: 'Is this what you would like to do?' },
   confirmYesNo: { zh: '请回复“是”或“不是”。', en: 'Please answer "yes" or "no".' },
   handedBack: {
     zh: '客服已将对话交还给智能助手，有需要随时叫我。',

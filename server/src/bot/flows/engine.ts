@@ -96,6 +96,52 @@ export async function advanceFlow(turn: FlowTurn): Promise<FlowOutcome> {
   return finish(turn, replies);
 }
 
+/**
+ * Whether a message moves the flow in progress on: it cancels, answers the confirmation, fills the slot being asked
+ * (or any empty slot through an entity such as an order number). A free-text slot (an address, a description)
+ * takes any text, except a question: "运费谁出?" is not an address. False means the customer said something else.
+ */
+export function fitsFlow(
+  flow: FlowDefinition,
+  state: BotState,
+  text: string,
+  entities: Entity[],
+  locale: Locale,
+): boolean {
+  const progress = state.flow;
+  if (!progress || isCancel(text)) return true;
+  if (progress.awaitingConfirm) return isYes(text) || isNo(text);
+  for (const slot of flow.slots) {
+    const asked = progress.asking === slot.name;
+    if (state.slots[slot.name] && !asked) continue;
+    if (asked && slot.freeText && looksLikeQuestion(text)) continue;
+    // A choice of a later slot ("质量问题" while the order number is asked) is an answer too early, not a question.
+    if (readSlot(slot, text, entities, asked || Boolean(slot.choices), locale) !== undefined) return true;
+  }
+  return false;
+}
+
+const QUESTION =
+  /[?？]\s*$|[吗呢么]\s*[。.!！]?\s*$|^(请问|怎么|怎样|如何|为什么|为啥|是否|能否|可否|多久|多少|哪|谁|什么)|^(how|what|when|where|why|who|which|can|could|do|does|is|are|will|would|should)\b/i;
+
+export function looksLikeQuestion(text: string): boolean {
+  return QUESTION.test(text.trim());
+}
+
+/** The flow's pending question again, after the bot answered something else in between. */
+export function resumePrompt(flow: FlowDefinition, state: BotState, locale: Locale): BotReply | undefined {
+  const progress = state.flow;
+  if (!progress) return undefined;
+  const slot = flow.slots.find((s) => s.name === progress.asking);
+  const pending = progress.awaitingConfirm
+    ? confirmReply(flow, state, locale, false)
+    : slot
+      ? slotPrompt(slot, locale, false)
+      : undefined;
+  if (!pending) return undefined;
+  return { ...pending, text: `${say(TEXTS.flowResume, locale, { flow: say(flow.name, locale) })}${pending.text}` };
+}
+
 async function finish(turn: FlowTurn, replies: BotReply[]): Promise<FlowOutcome> {
   const { flow, state, locale } = turn;
   const slots = slotValues(state);
