@@ -110,6 +110,7 @@ async function main(): Promise<void> {
         '  of which user / system (ms)',
         `${(cpu.user / 1000 / Math.max(1, total)).toFixed(3)} / ${(cpu.system / 1000 / Math.max(1, total)).toFixed(3)}`,
       ],
+      ['bench client CPU per message (ms, other process)', (result.cpuMs / Math.max(1, total)).toFixed(3)],
       ['server event-loop delay p99 / max (ms)', `${stallMs.p99.toFixed(1)} / ${stallMs.max.toFixed(1)}`],
       ['load average (1 min)', String(summary.load_avg_1m)],
       ['lost', String(lost)],
