@@ -65,10 +65,11 @@ export function* generateEvents(options: GeneratorOptions, chunkSize = 20_000): 
     // Conversations start in time order, as they arrive in production (a few minutes of jitter).
     let t = options.end - span + (c / options.conversations) * span + rand() * 300_000;
     const bot = rand() < 0.7;
+    const language = rand() < 0.8 ? 'zh' : 'en';
     push(id, 'conversation.opened', t, {
       status: bot ? 'bot' : 'queued',
       channel: pick(CHANNELS),
-      language: rand() < 0.8 ? 'zh' : 'en',
+      language,
       tier: pick(TIERS),
     });
     const intent = pick(INTENTS);
@@ -102,6 +103,7 @@ export function* generateEvents(options: GeneratorOptions, chunkSize = 20_000): 
         senderType: sender,
         private: false,
         chars: 20,
+        language,
         ...(fromCustomer ? { sentiment: Math.round((rand() * 2 - 1) * 100) / 100 } : {}),
       });
       if (bot && m === 0) {
