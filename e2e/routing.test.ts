@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { updateContactProfile } from '../server/src/conversations/commands/update-contact-profile.ts';
 import { conversationPort } from '../server/src/conversations/routing-port.ts';
 import { updateAgentProfile, updateRoutingSettings } from '../server/src/routing/commands/configure-routing.ts';
-import { saveSurgePlan } from '../server/src/routing/commands/surge-plans.ts';
+import { saveSurgePlan, switchSurgePlan } from '../server/src/routing/commands/surge-plans.ts';
 import type { RoutingDeps } from '../server/src/routing/ports.ts';
 import { DEFAULT_SETTINGS } from '../server/src/routing/settings-store.ts';
 import type { RunningServer } from '../server/src/server.ts';
@@ -80,7 +80,7 @@ describe('routing in the browser: an angry VIP and a regular customer hand off a
     return { page, contactId: newest.contact_id };
   }
 
-  it('serves the VIP first with the skilled agent, queues the regular customer with its place, then assigns it; a surge plan turns on bot-first', async () => {
+  it('serves the VIP first with the skilled agent, queues the regular customer with its place, then assigns it; a surge plan turns on bot-first; a queue cap offers a call-back', async () => {
     const workspaceId = server.demo?.workspaceId as string;
     const admin = await userId(ADMIN_EMAIL);
     const li = await userId('agent.li@demo.lingxi.local');
@@ -182,6 +182,57 @@ describe('routing in the browser: an angry VIP and a regular customer hand off a
     await liPage.getByTestId('resolve-with-disposition').click();
     await expect.poll(async () => (await conversationOf(regular.contactId)).assignee_id, { timeout: STEP_MS }).toBe(li);
     await expect.poll(() => place.isHidden(), { timeout: STEP_MS }).toBe(true);
+
+    // Queue cap (应急预案): two more customers wait while Li is busy; over a cap of one, the widget offers a call-back.
+    // The customer takes it with the keyboard alone, types a number, and a call-back ticket is opened.
+    const waiting = [await customer(), await customer()];
+    for (const c of waiting) {
+      // VIPs, so the bot-first plan still on keeps them in line rather than with the bot.
+      await updateContactProfile(server.ctx, {
+        workspaceId,
+        contactId: c.contactId,
+        tier: 'vip',
+        actor: { type: 'user', id: admin },
+      });
+      await c.page.getByTestId('widget-talk-to-person').click();
+      await expect.poll(async () => (await conversationOf(c.contactId)).status, { timeout: STEP_MS }).toBe('queued');
+    }
+    const cap = await saveSurgePlan(deps, {
+      workspaceId,
+      actorId: admin,
+      input: {
+        name: '排队上限',
+        team: null,
+        trigger: { kind: 'manual' },
+        actions: { queueCap: { max: 1, offer: 'callback' } },
+      },
+    });
+    await switchSurgePlan(deps, { workspaceId, planId: cap.id, active: true, by: `user:${admin}` });
+    const last = waiting[1] as (typeof waiting)[number];
+    const offer = last.page.getByTestId('widget-offer');
+    await offer.waitFor({ timeout: STEP_MS });
+    expect(await offer.textContent()).toContain('预约回电');
+    await last.page.getByTestId('widget-offer-accept').focus();
+    await last.page.keyboard.press('Enter');
+    await expect.poll(() => offer.isHidden(), { timeout: STEP_MS }).toBe(true);
+    // The bot asks for a number; focus is back in the message box, so the customer just types.
+    await last.page.getByText('请留下您的电话号码').first().waitFor({ timeout: STEP_MS });
+    await last.page.keyboard.type('13800138000，下午三点以后');
+    await last.page.keyboard.press('Enter');
+    const lastConversation = await conversationOf(last.contactId);
+    await expect
+      .poll(
+        async () =>
+          (
+            await server.ctx.db
+              .selectFrom('tickets')
+              .select('kind')
+              .where('conversation_id', '=', lastConversation.id)
+              .execute()
+          ).map((t) => t.kind),
+        { timeout: STEP_MS },
+      )
+      .toEqual(['callback']);
     expect(pageErrors).toEqual([]);
-  }, 120_000);
+  }, 180_000);
 });

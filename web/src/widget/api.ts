@@ -74,11 +74,13 @@ export class WidgetApi {
     return this.authed('POST', '/api/v1/widget/survey', { conversationId, ...answer });
   }
 
-  /** An active surge plan's announcement and the visitor's place in line, if they wait for a person. */
+  /** An active surge plan's announcement, its queue-cap offer, and the visitor's place in line if they wait. */
   async routingStatus(): Promise<{
     botFirst: { zh: string; en: string } | null;
     waitMessage: { zh: string; en: string } | null;
     queue: { position: number; team: string } | null;
+    /** The line is over an active plan's cap: offer this instead of waiting. */
+    offer: 'leave_message' | 'callback' | null;
   }> {
     return this.authed('GET', '/api/v1/widget/routing-status');
   }

@@ -166,7 +166,11 @@ export class WidgetController {
     try {
       const status = await this.api.routingStatus();
       const announcement = status.botFirst ?? status.waitMessage;
-      this.view.setRouting(announcement ? announcement[this.text.lang] : null, status.queue?.position ?? null);
+      this.view.setRouting(
+        announcement ? announcement[this.text.lang] : null,
+        status.queue?.position ?? null,
+        status.offer ?? null,
+      );
     } catch {
       // the banner is a nicety: the conversation works without it
     }

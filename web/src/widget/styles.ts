@@ -44,6 +44,13 @@ button:focus-visible, textarea:focus-visible { outline: 2px solid var(--brand); 
 .meta button { background: none; border: 0; padding: 0; color: var(--brand); text-decoration: underline; font-size: 11px; }
 .alert { margin: 0; padding: 8px 14px; background: #fef3c7; color: #92400e; font-size: 12px; }
 .alert[hidden] { display: none; }
+.offer { margin: 0; padding: 8px 14px; background: #eff6ff; color: #1e3a8a; font-size: 13px; border-top: 1px solid var(--line); }
+.offer[hidden] { display: none; }
+.offer p { margin: 0 0 6px; }
+.offer-actions { display: flex; gap: 8px; }
+.offer-accept { border: 0; border-radius: 8px; background: var(--brand); color: #fff; padding: 4px 12px; font-weight: 600; }
+.offer-wait { border: 1px solid var(--brand); border-radius: 8px; background: #fff; color: var(--brand); padding: 4px 12px; }
+.offer button:focus-visible { outline: 2px solid #1e3a8a; outline-offset: 2px; }
 .compose { display: flex; gap: 8px; align-items: flex-end; padding: 10px 12px; border-top: 1px solid var(--line); background: #fff; }
 textarea { flex: 1; resize: none; border: 1px solid var(--line); border-radius: 10px; padding: 8px 10px; font: inherit;
   font-size: 15px; max-height: 120px; min-height: 38px; color: var(--ink); background: #fff; }

@@ -3,6 +3,7 @@ import { formatTime, type Locale } from '../shared/locale.ts';
 import { card, quickReplies, type SurveyAnswer, survey, typingIndicator } from './bot-parts.ts';
 import type { ChatItem } from './chat-state.ts';
 import type { WidgetText } from './i18n.ts';
+import { QueueOffer, type QueueOfferKind } from './queue-offer.ts';
 import { WIDGET_CSS } from './styles.ts';
 
 export interface WidgetViewHandlers {
@@ -62,6 +63,8 @@ export class WidgetView {
   /** A surge plan's announcement and the place in line, above the log. */
   private readonly surge = el('p', 'alert');
   private readonly queue = el('p', 'greeting');
+  /** Leave a message or be called back, while a surge plan caps the line. */
+  private readonly offer: QueueOffer;
   private readonly input = el('textarea');
   private readonly sendButton = el('button', 'send');
   private readonly rendered = new Map<string, HTMLElement>();
@@ -75,6 +78,11 @@ export class WidgetView {
     private readonly handlers: WidgetViewHandlers,
   ) {
     this.typing = typingIndicator(text);
+    this.offer = new QueueOffer(
+      text,
+      (words) => this.handlers.onSend(words),
+      () => this.input.focus(),
+    );
   }
 
   mount(): void {
@@ -109,13 +117,14 @@ export class WidgetView {
     this.alert.textContent = message ?? '';
   }
 
-  setRouting(announcement: string | null, position: number | null): void {
+  setRouting(announcement: string | null, position: number | null, offer: QueueOfferKind | null = null): void {
     // The lines take room from the log: a reader at the newest message stays there, not a line short of it.
     const stickToEnd = this.log.scrollHeight - this.log.scrollTop - this.log.clientHeight < 80;
     this.surge.hidden = announcement === null;
     this.surge.textContent = announcement ?? '';
     this.queue.hidden = position === null;
     this.queue.textContent = position === null ? '' : this.text.queuePosition.replace('{n}', String(position));
+    this.offer.set(position === null ? null : offer);
     if (stickToEnd) this.scrollToEnd();
   }
 
@@ -318,6 +327,7 @@ export class WidgetView {
       this.surge,
       this.log,
       this.queue,
+      this.offer.element,
       this.alert,
       compose,
       el('div', 'foot', this.text.poweredBy),
