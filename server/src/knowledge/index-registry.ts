@@ -3,10 +3,13 @@ import type { Db } from '../platform/db/database.ts';
 import { fromFlag } from '../platform/db/dialect.ts';
 import { type ArticleEventPayload, KB_TOPICS } from './events.ts';
 import { type LiveArticle, searchDocsOf, toLiveArticle } from './live-docs.ts';
-import { listRecentFeedback, listSynonymSets } from './retrieval-store.ts';
+import { listLiveArticlePage, listRecentFeedback, listSynonymSets } from './retrieval-store.ts';
 import { createSearchIndex } from './search/search-index.ts';
 import type { SearchIndex, SearchIndexOptions } from './search/types.ts';
 import { listLiveArticles } from './store.ts';
+
+/** Articles read per page when a workspace's index is built. */
+const BUILD_PAGE = 2_000;
 
 /** One workspace's served knowledge: the search index and the live articles it was built from. */
 export interface WorkspaceKnowledge {
@@ -99,7 +102,16 @@ export class KnowledgeIndexRegistry {
       index: this.createIndex({ synonyms: synonyms.map((s) => s.terms) }),
       live: new Map(),
     };
-    for (const row of await listLiveArticles(this.db, workspaceId)) this.add(knowledge, toLiveArticle(row));
+    // In pages, yielding between them: a 100,000-article workspace is read in one pass over the primary key without
+    // holding every row at once, and the process keeps answering other requests while it builds.
+    let after: string | null = null;
+    for (;;) {
+      const rows = await listLiveArticlePage(this.db, workspaceId, after, BUILD_PAGE);
+      for (const row of rows) this.add(knowledge, toLiveArticle(row));
+      if (rows.length < BUILD_PAGE) break;
+      after = (rows[rows.length - 1] as { id: string }).id;
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
     // Oldest first, so that newer feedback has the last word.
     const feedback = await listRecentFeedback(this.db, workspaceId);
     for (let i = feedback.length - 1; i >= 0; i--) {

@@ -83,3 +83,22 @@ export async function listRecentFeedback(db: Executor, workspaceId: string, limi
     .limit(limit)
     .execute();
 }
+
+/**
+ * One page of a workspace's live articles (the published version's content), in id order after `afterId`: the index
+ * registry reads a workspace in pages so that building a large index neither holds every row at once nor keeps the
+ * event loop busy for the whole build.
+ */
+export async function listLiveArticlePage(db: Executor, workspaceId: string, afterId: string | null, limit: number) {
+  let query = db
+    .selectFrom('kb_articles as a')
+    .innerJoin('kb_article_versions as v', (join) =>
+      join.onRef('v.article_id', '=', 'a.id').onRef('v.version', '=', 'a.live_version'),
+    )
+    .select(['a.id', 'a.kind', 'a.language', 'v.content', 'v.version'])
+    .where('a.workspace_id', '=', workspaceId)
+    .where('a.live_version', 'is not', null)
+    .where('a.status', '<>', 'archived');
+  if (afterId !== null) query = query.where('a.id', '>', afterId);
+  return query.orderBy('a.id').limit(limit).execute();
+}

@@ -379,7 +379,7 @@ class HybridIndex implements SearchIndex, SearchInternals {
     return a.words;
   }
 
-  private encode(a: Analysis, resolver: InterningResolver | LookupResolver = this.interning): Int32Array {
+  private encode(a: Analysis, resolver: InterningResolver | LookupResolver = this.interning): number[] {
     const canonical = this.canonicalizer.apply(a.norm);
     const atoms = canonical === a.norm ? a.atoms : atomize(canonical).atoms;
     return encodeSide({ norm: a.norm, atoms: a.atoms, words: a.words, canonical: atoms }, resolver, this.sideVersion);
@@ -391,7 +391,7 @@ class HybridIndex implements SearchIndex, SearchInternals {
 
   /** The query's record: known terms by id, the query's own new terms by query-local negative ids. */
   private encodeQuery(a: Analysis): Int32Array {
-    return this.encode(a, new LookupResolver(this.terms, this.sounds));
+    return Int32Array.from(this.encode(a, new LookupResolver(this.terms, this.sounds)));
   }
 
   /** Whether a question unit holds an index term (key = kind prefix + text, as analyzer.ts builds them). */

@@ -12,11 +12,12 @@ export class SideArena {
   private lengths: Int32Array = new Int32Array(1024);
 
   /** Stores a unit's record (replacing any earlier one). */
-  set(unit: number, rec: Int32Array): void {
+  set(unit: number, rec: ArrayLike<number>): void {
     if (unit >= this.offsets.length) this.growUnits(unit + 1);
     if ((this.offsets[unit] as number) >= 0) this.dead += this.lengths[unit] as number;
     if (this.used + rec.length > this.data.length) this.growData(rec.length);
-    this.data.set(rec, this.used);
+    const data = this.data;
+    for (let i = 0, at = this.used; i < rec.length; i++) data[at + i] = rec[i] as number;
     this.offsets[unit] = this.used;
     this.lengths[unit] = rec.length;
     this.used += rec.length;

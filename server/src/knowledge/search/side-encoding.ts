@@ -24,8 +24,20 @@ export function listStart(rec: Int32Array, off: number, list: number): number {
   return at;
 }
 
-const HAN = /[\u3400-\u4dbf\u4e00-\u9fff]/;
 const NUMERAL = /^(?:[0-9][0-9.,]*|[零〇一二两三四五六七八九十百千万亿])$/;
+const HAN_NUMERALS = new Set([...'零〇一二两三四五六七八九十百千万亿']);
+
+/** HAN.test for one atom, without a regular expression (atoms are one Han character or a Latin/digit run). */
+function isHan(atom: string): boolean {
+  const c = atom.charCodeAt(0);
+  return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf);
+}
+
+/** NUMERAL.test for one atom: a digit run (atoms never mix digits and letters) or one Han numeral. */
+function isNumeral(atom: string): boolean {
+  const c = atom.charCodeAt(0);
+  return c >= 0x30 && c <= 0x39 ? NUMERAL.test(atom) : atom.length === 1 && HAN_NUMERALS.has(atom);
+}
 /** Particles and courtesy words: they change the wording, rarely the question ("怎么样啊" = "怎么样？"). */
 const FILLER = new Set([
   ...'的了吗呢啊呀吧么哦嘛哈啦呗咯哇呐噢喔请求问谢',
@@ -52,7 +64,6 @@ const NEGATION = new Set([
   "can't",
   "won't",
 ]);
-const NEGATION_WORDS = /n't$/;
 
 /** Question types: the same words asking "why" and "how" are different questions. */
 export const QUESTION_TYPES: [string, RegExp][] = [
@@ -82,7 +93,7 @@ function typeBits(norm: string): number {
 
 /** The index key of an atom: Han characters are indexed as characters, English words and numbers as words. */
 export function atomKey(atom: string): string {
-  return HAN.test(atom) ? `c${atom}` : `w${atom}`;
+  return isHan(atom) ? `c${atom}` : `w${atom}`;
 }
 
 export function isFiller(atom: string): boolean {
@@ -102,9 +113,6 @@ export interface Resolver {
   sound(a: string, b: string): number;
 }
 
-/** Pairs of small non-negative ints as one number key (ids stay far below 2^26). */
-const PAIR = 2 ** 26;
-
 /**
  * The index's resolver: caches by the atom or word itself and by id pairs, so the "c…", "w…", "b…" key strings are
  * built and hashed only the first time a term is seen — index build encodes every question.
@@ -112,9 +120,10 @@ const PAIR = 2 ** 26;
 export class InterningResolver implements Resolver {
   private readonly atoms = new Map<string, number>();
   private readonly words = new Map<string, number>();
-  private readonly pairs = new Map<number, number>();
+  /** bigram ids by first atom id, then second (small-integer keys: no boxed numbers, no strings) */
+  private readonly pairs: (Map<number, number> | undefined)[] = [];
   private readonly syllables = new Map<string, number>();
-  private readonly soundPairs = new Map<number, number>();
+  private readonly soundPairs: (Map<number, number> | undefined)[] = [];
 
   constructor(
     readonly terms: TermTable,
@@ -140,21 +149,31 @@ export class InterningResolver implements Resolver {
   }
 
   bigram(a: string, b: string, idA: number, idB: number): number {
-    const key = idA * PAIR + idB;
-    let id = this.pairs.get(key);
+    let row = this.pairs[idA];
+    if (!row) {
+      row = new Map();
+      this.pairs[idA] = row;
+    }
+    let id = row.get(idB);
     if (id === undefined) {
       id = this.terms.intern(`b${a} ${b}`);
-      this.pairs.set(key, id);
+      row.set(idB, id);
     }
     return id;
   }
 
   sound(a: string, b: string): number {
-    const key = this.syllable(a) * PAIR + this.syllable(b);
-    let id = this.soundPairs.get(key);
+    const sa = this.syllable(a);
+    const sb = this.syllable(b);
+    let row = this.soundPairs[sa];
+    if (!row) {
+      row = new Map();
+      this.soundPairs[sa] = row;
+    }
+    let id = row.get(sb);
     if (id === undefined) {
       id = this.sounds.intern(`p${charPinyin(a)} ${charPinyin(b)}`);
-      this.soundPairs.set(key, id);
+      row.set(sb, id);
     }
     return id;
   }
@@ -230,8 +249,11 @@ export interface SideText {
   canonical: readonly string[];
 }
 
-/** Encodes one question; `version` is the synonym version its canonical content was computed under. */
-export function encodeSide(t: SideText, r: Resolver, version: number): Int32Array {
+/**
+ * Encodes one question; `version` is the synonym version its canonical content was computed under. A plain array:
+ * the arena copies it (a typed array per question would cost a backing-store allocation apiece).
+ */
+export function encodeSide(t: SideText, r: Resolver, version: number): number[] {
   const atoms = t.atoms.map((a) => r.atom(a));
   const words = t.words.map((w) => r.word(w)); // distinct already (analyzer.ts)
   const bigrams: number[] = [];
@@ -240,12 +262,12 @@ export function encodeSide(t: SideText, r: Resolver, version: number): Int32Arra
   let negated = false;
   for (let i = 0; i < t.atoms.length; i++) {
     const b = t.atoms[i] as string;
-    if (NUMERAL.test(b)) numbers.push(atoms[i] as number);
-    if (!negated && (NEGATION.has(b) || NEGATION_WORDS.test(b))) negated = true;
+    if (isNumeral(b)) numbers.push(atoms[i] as number);
+    if (!negated && (NEGATION.has(b) || b.endsWith("n't"))) negated = true;
     if (i === 0) continue;
     const a = t.atoms[i - 1] as string;
     bigrams.push(r.bigram(a, b, atoms[i - 1] as number, atoms[i] as number));
-    if (HAN.test(a) && HAN.test(b)) sounds.push(r.sound(a, b));
+    if (isHan(a) && isHan(b)) sounds.push(r.sound(a, b));
   }
   let content: number[];
   let contentText: readonly string[];
@@ -268,17 +290,8 @@ export function encodeSide(t: SideText, r: Resolver, version: number): Int32Arra
       r.bigram(contentText[i - 1] as string, contentText[i] as string, content[i - 1] as number, content[i] as number),
     );
   const lists = [atoms, words, unique(bigrams), unique(sounds), unique(numbers), content, unique(contentBigrams)];
-  let size = HEADER;
-  for (const l of lists) size += l.length;
-  const rec = new Int32Array(size);
-  rec[VERSION] = version;
-  rec[FLAGS] = (negated ? 1 : 0) | (typeBits(t.norm) << 1);
-  let at = HEADER;
-  for (let i = 0; i < lists.length; i++) {
-    const list = lists[i] as number[];
-    rec[N_ATOMS + i] = list.length;
-    rec.set(list, at);
-    at += list.length;
-  }
+  const rec: number[] = [version, (negated ? 1 : 0) | (typeBits(t.norm) << 1)];
+  for (const list of lists) rec.push(list.length);
+  for (const list of lists) for (const v of list) rec.push(v);
   return rec;
 }
