@@ -6,6 +6,8 @@ import { listAudit as listAuditEntries } from '../src/security/audit.ts';
 import { startRoutingEffects } from '../src/workers/routing-effects.ts';
 import { createTestApp, type SignedIn, signIn, type TestApp } from './support/test-app.ts';
 
+const GRACE_MS = 150;
+
 /** Routing over HTTP: roles, tenancy, the agent's line, supervisors' moves, surge plans, the widget's status. */
 describe('routing over HTTP', () => {
   let t: TestApp;
@@ -38,7 +40,12 @@ describe('routing over HTTP', () => {
 
   beforeAll(async () => {
     t = await createTestApp('sqlite');
-    stopEffects = startRoutingEffects(t.ctx, { bus: t.ctx.bus as LocalBus, lock: new LocalLock({ clock: t.clock }) });
+    // A short absence grace in real time; the test clock decides whether it has run out.
+    stopEffects = startRoutingEffects(
+      t.ctx,
+      { bus: t.ctx.bus as LocalBus, lock: new LocalLock({ clock: t.clock }) },
+      { absenceGraceMs: GRACE_MS },
+    );
     admin = await signIn(t.app, ws().users.admin.email);
     supervisor = await signIn(t.app, ws().users.supervisor.email);
     agent = await signIn(t.app, ws().users.agent.email);
@@ -320,5 +327,53 @@ describe('routing over HTTP', () => {
     expect(capped).toMatchObject({ offer: 'callback', queue: { position: 2 } });
     await call(supervisor, 'POST', `/api/v1/routing/surge-plans/${plan.json().id}/deactivate`, {});
     expect((await widgetStatus(second.token)).offer).toBeNull();
+  });
+  it('an agent who goes away keeps their conversation through a flap; away past the grace, it goes to a colleague', async () => {
+    // Customers are waiting (from the test before); the agent comes online and takes the first one.
+    await call(supervisor, 'PUT', '/api/v1/presence', { status: 'offline' });
+    await call(agent, 'PUT', '/api/v1/presence', { status: 'online' });
+    await settle();
+    const mine = (await call(agent, 'GET', '/api/v1/routing/queue')).json().mine as Array<{ conversationId: string }>;
+    expect(mine).toHaveLength(1);
+    const id = mine[0]?.conversationId as string;
+    const conversation = async () => (await call(admin, 'GET', `/api/v1/conversations/${id}`)).json();
+    expect((await conversation()).assigneeId).toBe(ws().users.agent.id);
+    const wait = () => new Promise((resolve) => setTimeout(resolve, GRACE_MS * 6));
+
+    // Flapping: away, back, away again. More than the grace has passed since the first "away", not since the
+    // last change, which is what counts: nothing moves. (Timers run in real time; the test clock is what they read.)
+    await call(agent, 'PUT', '/api/v1/presence', { status: 'away' });
+    t.clock.advance(GRACE_MS / 2 + 10);
+    await call(agent, 'PUT', '/api/v1/presence', { status: 'online' });
+    await call(agent, 'PUT', '/api/v1/presence', { status: 'away' });
+    t.clock.advance(GRACE_MS / 2 + 10);
+    await wait();
+    await settle();
+    expect((await conversation()).assigneeId).toBe(ws().users.agent.id);
+
+    // Offline, and the grace runs out with nobody online: back in line with its VIP tier; a colleague takes it.
+    await call(agent, 'PUT', '/api/v1/presence', { status: 'offline' });
+    t.clock.advance(GRACE_MS);
+    await wait();
+    await settle();
+    expect(await conversation()).toMatchObject({ status: 'queued', assigneeId: null });
+    const waiting = (await call(supervisor, 'GET', '/api/v1/routing/queue')).json().waiting as Array<{
+      conversationId: string;
+      valueTier: string;
+    }>;
+    expect(waiting.find((w) => w.conversationId === id)?.valueTier).toBe('vip');
+    expect(
+      (await call(admin, 'PUT', `/api/v1/routing/agents/${ws().users.supervisor.id}`, profile({}, 5))).statusCode,
+    ).toBe(200);
+    await call(supervisor, 'PUT', '/api/v1/presence', { status: 'online' });
+    await settle();
+    expect((await conversation()).assigneeId).toBe(ws().users.supervisor.id);
+    const requeued = await t.ctx.db
+      .selectFrom('reporting_events')
+      .select('data')
+      .where('type', '=', 'routing.requeued')
+      .where('conversation_id', '=', id)
+      .execute();
+    expect(requeued.map((r) => JSON.parse(r.data as string).from)).toEqual([ws().users.agent.id]);
   });
 });
