@@ -172,6 +172,19 @@ describe('an intent the model is sure of but its examples do not support', () =>
   });
 });
 
+describe('a task recognised for certain', () => {
+  it('starts its flow without asking the knowledge base, which could not outrank it', async () => {
+    const track = { ...INVOICE, title: '怎么查询物流进度？', confidence: 0.95 };
+    const certain = await decideWith('我的订单到哪了', 'order_status', 0.995, [track]);
+    expect(certain.decision.reason).toBe('flow:order_status:prompt:order_no');
+    expect(certain.searched).toEqual([]);
+    // Less than certain, or words its examples lack: the knowledge base is asked as before.
+    expect((await decideWith('我的订单到哪了', 'order_status', 0.9, [track])).searched).toEqual(['我的订单到哪了']);
+    const invoice = await decideWith('订单怎么开发票', 'order_status', 0.995, [INVOICE]);
+    expect(invoice.searched).toEqual(['订单怎么开发票']);
+  });
+});
+
 describe('a question in the middle of a flow', () => {
   const SHIPPING = {
     articleId: 'art_return_shipping',
