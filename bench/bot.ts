@@ -14,7 +14,7 @@ import { type BenchServer, benchVisitors, percentile, startBenchServer } from '.
  * its HTTP action or a refund question, a follow-up, thanks or no), each turn sent once the bot answered the last.
  * Targets: 500 customers, p99 bot reply ≤ 100 ms, ≥ 1,000 turns/s on one process, nothing lost or duplicated.
  *
- * Two runs, each with its own fresh customers:
+ * After a warm-up (BENCH_WARMUP customers, default 100, not counted), two runs, each with its own fresh customers:
  * - paced: the customers together offer BENCH_RATE turns/s (default 1,100). This is where the latency target is
  *   judged: p99 at that load, measured from when each turn was due, and the turns/s actually achieved.
  * - saturation: no pause between turns, so the figure is the server's capacity. With 500 customers always waiting,
@@ -26,6 +26,7 @@ import { type BenchServer, benchVisitors, percentile, startBenchServer } from '.
  */
 const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS ?? 500);
 const RATE = Number(process.env.BENCH_RATE ?? 1100);
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 100);
 const ORDERS = ['SO20261126001', 'SO20261126002', 'SO20261126003', 'SO20261126004'];
 const SCRIPTS = [
   (i: number) => ['你好', '我的订单到哪了', ORDERS[i % ORDERS.length] as string, '它什么时候到?', '谢谢'],
@@ -48,9 +49,14 @@ interface RunFigures {
   load: number;
 }
 
-async function runCustomers(bench: BenchServer, rate: number, profileFile?: string): Promise<RunFigures> {
+async function runCustomers(
+  bench: BenchServer,
+  rate: number,
+  profileFile?: string,
+  customers = CUSTOMERS,
+): Promise<RunFigures> {
   const { server, workspaceId } = bench;
-  const { tokens, contactIds } = await benchVisitors(bench, CUSTOMERS);
+  const { tokens, contactIds } = await benchVisitors(bench, customers);
   const scripts = contactIds.map((_, i) => (SCRIPTS[i % SCRIPTS.length] as (i: number) => string[])(i));
   const wsUrl = `${server.url.replace('http', 'ws')}/api/v1/ws`;
   let profiler: { stop(): Promise<void> } | undefined;
@@ -141,8 +147,13 @@ async function main(): Promise<void> {
     await seedDemoBot(bench.server.ctx, bench.workspaceId);
     // Train (and warm) before the clock starts: the first customer should not measure the model's training.
     await workspaceBot(bench.server.ctx, bench.workspaceId);
-    const paced = await runCustomers(bench, RATE);
-    const saturation = await runCustomers(bench, 0, process.env.BENCH_CPU_PROFILE);
+    const profiled = process.env.BENCH_CPU_PROFILE_RUN === 'paced' ? 'paced' : 'saturation';
+    const profile = (run: string) => (run === profiled ? process.env.BENCH_CPU_PROFILE : undefined);
+    // A server that has answered a few hundred turns: the JIT has compiled the hot paths (the first turns of a
+    // fresh process cost several times more CPU). These customers are not counted.
+    if (WARMUP > 0) await runCustomers(bench, 0, undefined, WARMUP);
+    const paced = await runCustomers(bench, RATE, profile('paced'));
+    const saturation = await runCustomers(bench, 0, profile('saturation'));
     const summary = {
       customers: CUSTOMERS,
       turns: paced.turns + saturation.turns,
@@ -178,7 +189,9 @@ async function main(): Promise<void> {
       row('errors', (r) => `${r.errors.length}${r.errors.length ? ` (${[...new Set(r.errors)].join(', ')})` : ''}`),
     ] as string[][];
     const widths = [0, 1, 2].map((i) => Math.max(...table.map((r) => (r[i] as string).length)));
-    console.log('\nbench:bot — embedded server (SQLite), one process, demo bot\n');
+    console.log(
+      `\nbench:bot — embedded server (SQLite), one process, demo bot; warm-up: ${WARMUP} customers, not counted\n`,
+    );
     for (const r of table) console.log(`  ${r.map((cell, i) => cell.padEnd(widths[i] as number)).join('  ')}`);
     console.log('');
     console.log(JSON.stringify(summary));
@@ -189,7 +202,8 @@ async function main(): Promise<void> {
 
 /**
  * With BENCH_CPU_PROFILE=<file>, the server's CPU profile of the saturation run's measured window only (not start-up,
- * seeding, training or opening the sockets), to see where a turn's time goes.
+ * seeding, training or opening the sockets), to see where a turn's time goes; BENCH_CPU_PROFILE_RUN=paced profiles
+ * the paced run instead.
  */
 async function startProfiler(file: string | undefined): Promise<{ stop(): Promise<void> } | undefined> {
   if (!file) return undefined;
