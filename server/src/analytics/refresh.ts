@@ -131,46 +131,67 @@ function addDelta(deltas: Map<string, Delta>, keys: RollupKey[], sums: Float64Ar
   }
 }
 
+const FACT_COLUMNS = [
+  'workspace_id',
+  'conversation_id',
+  'started_at',
+  'ended_at',
+  'status',
+  'channel',
+  'team',
+  'agent',
+  'intent',
+  'language',
+  'tier',
+  'bot_failure',
+  'definition_version',
+  'fact',
+  'tags',
+] as const;
+const FACTS_PER_STATEMENT = 200;
+
+/** The facts upsert for `rows` rows, written by hand and kept per engine and size like the rollup upsert below. */
+function factUpsert(engine: 'sqlite' | 'postgres', rows: number): string {
+  const key = `facts:${engine}:${rows}`;
+  let text = upsertSql.get(key);
+  if (text) return text;
+  let n = 0;
+  const placeholder = () => (engine === 'postgres' ? `$${++n}` : '?');
+  const values = Array.from({ length: rows }, () => `(${FACT_COLUMNS.map(placeholder).join(',')})`).join(',');
+  const sets = FACT_COLUMNS.slice(2)
+    .map((c) => `${c} = excluded.${c}`)
+    .join(', ');
+  text = `insert into analytics_facts (${FACT_COLUMNS.join(',')}) values ${values}
+    on conflict (workspace_id, conversation_id) do update set ${sets}`;
+  upsertSql.set(key, text);
+  return text;
+}
+
 async function writeFacts(trx: Executor, facts: StoredFact[]): Promise<void> {
-  for (let i = 0; i < facts.length; i += 200) {
-    const rows = facts.slice(i, i + 200).map((f) => ({
-      workspace_id: f.workspaceId,
-      conversation_id: f.conversationId,
-      started_at: f.startedAt,
-      ended_at: f.endedAt,
-      status: f.status,
-      channel: f.channel,
-      team: f.team,
-      agent: f.agent,
-      intent: f.intent,
-      language: f.language,
-      tier: f.tier,
-      bot_failure: f.botFailure,
-      definition_version: f.definitionVersion,
-      fact: toJson(f),
-      tags: tagsOf(f.applied.sums),
-    }));
-    await trx
-      .insertInto('analytics_facts')
-      .values(rows)
-      .onConflict((oc) =>
-        oc.columns(['workspace_id', 'conversation_id']).doUpdateSet((eb) => ({
-          started_at: eb.ref('excluded.started_at'),
-          ended_at: eb.ref('excluded.ended_at'),
-          status: eb.ref('excluded.status'),
-          channel: eb.ref('excluded.channel'),
-          team: eb.ref('excluded.team'),
-          agent: eb.ref('excluded.agent'),
-          intent: eb.ref('excluded.intent'),
-          language: eb.ref('excluded.language'),
-          tier: eb.ref('excluded.tier'),
-          bot_failure: eb.ref('excluded.bot_failure'),
-          definition_version: eb.ref('excluded.definition_version'),
-          fact: eb.ref('excluded.fact'),
-          tags: eb.ref('excluded.tags'),
-        })),
-      )
-      .execute();
+  const engine = engineOf(trx);
+  for (let i = 0; i < facts.length; i += FACTS_PER_STATEMENT) {
+    const chunk = facts.slice(i, i + FACTS_PER_STATEMENT);
+    const parameters: unknown[] = [];
+    for (const f of chunk) {
+      parameters.push(
+        f.workspaceId,
+        f.conversationId,
+        f.startedAt,
+        f.endedAt,
+        f.status,
+        f.channel,
+        f.team,
+        f.agent,
+        f.intent,
+        f.language,
+        f.tier,
+        f.botFailure,
+        f.definitionVersion,
+        toJson(f),
+        tagsOf(f.applied.sums),
+      );
+    }
+    await trx.executeQuery(CompiledQuery.raw(factUpsert(engine, chunk.length), parameters));
   }
 }
 
