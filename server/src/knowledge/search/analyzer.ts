@@ -26,20 +26,27 @@ export interface Analysis {
   ends: number[];
   /** distinct words (jieba search mode, stemmed English), without punctuation */
   words: string[];
-  /** term key → term frequency, over all kinds */
+  /** term key → term frequency, over all kinds (empty when built with keys: false) */
   terms: Map<string, number>;
+  /** `breaks[i]`: punctuation or space separates atom i-1 from atom i (no bigram term across it) */
+  breaks: boolean[];
 }
 
 export interface AnalyzeOptions {
   /** index characters, bigrams and pinyin (questions: yes; long bodies: words only, to save time and memory) */
   full: boolean;
+  /**
+   * Build the term keys (default true). The index adds questions by term id (search-index.ts), so it skips building
+   * the key strings; `breaks` then tells which atom pairs are bigram terms.
+   */
+  keys?: boolean;
 }
 
 function isHanCode(c: number): boolean {
   return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff) || c === 0x3007;
 }
 
-function isHanChar(ch: string): boolean {
+export function isHanChar(ch: string): boolean {
   return isHanCode(ch.charCodeAt(0));
 }
 
@@ -103,17 +110,18 @@ export function analyze(text: string, segmenter: Segmenter, opts: AnalyzeOptions
   const { atoms, starts, ends, breaks } = atomize(norm);
   const terms = new Map<string, number>();
   const words = new Set<string>();
+  const keys = opts.full && opts.keys !== false;
   let hasHan = false;
   for (let i = 0; i < atoms.length; i++) {
     const atom = atoms[i] as string;
     const han = isHanChar(atom);
     if (han) {
       hasHan = true;
-      if (opts.full) add(terms, `c${atom}`);
+      if (keys) add(terms, `c${atom}`);
     } else {
       words.add(atom); // English words and numbers are words already
     }
-    if (opts.full && i > 0 && !breaks[i]) add(terms, `b${atoms[i - 1]} ${atom}`);
+    if (keys && i > 0 && !breaks[i]) add(terms, `b${atoms[i - 1]} ${atom}`);
   }
   if (hasHan) {
     for (const piece of opts.full ? segmenter.cutForSearch(norm) : segmenter.cut(norm)) {
@@ -121,8 +129,8 @@ export function analyze(text: string, segmenter: Segmenter, opts: AnalyzeOptions
       words.add(piece);
     }
   }
-  for (const w of words) add(terms, `w${w}`);
-  return { norm, atoms, starts, ends, words: [...words], terms };
+  if (opts.keys !== false) for (const w of words) add(terms, `w${w}`);
+  return { norm, atoms, starts, ends, words: [...words], terms, breaks };
 }
 
 /** The kind index of a term key. */

@@ -80,6 +80,45 @@ export class InvertedIndex {
     return id;
   }
 
+  /**
+   * Adds a unit from term ids (`ids[i]` occurs `tfs[i]` times; ids distinct) and returns its id: the same as add()
+   * with the ids' keys, without building or hashing a key string per term.
+   */
+  addIds(ids: readonly number[], tfs: readonly number[]): number {
+    const id = this.count++;
+    if (id >= this.alive.length) this.grow();
+    this.alive[id] = 1;
+    this.live++;
+    for (let i = 0; i < ids.length; i++) {
+      const termId = ids[i] as number;
+      const tf = tfs[i] as number;
+      const key = this.terms.key(termId);
+      const kind = kindOf(key);
+      const lens = this.lens[kind] as Float32Array;
+      lens[id] = (lens[id] as number) + tf;
+      this.totalLen[kind] = (this.totalLen[kind] as number) + tf;
+      let p = this.postings[termId];
+      if (!p) {
+        p = { units: new Int32Array(2), tfs: new Uint16Array(2), n: 0, df: 0 };
+        this.postings[termId] = p;
+        this.onNewTerm?.(key);
+      }
+      if (p.n === p.units.length) {
+        const units = new Int32Array(p.n * 2);
+        units.set(p.units);
+        const grown = new Uint16Array(p.n * 2);
+        grown.set(p.tfs);
+        p.units = units;
+        p.tfs = grown;
+      }
+      p.units[p.n] = id;
+      p.tfs[p.n] = Math.min(tf, 65535);
+      p.n++;
+      p.df++;
+    }
+    return id;
+  }
+
   /** Marks a unit dead; `terms` must be the map it was added with. */
   remove(id: number, terms: Map<string, number>): void {
     if (id >= this.count || this.alive[id] !== 1) return;

@@ -2,7 +2,7 @@
 // re-ranker over pairwise features (features.ts) orders them and gives each a calibrated confidence. Every question
 // is encoded as integers once, at index time (side-encoding.ts, side-arena.ts), so a search compares its query with
 // the candidates without building strings or sets. Pure in-memory, no I/O.
-import { type Analysis, analyze, atomize } from './analyzer.ts';
+import { type Analysis, analyze, atomize, isHanChar } from './analyzer.ts';
 import { cosine, normalizeVector } from './embedding-math.ts';
 import type { Expansion } from './explain.ts';
 import { FEATURE_COUNT, FEATURE_NAMES, QueryMarks } from './features.ts';
@@ -360,9 +360,11 @@ class HybridIndex implements SearchIndex, SearchInternals {
   }
 
   private addQuestion(entry: DocEntry, field: Field, text: string): string[] | undefined {
-    const a = analyze(text, this.segmenter);
+    const a = analyze(text, this.segmenter, { full: true, keys: false });
     if (a.atoms.length === 0) return undefined;
-    const id = this.questions.add(a.terms);
+    const rec = this.encode(a);
+    const { ids, tfs } = this.indexTerms(a, rec);
+    const id = this.questions.addIds(ids, tfs);
     if (id >= this.unitDoc.length) {
       this.unitDoc = growInt(this.unitDoc, id + 1, 0);
       this.docSource.unitDoc = this.unitDoc;
@@ -374,9 +376,41 @@ class HybridIndex implements SearchIndex, SearchInternals {
     this.unitField[id] = FIELDS.indexOf(field);
     this.unitText[id] = text;
     this.unitNorm[id] = a.norm === text ? text : a.norm;
-    this.arena.set(id, this.encode(a));
+    this.arena.set(id, rec);
     entry.units.push(id);
     return a.words;
+  }
+
+  /**
+   * A question's index terms by id, from its encoded record — the same terms analyze() would key (words, Han
+   * characters, bigrams of atoms not separated by punctuation), without building their key strings.
+   */
+  private indexTerms(a: Analysis, rec: number[]): { ids: number[]; tfs: number[] } {
+    const ids: number[] = [];
+    const tfs: number[] = [];
+    const count = (id: number) => {
+      const at = ids.indexOf(id);
+      if (at >= 0) tfs[at] = (tfs[at] as number) + 1;
+      else {
+        ids.push(id);
+        tfs.push(1);
+      }
+    };
+    const atomsAt = listStart(rec, 0, N_ATOMS);
+    for (let i = 0; i < a.atoms.length; i++) {
+      const atom = a.atoms[i] as string;
+      const atomId = rec[atomsAt + i] as number;
+      if (isHanChar(atom)) count(this.terms.key(atomId).charCodeAt(0) === 99 ? atomId : this.terms.intern(`c${atom}`));
+      if (i > 0 && !a.breaks[i])
+        count(this.interning.bigram(a.atoms[i - 1] as string, atom, rec[atomsAt + i - 1] as number, atomId));
+    }
+    const wordsAt = listStart(rec, 0, N_WORDS);
+    const words = rec[N_WORDS] as number;
+    for (let i = 0; i < words; i++) {
+      ids.push(rec[wordsAt + i] as number);
+      tfs.push(1);
+    }
+    return { ids, tfs };
   }
 
   private encode(a: Analysis, resolver: InterningResolver | LookupResolver = this.interning): number[] {

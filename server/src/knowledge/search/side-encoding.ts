@@ -18,7 +18,7 @@ export const N_CONTENT_BIGRAMS = 8;
 export const HEADER = 9;
 
 /** Where each list starts, relative to the record's start. */
-export function listStart(rec: Int32Array, off: number, list: number): number {
+export function listStart(rec: ArrayLike<number>, off: number, list: number): number {
   let at = off + HEADER;
   for (let i = N_ATOMS; i < list; i++) at += rec[off + i] as number;
   return at;
