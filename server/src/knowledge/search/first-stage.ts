@@ -7,7 +7,7 @@ import type { InvertedIndex, QueryTerm } from './postings.ts';
 import { TopK } from './top-k.ts';
 
 /** First-stage weight of each term kind (word, char, bigram, pinyin) on questions and on bodies. */
-export const QUESTION_KIND_WEIGHTS = [1, 0.35, 0.7, 0.25];
+export const QUESTION_KIND_WEIGHTS: readonly number[] = [1, 0.35, 0.7, 0.25];
 export const BODY_KIND_WEIGHTS = [1, 0, 0, 0];
 const BODY_WEIGHT = 0.3;
 /** Postings walked per query before common terms are skipped (bounds latency on large knowledge bases). */
@@ -47,6 +47,7 @@ export class FirstStage {
   constructor(
     private readonly questions: InvertedIndex,
     private readonly bodies: InvertedIndex,
+    private readonly kindWeights: readonly number[] = QUESTION_KIND_WEIGHTS,
   ) {}
 
   ensureDocs(n: number): void {
@@ -72,7 +73,7 @@ export class FirstStage {
     let body = 0;
     for (const t of own) {
       const kind = kindOf(t.key);
-      question += (QUESTION_KIND_WEIGHTS[kind] as number) * this.questions.idf(t.key);
+      question += (this.kindWeights[kind] as number) * this.questions.idf(t.key);
       body += (BODY_KIND_WEIGHTS[kind] as number) * this.bodies.idf(t.key);
     }
     return { question: question || 1, body: body || 1 };
@@ -82,7 +83,7 @@ export class FirstStage {
   run(terms: QueryTerm[], own: QueryTerm[], src: DocSource, k: number): Candidate[] {
     this.bufQ = this.questions.buffer(this.bufQ);
     this.bufB = this.bodies.buffer(this.bufB);
-    const q = this.questions.score(terms, QUESTION_KIND_WEIGHTS, this.bufQ, QUESTION_BUDGET);
+    const q = this.questions.score(terms, this.kindWeights, this.bufQ, QUESTION_BUDGET);
     const bodyTerms = own.filter((t) => (BODY_KIND_WEIGHTS[kindOf(t.key)] as number) > 0);
     const b = this.bodies.score(bodyTerms, BODY_KIND_WEIGHTS, this.bufB, BODY_BUDGET);
     const { bufQ, bufB, touched, best, bestUnit, body } = this;
@@ -150,7 +151,7 @@ export class FirstStage {
         if (unit < 0) continue;
         for (const term of q.skipped) {
           if (src.unitHasTerm(unit, term.key))
-            best[t.id] = (best[t.id] as number) + this.questions.termScore(term, QUESTION_KIND_WEIGHTS, unit);
+            best[t.id] = (best[t.id] as number) + this.questions.termScore(term, this.kindWeights, unit);
         }
         t.score = (best[t.id] as number) + BODY_WEIGHT * (body[t.id] as number);
       }

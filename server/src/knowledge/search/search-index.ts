@@ -78,7 +78,7 @@ class HybridIndex implements SearchIndex, SearchInternals {
   private readonly sounds = new TermTable();
   private readonly questions = new InvertedIndex(this.terms, (key) => this.homophones.addKey(key));
   private readonly bodies = new InvertedIndex(this.terms);
-  private readonly first = new FirstStage(this.questions, this.bodies);
+  private readonly first: FirstStage;
   private readonly arena = new SideArena();
   private readonly marks = new QueryMarks();
   /** per question unit: its document, field and text */
@@ -116,6 +116,7 @@ class HybridIndex implements SearchIndex, SearchInternals {
 
   constructor(opts: SearchIndexOptions) {
     this.segmenter = createSegmenter(opts.userDictionary);
+    this.first = new FirstStage(this.questions, this.bodies, opts.questionKindWeights);
     this.synonyms = new SynonymTable(opts.synonyms ?? []);
     this.canonicalizer.set([...(opts.synonyms ?? []), ...GENERAL_SYNONYMS]);
     this.weights = opts.weights ?? DEFAULT_WEIGHTS;

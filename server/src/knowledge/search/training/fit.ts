@@ -88,8 +88,14 @@ export function docOf(id: string, text: string): SearchDoc {
   };
 }
 
+/** Index options a fitting experiment may vary (first-stage kind weights). */
+export let indexOptions: { questionKindWeights?: readonly number[] } = {};
+export function setIndexOptions(o: typeof indexOptions): void {
+  indexOptions = o;
+}
+
 export function indexOf(round: Round, weights?: RerankWeights): SearchIndex & SearchInternals {
-  const index = createSearchIndex(weights ? { weights } : {});
+  const index = createSearchIndex(weights ? { ...indexOptions, weights } : indexOptions);
   for (const e of round.entries) index.upsert(docOf(e.id, e.text));
   return index;
 }
