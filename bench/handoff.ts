@@ -16,11 +16,13 @@ import { benchVisitors, percentile, startBenchServer } from './support.ts';
  * - hand-off → console: from the customer's "转人工" leaving the widget to the same frame. This includes the bot's
  *   turn and the 400 ms during which the assigner gathers hand-offs that arrive together (so an angry VIP a few
  *   milliseconds behind a regular customer is still served first): it is by design above the decision figure.
+ * The first `warmup` hand-offs (30) are served before the measured ones start and are not counted.
  * Agents have room for every hand-off, so nobody waits for capacity. The consoles run in a child process (as a
  * browser would, their sockets are read at once); the push's `decidedAt` and the arrival are both `Date.now()`.
  */
 export interface HandoffBenchResult {
   handoffs: number;
+  warmup: number;
   agents: number;
   per_second: number;
   delivered: number;
@@ -32,10 +34,12 @@ export interface HandoffBenchResult {
 const PASSWORD = 'bench-handoff-password-1';
 
 export async function runHandoffBench(
-  options: { agents?: number; handoffs?: number; perSecond?: number } = {},
+  options: { agents?: number; handoffs?: number; perSecond?: number; warmup?: number } = {},
 ): Promise<HandoffBenchResult> {
   const agentCount = options.agents ?? 10;
   const handoffs = options.handoffs ?? 300;
+  // Hand-offs before the measured ones, not counted: a long-running server is warm (JIT, caches, the bot's models).
+  const warmup = options.warmup ?? 30;
   const perSecond = options.perSecond ?? 20;
   const bench = await startBenchServer('handoff');
   const { server, workspaceId } = bench;
@@ -71,7 +75,7 @@ export async function runHandoffBench(
           languages: [],
           teams: ['general', 'billing', 'tech', 'vip_desk'],
           level: 3,
-          capacity: { web_widget: Math.ceil(handoffs / agentCount) + 5, api: 0 },
+          capacity: { web_widget: Math.ceil((warmup + handoffs) / agentCount) + 5, api: 0 },
         },
       });
       const login = await fetch(`${server.url}/api/v1/auth/login`, {
@@ -111,7 +115,7 @@ export async function runHandoffBench(
     }
 
     // Customers: each opens the widget socket and presses "转人工" at the set pace.
-    const { tokens } = await benchVisitors(bench, handoffs);
+    const { tokens } = await benchVisitors(bench, warmup + handoffs);
     const visitors = await Promise.all(
       tokens.map(async (token) => {
         const socket = new WebSocket(`${wsUrl}?token=${encodeURIComponent(token)}`);
@@ -124,33 +128,38 @@ export async function runHandoffBench(
       }),
     );
     const pressedAt = new Map<string, number>();
-    const conversationOf = new Map<WebSocket, string>();
+    /** The measured customers' conversations (the warm-up ones are left out). */
+    const measured = new Set<string>();
     for (const [i, socket] of visitors.entries()) {
       socket.on('message', (data) => {
         const frame = JSON.parse(data.toString()) as { type: string; message?: { conversationId: string } };
         if (frame.type === 'ack' && frame.message) {
-          conversationOf.set(socket, frame.message.conversationId);
           pressedAt.set(frame.message.conversationId, pressedAt.get(`#${i}`) as number);
+          if (i >= warmup) measured.add(frame.message.conversationId);
         }
       });
     }
+    const untilAssigned = async (count: number) => {
+      // Until that many conversations are assigned (or 60 s).
+      const deadline = Date.now() + 60_000;
+      while (Date.now() < deadline) {
+        const assigned = await server.ctx.db
+          .selectFrom('conversations')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('workspace_id', '=', workspaceId)
+          .where('status', '=', 'assigned')
+          .executeTakeFirstOrThrow();
+        if (Number(assigned.n) >= count) return;
+        await new Promise((r) => setTimeout(r, 200));
+      }
+    };
     for (const [i, socket] of visitors.entries()) {
+      if (i === warmup) await untilAssigned(warmup);
       pressedAt.set(`#${i}`, Date.now());
       socket.send(JSON.stringify({ type: 'message.send', clientMessageId: `handoff-${i}`, text: '转人工' }));
       await new Promise((resolve) => setTimeout(resolve, 1000 / perSecond));
     }
-    // Until every conversation is assigned (or 60 s), then ask the consoles what they saw.
-    const deadline = Date.now() + 60_000;
-    while (Date.now() < deadline) {
-      const assigned = await server.ctx.db
-        .selectFrom('conversations')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('workspace_id', '=', workspaceId)
-        .where('status', '=', 'assigned')
-        .executeTakeFirstOrThrow();
-      if (Number(assigned.n) >= handoffs) break;
-      await new Promise((r) => setTimeout(r, 200));
-    }
+    await untilAssigned(warmup + handoffs);
     await new Promise((r) => setTimeout(r, 500));
     const reported = fromConsoles('report');
     consoles.send({ kind: 'report' });
@@ -158,12 +167,14 @@ export async function runHandoffBench(
     if (process.env.BENCH_HANDOFF_PASSES) {
       // Latencies grouped by assigner pass (same decidedAt): shows how a burst is served.
       const passes = new Map<number, number[]>();
-      for (const [, at, decidedAt] of report.arrivals)
+      for (const [, at, decidedAt] of report.arrivals.filter(([id]) => measured.has(id)))
         passes.set(decidedAt, [...(passes.get(decidedAt) ?? []), at - decidedAt]);
       for (const [decidedAt, latencies] of passes)
         console.error(`pass ${decidedAt}: ${latencies.sort((a, b) => a - b).join(' ')} ms`);
     }
-    const arrivals = new Map(report.arrivals.map(([id, at, decidedAt]) => [id, { at, decidedAt }]));
+    const arrivals = new Map(
+      report.arrivals.filter(([id]) => measured.has(id)).map(([id, at, decidedAt]) => [id, { at, decidedAt }]),
+    );
 
     const decision: number[] = [];
     const total: number[] = [];
@@ -176,6 +187,7 @@ export async function runHandoffBench(
     total.sort((a, b) => a - b);
     return {
       handoffs,
+      warmup,
       agents: agentCount,
       per_second: perSecond,
       delivered: arrivals.size,

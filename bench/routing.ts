@@ -19,7 +19,7 @@ if (handoffs > 0) {
   handoff = await runHandoffBench({ handoffs, perSecond: Number(process.env.BENCH_HANDOFFS_PER_SECOND ?? 20) });
   const d = handoff.decision_to_console_ms;
   write(
-    `Hand-off → agent console, embedded (SQLite), ${handoff.handoffs} hand-offs at ${handoff.per_second}/s to ${handoff.agents} agents, ${handoff.delivered} delivered:`,
+    `Hand-off → agent console, embedded (SQLite), ${handoff.handoffs} hand-offs at ${handoff.per_second}/s to ${handoff.agents} agents (after ${handoff.warmup} not counted), ${handoff.delivered} delivered:`,
   );
   write(`  decision → console   p50 ${d.p50} ms, p99 ${d.p99} ms, max ${d.max} ms   target p99 ≤ 200 ms`);
   write(
