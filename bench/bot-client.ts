@@ -31,8 +31,9 @@ export interface BotClientResult {
   turns: number;
   /** Bot messages received (each counted once). */
   replies: number;
-  /** Turns that got no bot reply within the timeout. */
+  /** Turns that got no bot reply within the timeout, and their client message ids. */
   lost: number;
+  lostTurns: string[];
   /** Bot or customer messages delivered twice, or a turn acknowledged with two different ids. */
   duplicated: number;
   /** Per customer: [clientMessageId, messageId] acknowledged. */
@@ -113,7 +114,10 @@ async function converse(
     customer.socket.send(JSON.stringify({ type: 'message.send', clientMessageId, text: script[turn] }));
     result.turns++;
     if (await answered) result.replyMs.push(performance.now() - (input.rate > 0 ? due : sent));
-    else result.lost++;
+    else {
+      result.lost++;
+      result.lostTurns.push(clientMessageId);
+    }
   }
 }
 
@@ -123,6 +127,7 @@ async function run(input: BotClientInput): Promise<void> {
     turns: 0,
     replies: 0,
     lost: 0,
+    lostTurns: [],
     duplicated: 0,
     acks: [],
     errors: [],

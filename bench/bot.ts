@@ -106,17 +106,17 @@ async function runCustomers(
       customerRows.set(key, [...(customerRows.get(key) ?? []), row.id]);
     } else if (row.sender === 'bot' && row.cmid) botReplies.set(row.cmid, (botReplies.get(row.cmid) ?? 0) + 1);
   }
-  let lost = result.lost;
+  // A turn is lost when the client saw no answer in time, or the database lacks the message or its answer.
+  const lostTurns = new Set(result.lostTurns);
   let duplicated = result.duplicated;
   contactIds.forEach((contactId, c) => {
     (scripts[c] as string[]).forEach((_, t) => {
       const ids = customerRows.get(`${contactId}/b${c}-${t}`) ?? [];
-      if (ids.length === 0) lost++;
+      if (ids.length === 0) lostTurns.add(`b${c}-${t}`);
       duplicated += Math.max(0, ids.length - 1);
       for (const id of ids) {
         const replies = botReplies.get(`bot-${id}-0`) ?? 0;
-        // A turn the client saw answered but the database lacks, or answered twice, is counted here.
-        if (replies === 0 && result.lost === 0) lost++;
+        if (replies === 0) lostTurns.add(`b${c}-${t}`);
         duplicated += Math.max(0, replies - 1);
       }
     });
@@ -128,7 +128,7 @@ async function runCustomers(
   return {
     turns: result.turns,
     replies: result.replies,
-    lost,
+    lost: lostTurns.size,
     duplicated,
     errors: result.errors,
     seconds: result.seconds,
