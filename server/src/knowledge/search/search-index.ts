@@ -174,8 +174,13 @@ class HybridIndex implements SearchIndex, SearchInternals {
     for (const q of learnedQueries) this.addQuestion(entry, 'learned', q);
     this.docFirstUnit[idx] = entry.units[0] ?? -1;
     if (doc.body.trim().length > 0) {
-      const a = analyze(doc.body, this.segmenter, { full: false });
-      entry.bodyUnit = this.bodies.add(a.terms);
+      // a body's terms are its distinct words, once each: added by id, without building their key strings
+      const a = analyze(doc.body, this.segmenter, { full: false, keys: false });
+      const ids = a.words.map((w) => this.interning.word(w));
+      entry.bodyUnit = this.bodies.addIds(
+        ids,
+        ids.map(() => 1),
+      );
       if (entry.bodyUnit >= this.bodyUnitDoc.length) {
         this.bodyUnitDoc = growInt(this.bodyUnitDoc, entry.bodyUnit + 1, 0);
         this.docSource.bodyUnitDoc = this.bodyUnitDoc;
