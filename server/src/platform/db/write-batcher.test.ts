@@ -114,4 +114,27 @@ describe('writeTransaction on sqlite (group commit)', () => {
     const { rows } = await sql<{ c: number }>`select count(*) as c from wb_parent`.execute(db);
     expect(Number(rows[0]?.c)).toBe(0);
   });
+
+  it('lets the callers of one batch reply (in the next check phase) before the next batch runs', async () => {
+    database = await openTestDatabase('sqlite', { migrate: false });
+    const db = database.db;
+    await sql`create table wb_items (name varchar(40) primary key, n integer not null)`.execute(db);
+    const order: string[] = [];
+    let second: Promise<unknown> | undefined;
+    const first = writeTransaction(db, 'sqlite', async (trx) => {
+      await insert(trx, 'first', 1);
+      // Queued while the first batch runs: it commits in the next batch.
+      second = writeTransaction(db, 'sqlite', async (inner) => {
+        order.push('second batch runs');
+        await insert(inner, 'second', 2);
+      });
+    }).then(() => {
+      // What a WebSocket reply does: frames written in this turn leave from an immediate.
+      setImmediate(() => order.push('first reply leaves'));
+    });
+    await first;
+    await second;
+    expect(order).toEqual(['first reply leaves', 'second batch runs']);
+    expect(await names(db)).toEqual(['first', 'second']);
+  });
 });

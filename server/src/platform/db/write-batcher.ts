@@ -96,8 +96,13 @@ class WriteBatcher {
       // Nothing of this batch committed: every body not answered yet gets the error (a settled promise ignores it).
       for (const item of batch) item.reject(error);
     } finally {
-      this.running = false;
-      this.schedule();
+      // The callers answered by this commit send their replies from immediates queued just now (sockets write their
+      // frames of a turn at its end, see http/ws/connection.ts). Scheduled at once, the next batch would run first and
+      // every reply would wait for it; one turn later, the replies leave before it (and it gathers more bodies).
+      setImmediate(() => {
+        this.running = false;
+        this.schedule();
+      });
     }
   }
 }
