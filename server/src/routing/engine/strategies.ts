@@ -47,11 +47,61 @@ export function chooseAgent(
   context: EligibilityContext,
 ): AgentState | undefined {
   if (strategy === 'manual') return undefined;
+  if (strategy === 'best_match') return bestMatch(conversation, agents, context);
+  return byPreference(strategy, conversation, agents, context);
+}
+
+/** The plain form: each eligible agent compared with the leader by the strategy's preference (tests check against it). */
+export function byPreference(
+  strategy: Exclude<Strategy, 'manual'>,
+  conversation: WaitingConversation,
+  agents: Iterable<AgentState>,
+  context: EligibilityContext,
+): AgentState | undefined {
   const prefer = PREFERENCES[strategy];
   let best: AgentState | undefined;
   for (const agent of agents) {
     if (!canTakeNow(agent, conversation, context)) continue;
     if (!best || prefer(agent, best, conversation) < 0) best = agent;
+  }
+  return best;
+}
+
+/**
+ * best_match's preference without recomputing the leader's skill fit and load for every comparison (a conversation
+ * arriving is compared against every agent: 1,000 of them in the bench). Same order as PREFERENCES.best_match.
+ */
+function bestMatch(
+  conversation: WaitingConversation,
+  agents: Iterable<AgentState>,
+  context: EligibilityContext,
+): AgentState | undefined {
+  let best: AgentState | undefined;
+  let bestFit = 0;
+  let bestLoad = 0;
+  for (const agent of agents) {
+    if (!canTakeNow(agent, conversation, context)) continue;
+    const fit = skillFit(agent, conversation);
+    if (best) {
+      if (fit < bestFit) continue;
+      if (fit === bestFit) {
+        const load = loadRatio(agent);
+        if (load > bestLoad) continue;
+        if (
+          load === bestLoad &&
+          (agent.lastAssignedAt > best.lastAssignedAt ||
+            (agent.lastAssignedAt === best.lastAssignedAt && agent.id >= best.id))
+        )
+          continue;
+        best = agent;
+        bestFit = fit;
+        bestLoad = load;
+        continue;
+      }
+    }
+    best = agent;
+    bestFit = fit;
+    bestLoad = loadRatio(agent);
   }
   return best;
 }

@@ -3,6 +3,7 @@ import type { EligibilityContext } from './eligibility.ts';
 import { nextConversationFor } from './plan.ts';
 import { DEFAULT_PRIORITY_PARAMS } from './priority.ts';
 import { SeededRandom } from './random.ts';
+import { byPreference, chooseAgent } from './strategies.ts';
 import { agent, conversation } from './testing.ts';
 import type { AgentState, PriorityParams, WaitingConversation } from './types.ts';
 import { WaitingLines } from './waiting-lines.ts';
@@ -126,5 +127,26 @@ describe('WaitingLines', () => {
     expect(lines.remove('old')).toBe(false);
     expect(lines.bestFor(someone, context, start + 3_600_000)?.id).toBe('vip2');
     expect(lines.bestFor({ ...someone, online: false }, context, start + 3_600_000)).toBeUndefined();
+  });
+});
+
+describe('best match for an arriving conversation', () => {
+  it('picks the agent the plain preference comparison picks (skill fit, load, rotation, id)', () => {
+    const random = new SeededRandom(42);
+    const context: EligibilityContext = { openTeams: new Map() };
+    const mismatches: string[] = [];
+    for (let round = 0; round < 300; round++) {
+      const agents = Array.from({ length: 30 }, (_, i) => {
+        const a = randomAgent(random, i);
+        // Few distinct values, so ties on fit, load and rotation happen.
+        return { ...a, online: true, lastAssignedAt: random.pick([0, 1, 2]) };
+      });
+      const c = randomConversation(random, `c${round}`, 1_800_000_000_000, agents);
+      const arriving = { ...c, reservedFor: null };
+      const expected = byPreference('best_match', arriving, agents, context);
+      const got = chooseAgent('best_match', arriving, agents, context);
+      if (got?.id !== expected?.id) mismatches.push(`round ${round}: ${got?.id} ≠ ${expected?.id}`);
+    }
+    expect(mismatches).toEqual([]);
   });
 });
