@@ -48,6 +48,12 @@ export const FEATURE_NAMES = [
 
 export const FEATURE_COUNT = FEATURE_NAMES.length;
 
+/**
+ * A feature vector: a plain array in the search path (a Float64Array per candidate would cost an off-heap backing
+ * store apiece, which the young-generation collector then has to sweep), a Float64Array where fitting keeps them.
+ */
+export type FeatureVector = { [i: number]: number; readonly length: number };
+
 /** idf by term id from the question index (unknown ids: the largest idf there is). */
 export interface IdfById {
   idfOfId(id: number): number;
@@ -149,7 +155,7 @@ export class QueryMarks {
   private wordPos: Int32Array = new Int32Array(1024);
   private epoch = 0;
   private seenEpoch = 0;
-  rec: Int32Array = new Int32Array(0);
+  rec: ArrayLike<number> = [];
   private wordIdf: Float64Array = new Float64Array(16);
   private wordMatched: Uint8Array = new Uint8Array(16);
   private wordTotal = 0;
@@ -159,7 +165,7 @@ export class QueryMarks {
   private readonly align = new Int32Array(3);
 
   /** Marks a query's record; `terms` and `sounds`: the sizes of the term and pinyin tables. */
-  prepare(rec: Int32Array, terms: number, sounds: number, idf: IdfById): void {
+  prepare(rec: ArrayLike<number>, terms: number, sounds: number, idf: IdfById): void {
     this.rec = rec;
     this.epoch++;
     if (this.epoch === 0xffffffff) this.reset();
@@ -223,7 +229,7 @@ export class QueryMarks {
   }
 
   /** A query-local (negative) atom id seen earlier in the list. */
-  private seenLocal(rec: Int32Array, at: number, i: number): boolean {
+  private seenLocal(rec: ArrayLike<number>, at: number, i: number): boolean {
     const id = rec[at + i];
     for (let j = 0; j < i; j++) if (rec[at + j] === id) return true;
     return false;
@@ -240,7 +246,7 @@ export class QueryMarks {
   }
 
   /** The features of the marked query against the candidate record at `c[off]`. */
-  features(c: Int32Array, off: number, ctx: PairContext, idf: IdfById, out: Float64Array): Float64Array {
+  features(c: ArrayLike<number>, off: number, ctx: PairContext, idf: IdfById, out: FeatureVector): FeatureVector {
     const q = this.rec;
     const e = this.epoch;
     const maxIdf = idf.maxIdf();

@@ -43,6 +43,7 @@ export class FirstStage {
   body: Float32Array = new Float32Array(1024);
   private touched: Uint8Array = new Uint8Array(1024);
   private touchedDocs: Int32Array = new Int32Array(1024);
+  private readonly heaps = new Map<number, TopK>();
 
   constructor(
     private readonly questions: InvertedIndex,
@@ -126,7 +127,12 @@ export class FirstStage {
       if (bestUnit[d] === -1) bestUnit[d] = src.docFirstUnit[d] as number;
       body[d] = s;
     }
-    const heap = new TopK(k);
+    let heap = this.heaps.get(k);
+    if (!heap) {
+      heap = new TopK(k);
+      this.heaps.set(k, heap);
+    }
+    heap.reset();
     const docs = this.touchedDocs;
     for (let i = 0; i < nTouched; i++) {
       const d = docs[i] as number;

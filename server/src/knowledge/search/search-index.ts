@@ -248,7 +248,10 @@ class HybridIndex implements SearchIndex, SearchInternals {
   candidates(query: string, options: SearchOptions = {}): { docId: string; features: Float64Array }[] {
     const ranked = this.rank(query, options, CANDIDATES);
     if (!ranked) return [];
-    return ranked.scored.map(({ idx, features }) => ({ docId: (this.entries[idx] as DocEntry).doc.id, features }));
+    return ranked.scored.map(({ idx, features }) => ({
+      docId: (this.entries[idx] as DocEntry).doc.id,
+      features: Float64Array.from(features),
+    }));
   }
 
   private matchedQuestion(unit: number): MatchedQuestion {
@@ -286,7 +289,7 @@ class HybridIndex implements SearchIndex, SearchInternals {
     const scored = top.map(({ id: idx, score: firstScore }, rank) => {
       const entry = this.entries[idx] as DocEntry;
       const unit = this.first.bestUnit[idx] as number;
-      const features = new Float64Array(FEATURE_COUNT);
+      const features: number[] = new Array(FEATURE_COUNT).fill(0);
       const fb = feedback?.get(entry.doc.id) ?? 0;
       const ctx = {
         firstStage: (this.first.best[idx] as number) / norms.question,
@@ -430,8 +433,8 @@ class HybridIndex implements SearchIndex, SearchInternals {
   }
 
   /** The query's record: known terms by id, the query's own new terms by query-local negative ids. */
-  private encodeQuery(a: Analysis): Int32Array {
-    return Int32Array.from(this.encode(a, new LookupResolver(this.terms, this.sounds)));
+  private encodeQuery(a: Analysis): number[] {
+    return this.encode(a, new LookupResolver(this.terms, this.sounds));
   }
 
   /** Whether a question unit holds an index term (key = kind prefix + text, as analyzer.ts builds them). */

@@ -11,6 +11,11 @@ export class TopK {
     this.scores = new Float64Array(Math.max(0, k));
   }
 
+  /** Empties the heap for reuse (a search keeps one per k instead of allocating one). */
+  reset(): void {
+    this.n = 0;
+  }
+
   /** The score an item must beat to get in. */
   get threshold(): number {
     return this.n < this.k ? Number.NEGATIVE_INFINITY : (this.scores[0] as number);
