@@ -72,4 +72,10 @@ describe('lingxi kb eval', () => {
     expect(missing.code).toBe(1);
     expect(missing.err).toContain('absent.tsv');
   });
+
+  it('refuses to fit on a pair set: the defaults are fitted on the project corpus only', async () => {
+    const refused = await capture(() => run(['fit', '--pairs', file]));
+    expect(refused.code).toBe(2);
+    expect(refused.err).toContain('never fitted on');
+  });
 });
