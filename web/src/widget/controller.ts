@@ -21,6 +21,8 @@ export class WidgetController {
   private conversationId: string | null = null;
   private typingTimer: ReturnType<typeof setTimeout> | undefined;
   private unread = 0;
+  /** Routing-status requests made so far; an answer is applied only if no later request was made. */
+  private routingAsked = 0;
 
   constructor(
     private readonly api: WidgetApi,
@@ -163,8 +165,11 @@ export class WidgetController {
 
   /** Surge announcement and place in line come from the server (the socket only says that something changed). */
   private async refreshRouting(): Promise<void> {
+    // Notices come in bursts and answers can overtake each other: only the answer to the latest question counts.
+    const asked = ++this.routingAsked;
     try {
       const status = await this.api.routingStatus();
+      if (asked !== this.routingAsked) return;
       const announcement = status.botFirst ?? status.waitMessage;
       this.view.setRouting(
         announcement ? announcement[this.text.lang] : null,
