@@ -44,29 +44,52 @@ export class Connection {
     return this.principal.workspaceId;
   }
 
-  send(message: ServerMessage): void {
+  /**
+   * Sends a frame. `urgent` frames (replies to the client's own request: acks) leave as soon as the code that runs
+   * now and its promise callbacks are done; others may wait for the end of the turn (see corkUntilNextTurn).
+   */
+  send(message: ServerMessage, urgent = false): void {
     if (this.socket.readyState !== this.socket.OPEN) return;
     this.corkUntilNextTurn();
     this.socket.send(JSON.stringify(message));
+    if (urgent) this.uncorkSoon();
   }
 
+  private raw: Duplex | undefined;
   private corked = false;
+  private uncorkQueued = false;
 
   /**
-   * Frames sent during one event-loop turn leave in one write: a message's ack and its `message.created` cost one
-   * system call instead of two (the writes dominated a message's CPU time). Order is unchanged; the frames only wait
-   * for the end of the turn.
+   * Frames sent during one event-loop turn leave in one write: a console hearing of many messages in one turn pays one
+   * system call, not one per message. Order is unchanged; the frames only wait for the end of the turn.
    */
   private corkUntilNextTurn(): void {
     if (this.corked) return;
     const raw = (this.socket as unknown as { _socket?: Duplex })._socket;
     if (!raw || typeof raw.cork !== 'function') return;
     raw.cork();
+    this.raw = raw;
     this.corked = true;
-    setImmediate(() => {
-      this.corked = false;
-      raw.uncork();
+    setImmediate(() => this.uncork());
+  }
+
+  /**
+   * An ack must not wait for the end of the turn: the bus handlers of the same commit (routing, webhooks …) run as
+   * immediates of this turn too, and would go first. A microtask runs before any of them.
+   */
+  private uncorkSoon(): void {
+    if (this.uncorkQueued || !this.corked) return;
+    this.uncorkQueued = true;
+    queueMicrotask(() => {
+      this.uncorkQueued = false;
+      this.uncork();
     });
+  }
+
+  private uncork(): void {
+    if (!this.corked) return;
+    this.corked = false;
+    this.raw?.uncork();
   }
 
   /** A live message from the bus. */
@@ -79,12 +102,15 @@ export class Connection {
   /** The sender's acknowledgement, in its place in the conversation's order. */
   acknowledge(message: MessageRecord, duplicate: boolean, requestId: string | undefined): Promise<void> {
     const ack = () =>
-      this.send({
-        type: 'ack',
-        ...(requestId ? { requestId } : {}),
-        clientMessageId: message.clientMessageId,
-        message: presentMessage(message),
-      });
+      this.send(
+        {
+          type: 'ack',
+          ...(requestId ? { requestId } : {}),
+          clientMessageId: message.clientMessageId,
+          message: presentMessage(message),
+        },
+        true,
+      );
     return this.enqueue(message.conversationId, duplicate ? message.seq : message.seq - 1, async (cursor) => {
       if (duplicate || message.seq <= cursor.lastSeq) return ack();
       await this.advance(cursor, message, ack);
