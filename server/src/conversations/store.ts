@@ -114,21 +114,71 @@ const conversationById = queryTemplate<{ workspaceId: string; conversationId: st
 
 /** The contact's conversation in an inbox that is not closed yet (at most one: a partial unique index says so). */
 export async function findOpenConversation(db: Executor, workspaceId: string, inboxId: string, contactId: string) {
-  const row = await db
-    .selectFrom('conversations')
-    .selectAll()
-    .where('workspace_id', '=', workspaceId)
-    .where('inbox_id', '=', inboxId)
-    .where('contact_id', '=', contactId)
-    .where('status', '<>', 'closed')
-    .executeTakeFirst();
+  const row = (await openConversationOf(db, { workspaceId, inboxId, contactId })).rows[0];
   return row ? toConversation(row) : undefined;
 }
 
+// A customer's first message runs this and the insert below inside the write batch: compiled once (queryTemplate).
+const openConversationOf = queryTemplate<
+  { workspaceId: string; inboxId: string; contactId: string },
+  Selectable<ConversationTable>
+>((db, p) =>
+  db
+    .selectFrom('conversations')
+    .selectAll()
+    .where('workspace_id', '=', p('workspaceId'))
+    .where('inbox_id', '=', p('inboxId'))
+    .where('contact_id', '=', p('contactId'))
+    .where('status', '<>', 'closed'),
+);
+
 export async function insertConversation(db: Executor, row: ConversationTable) {
-  await db.insertInto('conversations').values(row).execute();
+  await insertConversationRow(db, row as ConversationTable & Record<string, unknown>);
   return toConversation(row);
 }
+
+const insertConversationRow = queryTemplate<ConversationTable & Record<string, unknown>, never>((db, p) =>
+  db.insertInto('conversations').values({
+    id: p('id'),
+    workspace_id: p('workspace_id'),
+    inbox_id: p('inbox_id'),
+    contact_id: p('contact_id'),
+    status: p('status'),
+    assignee_id: p('assignee_id'),
+    team: p('team'),
+    priority: p('priority'),
+    language: p('language'),
+    last_seq: p('last_seq'),
+    last_message_at: p('last_message_at'),
+    created_at: p('created_at'),
+    updated_at: p('updated_at'),
+  }),
+);
+
+/** What reports slice a new conversation by: its inbox's channel and its customer's tier (compiled once). */
+export async function openingFacts(db: Executor, workspaceId: string, inboxId: string, contactId: string) {
+  const [inbox, contact] = await Promise.all([
+    inboxChannelOf(db, { workspaceId, inboxId }),
+    contactTierOf(db, { workspaceId, contactId }),
+  ]);
+  return { channel: inbox.rows[0]?.channel, tier: contact.rows[0]?.tier };
+}
+
+const inboxChannelOf = queryTemplate<{ workspaceId: string; inboxId: string }, { channel: InboxChannel }>((db, p) =>
+  db
+    .selectFrom('inboxes')
+    .select('channel')
+    .where('workspace_id', '=', p('workspaceId'))
+    .where('id', '=', p('inboxId')),
+);
+
+const contactTierOf = queryTemplate<{ workspaceId: string; contactId: string }, { tier: ContactTier }>((db, p) =>
+  db
+    .selectFrom('contacts')
+    .select('tier')
+    .where('workspace_id', '=', p('workspaceId'))
+    .where('id', '=', p('contactId')),
+);
 
 /**
  * Takes the next seq of an open conversation. The update locks the row until commit (PostgreSQL) or runs under the

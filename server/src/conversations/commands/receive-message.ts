@@ -16,6 +16,7 @@ import {
   findOpenConversation,
   insertConversation,
   insertMessage,
+  openingFacts,
 } from '../store.ts';
 
 export type MessageTarget =
@@ -220,10 +221,7 @@ async function openConversation(
     updated_at: now,
   });
   // Reports slice by channel and customer tier as they were when the conversation opened (once per conversation).
-  const [inbox, contact] = await Promise.all([
-    trx.selectFrom('inboxes').select('channel').where('id', '=', target.inboxId).executeTakeFirst(),
-    trx.selectFrom('contacts').select('tier').where('id', '=', target.contactId).executeTakeFirst(),
-  ]);
+  const facts = await openingFacts(trx, options.workspaceId, target.inboxId, target.contactId);
   await appendReportingEvent(trx, {
     workspaceId: options.workspaceId,
     type: 'conversation.opened',
@@ -233,8 +231,8 @@ async function openConversation(
       status: conversation.status,
       inboxId: target.inboxId,
       contactId: target.contactId,
-      ...(inbox ? { channel: inbox.channel } : {}),
-      ...(contact ? { tier: contact.tier } : {}),
+      ...(facts.channel ? { channel: facts.channel } : {}),
+      ...(facts.tier ? { tier: facts.tier } : {}),
       ...(signals.language ? { language: signals.language } : {}),
     },
     at: now,
