@@ -2,34 +2,23 @@
 // re-ranker over pairwise features (features.ts) orders them and gives each a calibrated confidence. Every question
 // is encoded as integers once, at index time (side-encoding.ts, side-arena.ts), so a search compares its query with
 // the candidates without building strings or sets. Pure in-memory, no I/O.
-import { type Analysis, analyze, atomize, isHanChar } from './analyzer.ts';
+import { type Analysis, analyze } from './analyzer.ts';
 import { cosine, normalizeVector } from './embedding-math.ts';
 import type { Expansion } from './explain.ts';
 import { FEATURE_COUNT, FEATURE_NAMES, QueryMarks } from './features.ts';
 import { passesFilters } from './filters.ts';
 import { type Candidate, type DocSource, FirstStage } from './first-stage.ts';
 import { GENERAL_SYNONYMS } from './general-synonyms.ts';
-import { buildHit, type MatchedQuestion } from './hit.ts';
-import { HomophoneMap } from './homophones.ts';
+import { buildHit } from './hit.ts';
 import { WordAssociations } from './learned.ts';
 import { createSegmenter, normalizeForSearch, type Segmenter } from './nlu-adapter.ts';
 import { InvertedIndex, type QueryTerm } from './postings.ts';
 import { expandQuery } from './query-expansion.ts';
+import { type Field, QuestionUnits } from './question-units.ts';
 import { confidenceOf, rerankScore } from './reranker.ts';
 import { DEFAULT_WEIGHTS } from './reranker-weights.ts';
-import { SideArena } from './side-arena.ts';
-import {
-  encodeSide,
-  HEADER,
-  InterningResolver,
-  LookupResolver,
-  listStart,
-  N_ATOMS,
-  N_BIGRAMS,
-  N_WORDS,
-} from './side-encoding.ts';
-import { Canonicalizer, SynonymTable } from './synonyms.ts';
-import { TermTable } from './term-table.ts';
+import { HEADER } from './side-encoding.ts';
+import { SynonymTable } from './synonyms.ts';
 import { textSide } from './text-side.ts';
 import { TopK } from './top-k.ts';
 import type { RerankWeights, SearchDoc, SearchHit, SearchIndex, SearchIndexOptions, SearchOptions } from './types.ts';
@@ -45,8 +34,6 @@ const CONTENT_EQUAL = FEATURE_NAMES.indexOf('content_equal');
 const SEMANTIC_CANDIDATES = 5;
 const SEMANTIC_SCAN_CAP = 50_000;
 
-type Field = MatchedQuestion['field'];
-const FIELDS: Field[] = ['title', 'alternate', 'learned'];
 /** The side of a candidate found without a question of its own (an embedding match of a doc with no title). */
 const EMPTY_SIDE = new Int32Array(HEADER);
 
@@ -73,19 +60,11 @@ export interface SearchInternals {
 
 class HybridIndex implements SearchIndex, SearchInternals {
   private readonly segmenter: Segmenter;
-  private readonly homophones = new HomophoneMap();
-  private readonly terms = new TermTable();
-  private readonly sounds = new TermTable();
-  private readonly questions = new InvertedIndex(this.terms, (key) => this.homophones.addKey(key));
-  private readonly bodies = new InvertedIndex(this.terms);
+  private readonly units: QuestionUnits;
+  private readonly questions: InvertedIndex;
+  private readonly bodies: InvertedIndex;
   private readonly first: FirstStage;
-  private readonly arena = new SideArena();
   private readonly marks = new QueryMarks();
-  /** per question unit: its document, field and text */
-  private unitDoc: Int32Array = new Int32Array(1024);
-  private unitField: Uint8Array = new Uint8Array(1024);
-  private readonly unitText: (string | undefined)[] = [];
-  private readonly unitNorm: (string | undefined)[] = [];
   private bodyUnitDoc: Int32Array = new Int32Array(1024);
   private docFirstUnit: Int32Array = new Int32Array(1024).fill(-1);
   private readonly alternativeTerms = new Map<string, string[]>();
@@ -93,33 +72,35 @@ class HybridIndex implements SearchIndex, SearchInternals {
   private readonly byId = new Map<string, DocEntry>();
   private readonly synonyms: SynonymTable;
   private readonly general = new SynonymTable(GENERAL_SYNONYMS);
-  private readonly canonicalizer = new Canonicalizer();
-  /** bumped when synonyms change: encoded sides of an older version are re-encoded when next compared */
-  private sideVersion = 0;
   private readonly associations = new WordAssociations();
   private readonly feedback = new Map<string, Map<string, number>>();
   private weights: RerankWeights;
   private vectors = 0;
   private readonly dfOfQuestionTerm = (key: string) => this.questions.df(key);
-  private readonly interning = new InterningResolver(this.terms, this.sounds);
   private readonly idf = {
     idfOfId: (id: number) => this.questions.idfOfId(id),
     maxIdf: () => this.questions.maxIdf(),
   };
-  private readonly docSource: DocSource = {
-    unitDoc: this.unitDoc,
-    bodyUnitDoc: this.bodyUnitDoc,
-    docFirstUnit: this.docFirstUnit,
-    admits: (_d: number) => true,
-    unitHasTerm: (unit: number, key: string) => this.unitHasTerm(unit, key),
-  };
+  private readonly docSource: DocSource;
 
   constructor(opts: SearchIndexOptions) {
     this.segmenter = createSegmenter(opts.userDictionary);
+    this.units = new QuestionUnits(this.segmenter, [...(opts.synonyms ?? []), ...GENERAL_SYNONYMS]);
+    this.questions = this.units.index;
+    this.bodies = new InvertedIndex(this.units.terms);
     this.first = new FirstStage(this.questions, this.bodies, opts.questionKindWeights);
     this.synonyms = new SynonymTable(opts.synonyms ?? []);
-    this.canonicalizer.set([...(opts.synonyms ?? []), ...GENERAL_SYNONYMS]);
     this.weights = opts.weights ?? DEFAULT_WEIGHTS;
+    const units = this.units;
+    this.docSource = {
+      get unitDoc() {
+        return units.unitDoc;
+      },
+      bodyUnitDoc: this.bodyUnitDoc,
+      docFirstUnit: this.docFirstUnit,
+      admits: (_d: number) => true,
+      unitHasTerm: (unit: number, key: string) => units.hasTerm(unit, key),
+    };
   }
 
   get size(): number {
@@ -136,8 +117,7 @@ class HybridIndex implements SearchIndex, SearchInternals {
 
   setSynonyms(sets: string[][]): void {
     this.synonyms.set(sets);
-    this.canonicalizer.set([...sets, ...GENERAL_SYNONYMS]);
-    this.sideVersion++; // canonical forms changed
+    this.units.setCanonical([...sets, ...GENERAL_SYNONYMS]);
   }
 
   setWeights(weights: RerankWeights): void {
@@ -176,7 +156,7 @@ class HybridIndex implements SearchIndex, SearchInternals {
     if (doc.body.trim().length > 0) {
       // a body's terms are its distinct words, once each: added by id, without building their key strings
       const a = analyze(doc.body, this.segmenter, { full: false, keys: false });
-      const ids = a.words.map((w) => this.interning.word(w));
+      const ids = a.words.map((w) => this.units.wordId(w));
       entry.bodyUnit = this.bodies.addIds(
         ids,
         ids.map(() => 1),
@@ -192,12 +172,7 @@ class HybridIndex implements SearchIndex, SearchInternals {
   remove(docId: string): boolean {
     const entry = this.byId.get(docId);
     if (!entry) return false;
-    for (const u of entry.units) {
-      this.questions.remove(u, analyze(this.unitText[u] as string, this.segmenter).terms);
-      this.unitText[u] = undefined;
-      this.unitNorm[u] = undefined;
-      this.arena.delete(u);
-    }
+    for (const u of entry.units) this.units.remove(u);
     if (entry.bodyUnit >= 0)
       this.bodies.remove(entry.bodyUnit, analyze(entry.doc.body, this.segmenter, { full: false }).terms);
     for (const added of entry.associations) this.associations.unlearn(added);
@@ -238,7 +213,7 @@ class HybridIndex implements SearchIndex, SearchInternals {
       const entry = this.entries[idx] as DocEntry;
       const explain = () => ({
         q: textSide(a.norm, a.atoms, a.words),
-        questions: unit >= 0 ? [this.matchedQuestion(unit)] : [],
+        questions: unit >= 0 ? [this.units.matched(unit)] : [],
         expansions,
       });
       return buildHit(entry.doc, explain, score, confidenceOf(this.weights, score, evidence));
@@ -252,13 +227,6 @@ class HybridIndex implements SearchIndex, SearchInternals {
       docId: (this.entries[idx] as DocEntry).doc.id,
       features: Float64Array.from(features),
     }));
-  }
-
-  private matchedQuestion(unit: number): MatchedQuestion {
-    const text = this.unitText[unit] as string;
-    const a = analyze(text, this.segmenter);
-    const field = FIELDS[this.unitField[unit] as number] as Field;
-    return { field, text, side: textSide(a.norm, a.atoms, a.words), learnedUnit: field === 'learned' };
   }
 
   private rank(query: string, options: SearchOptions, k: number) {
@@ -278,9 +246,9 @@ class HybridIndex implements SearchIndex, SearchInternals {
     // candidates encoded under older synonyms are re-encoded before the query is marked (it may add terms)
     for (const { id } of top) {
       const unit = this.first.bestUnit[id] as number;
-      if (unit >= 0 && this.arena.version(unit) !== this.sideVersion) this.encodeUnit(unit);
+      if (unit >= 0) this.units.freshen(unit);
     }
-    this.marks.prepare(this.encodeQuery(a), this.terms.size, this.sounds.size, this.idf);
+    this.marks.prepare(this.units.encodeQuery(a), this.units.terms.size, this.units.sounds.size, this.idf);
     const feedback = this.feedback.get(a.norm);
     const best = top[0]?.score || 1;
     let evidence = 0;
@@ -299,8 +267,8 @@ class HybridIndex implements SearchIndex, SearchInternals {
         relative: firstScore / best,
         rank,
       };
-      const off = unit >= 0 ? this.arena.offset(unit) : -1;
-      if (off >= 0) this.marks.features(this.arena.data, off, ctx, this.idf, features);
+      const off = unit >= 0 ? this.units.arena.offset(unit) : -1;
+      if (off >= 0) this.marks.features(this.units.arena.data, off, ctx, this.idf, features);
       else this.marks.features(EMPTY_SIDE, 0, ctx, this.idf, features);
       let score = rerankScore(this.weights, features);
       // The same question as one the knowledge base holds (after synonyms, particles and punctuation) is the best
@@ -318,10 +286,10 @@ class HybridIndex implements SearchIndex, SearchInternals {
   /** Share of the query's expansions (synonym alternatives, learned words) the candidate question contains. */
   private expansionShare(unit: number, expansions: Expansion[]): number {
     if (expansions.length === 0) return 0;
-    const norm = this.unitNorm[unit] as string;
+    const norm = this.units.normOf(unit);
     let matched = 0;
     for (const e of expansions) {
-      if (e.via === 'synonym' ? norm.includes(e.term) : this.unitHasTerm(unit, `w${e.term}`)) matched++;
+      if (e.via === 'synonym' ? norm.includes(e.term) : this.units.hasTerm(unit, `w${e.term}`)) matched++;
     }
     return matched / expansions.length;
   }
@@ -350,7 +318,7 @@ class HybridIndex implements SearchIndex, SearchInternals {
     return expandQuery(a, {
       synonyms: this.synonyms,
       general: this.general,
-      homophones: this.homophones,
+      homophones: this.units.homophones,
       associations: this.associations,
       termsOf: (text) => this.termsOf(text),
       df: this.dfOfQuestionTerm,
@@ -369,98 +337,10 @@ class HybridIndex implements SearchIndex, SearchInternals {
   }
 
   private addQuestion(entry: DocEntry, field: Field, text: string): string[] | undefined {
-    const a = analyze(text, this.segmenter, { full: true, keys: false });
-    if (a.atoms.length === 0) return undefined;
-    const rec = this.encode(a);
-    const { ids, tfs } = this.indexTerms(a, rec);
-    const id = this.questions.addIds(ids, tfs);
-    if (id >= this.unitDoc.length) {
-      this.unitDoc = growInt(this.unitDoc, id + 1, 0);
-      this.docSource.unitDoc = this.unitDoc;
-      const fields = new Uint8Array(this.unitDoc.length);
-      fields.set(this.unitField);
-      this.unitField = fields;
-    }
-    this.unitDoc[id] = entry.idx;
-    this.unitField[id] = FIELDS.indexOf(field);
-    this.unitText[id] = text;
-    this.unitNorm[id] = a.norm === text ? text : a.norm;
-    this.arena.set(id, rec);
-    entry.units.push(id);
-    return a.words;
-  }
-
-  /**
-   * A question's index terms by id, from its encoded record — the same terms analyze() would key (words, Han
-   * characters, bigrams of atoms not separated by punctuation), without building their key strings.
-   */
-  private indexTerms(a: Analysis, rec: number[]): { ids: number[]; tfs: number[] } {
-    const ids: number[] = [];
-    const tfs: number[] = [];
-    const count = (id: number) => {
-      const at = ids.indexOf(id);
-      if (at >= 0) tfs[at] = (tfs[at] as number) + 1;
-      else {
-        ids.push(id);
-        tfs.push(1);
-      }
-    };
-    const atomsAt = listStart(rec, 0, N_ATOMS);
-    for (let i = 0; i < a.atoms.length; i++) {
-      const atom = a.atoms[i] as string;
-      const atomId = rec[atomsAt + i] as number;
-      if (isHanChar(atom)) count(this.terms.key(atomId).charCodeAt(0) === 99 ? atomId : this.terms.intern(`c${atom}`));
-      if (i > 0 && !a.breaks[i])
-        count(this.interning.bigram(a.atoms[i - 1] as string, atom, rec[atomsAt + i - 1] as number, atomId));
-    }
-    const wordsAt = listStart(rec, 0, N_WORDS);
-    const words = rec[N_WORDS] as number;
-    for (let i = 0; i < words; i++) {
-      ids.push(rec[wordsAt + i] as number);
-      tfs.push(1);
-    }
-    return { ids, tfs };
-  }
-
-  private encode(a: Analysis, resolver: InterningResolver | LookupResolver = this.interning): number[] {
-    const canonical = this.canonicalizer.apply(a.norm);
-    const atoms = canonical === a.norm ? a.atoms : atomize(canonical).atoms;
-    return encodeSide({ norm: a.norm, atoms: a.atoms, words: a.words, canonical: atoms }, resolver, this.sideVersion);
-  }
-
-  private encodeUnit(unit: number): void {
-    this.arena.set(unit, this.encode(analyze(this.unitText[unit] as string, this.segmenter)));
-  }
-
-  /** The query's record: known terms by id, the query's own new terms by query-local negative ids. */
-  private encodeQuery(a: Analysis): number[] {
-    return this.encode(a, new LookupResolver(this.terms, this.sounds));
-  }
-
-  /** Whether a question unit holds an index term (key = kind prefix + text, as analyzer.ts builds them). */
-  private unitHasTerm(unit: number, key: string): boolean {
-    const id = this.terms.lookup(key);
-    const off = this.arena.offset(unit);
-    if (id < 0 || off < 0) return false;
-    const data = this.arena.data;
-    let list: number;
-    switch (key.charCodeAt(0)) {
-      case 119: // w
-        list = N_WORDS;
-        break;
-      case 99: // c
-        list = N_ATOMS;
-        break;
-      case 98: // b
-        list = N_BIGRAMS;
-        break;
-      default:
-        return false; // pinyin bigrams are never index terms
-    }
-    const at = listStart(data, off, list);
-    const n = data[off + list] as number;
-    for (let i = 0; i < n; i++) if (data[at + i] === id) return true;
-    return false;
+    const added = this.units.add(entry.idx, field, text);
+    if (!added) return undefined;
+    entry.units.push(added.unit);
+    return added.words;
   }
 }
 
