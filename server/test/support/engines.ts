@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterEach, beforeEach } from 'vitest';
 import { type Database, type Engine, openDatabase } from '../../src/platform/db/database.ts';
 import { migrateToLatest } from '../../src/platform/db/migrate.ts';
 
@@ -50,5 +51,31 @@ export async function openTestDatabase(engine: Engine, options: { migrate?: bool
       await database.close();
       rmSync(dir, { recursive: true, force: true });
     },
+  };
+}
+
+/**
+ * For module tests that need a fresh world per test: before each test opens a migrated database and builds
+ * `open(database)` on it; after each closes that and drops the database. Returns a getter for the current test's value.
+ */
+export function freshEachTest<T extends { close(): Promise<void> }>(
+  engine: Engine,
+  open: (database: TestDatabase) => Promise<T>,
+): () => T {
+  let database: TestDatabase | undefined;
+  let value: T | undefined;
+  beforeEach(async () => {
+    database = await openTestDatabase(engine);
+    value = await open(database);
+  });
+  afterEach(async () => {
+    await value?.close();
+    await database?.dispose();
+    value = undefined;
+    database = undefined;
+  });
+  return () => {
+    if (!value) throw new Error('freshEachTest: used outside a test');
+    return value;
   };
 }
