@@ -3,7 +3,8 @@ import { DEFAULT_DEFINITIONS } from '../src/analytics/definitions.ts';
 import { ingestReportingEvents } from '../src/analytics/ingest.ts';
 import { botPostMortem } from '../src/analytics/post-mortem.ts';
 import { queryMetrics } from '../src/analytics/query.ts';
-import { removeBotFlow, updateBotConfig } from '../src/bot/commands/update-bot.ts';
+import { removeBotFlow, saveBotFlow, updateBotConfig } from '../src/bot/commands/update-bot.ts';
+import { FlowDefinition } from '../src/bot/schema.ts';
 import { identifyVisitor } from '../src/conversations/commands/identify-visitor.ts';
 import { receiveMessage } from '../src/conversations/commands/receive-message.ts';
 import { submitSurvey } from '../src/conversations/commands/submit-survey.ts';
@@ -217,17 +218,29 @@ describe.each(testEngines())('reporting-event emitters on %s', (engine) => {
     bed.clock.advance(DAY);
     await updateBotConfig(bed.ctx, { workspaceId, enabled: true });
     await expect(removeBotFlow(bed.ctx, workspaceId, 'no_such_intent')).rejects.toMatchObject({ code: 'not_found' });
+    const flow = FlowDefinition.parse({
+      intent: 'invoice',
+      name: { zh: '开发票', en: 'Invoice' },
+      slots: [],
+      done: { zh: '好的', en: 'Done' },
+    });
+    await saveBotFlow(bed.ctx, workspaceId, flow);
+    await removeBotFlow(bed.ctx, workspaceId, 'invoice');
 
     const markers = await listReportingEvents(bed.ctx.db, workspaceId, { type: 'bot.version_changed' });
     expect(markers.map((m) => [m.conversation_id, m.data.kind, m.data.version])).toEqual([
       [null, 'knowledge', `${article.id}@1`],
       [null, 'knowledge', `${article.id}@3`],
       [null, 'model', expect.stringMatching(/^1:1:/)],
+      [null, 'model', expect.stringMatching(/^1:1:\d+:1$/)],
+      [null, 'model', '1:1:0:0'],
     ]);
     expect(markers.map((m) => m.data.note)).toEqual([
       'published: 怎么申请退款？',
       'rolled_back: 怎么申请退款？',
       'settings',
+      'flow_saved: invoice',
+      'flow_removed: invoice',
     ]);
 
     await ingestReportingEvents(bed.ctx, { lookbackMs: 0 });
@@ -237,8 +250,8 @@ describe.each(testEngines())('reporting-event emitters on %s', (engine) => {
       from: now - 7 * DAY,
       to: now + 1,
     });
-    expect(report.changes.map((c) => c.marker.kind)).toEqual(['model', 'knowledge', 'knowledge']);
-    expect(report.changes[2]?.marker).toMatchObject({ version: `${article.id}@1`, note: 'published: 怎么申请退款？' });
+    expect(report.changes.map((c) => c.marker.kind)).toEqual(['model', 'model', 'model', 'knowledge', 'knowledge']);
+    expect(report.changes[4]?.marker).toMatchObject({ version: `${article.id}@1`, note: 'published: 怎么申请退款？' });
     expect(Object.keys(report.changes[0]?.before ?? {})).toContain('containment');
   });
 });
