@@ -126,10 +126,24 @@ export function collectExamples(
 
 export function fitExamples(
   examples: RankingExample[],
-  opts: { l2?: number; trees?: BoostOptions | false; exclude?: readonly number[] } = {},
+  opts: { l2?: number; trees?: BoostOptions | false; exclude?: readonly number[]; prior?: RerankWeights } = {},
 ): RerankWeights {
   const fixed = new Map<number, number>();
   for (const i of opts.exclude ?? []) fixed.set(i, 0);
+  // excluded features are left out of the fit itself (their columns zeroed), not just zeroed after it: otherwise the
+  // kept weights would be the ones fitted alongside them (the first stage alone would get the weight it has next to
+  // its correlated neighbours, which is negative)
+  if ((opts.exclude ?? []).length > 0) {
+    const out = opts.exclude ?? [];
+    examples = examples.map((ex) => ({
+      relevant: ex.relevant,
+      features: ex.features.map((f) => {
+        const copy = Float64Array.from(f as ArrayLike<number>);
+        for (const i of out) copy[i] = 0;
+        return copy;
+      }),
+    }));
+  }
   FEATURE_NAMES.forEach((name, i) => {
     const values = new Set(examples.flatMap((ex) => ex.features.map((f) => f[i] as number)));
     if (values.size <= 1) fixed.set(i, UNOBSERVED_WEIGHTS[name] ?? 0);
@@ -139,10 +153,59 @@ export function fitExamples(
     trees: opts.trees === undefined ? DEFAULT_BOOST : opts.trees,
     fixed,
     evidence: queryEvidence,
+    ...(opts.prior ? { prior: opts.prior } : {}),
   });
 }
 
 const FIRST_STAGE = FEATURE_NAMES.indexOf('first_stage');
+
+/**
+ * The first stage alone, as a re-ranker: only the first-stage score is weighted (fitted, so its calibration is
+ * fitted like any other), so it ranks exactly as the first stage does.
+ */
+export function fitFirstStageOnly(examples: RankingExample[]): RerankWeights {
+  const exclude = FEATURE_NAMES.map((_, i) => i).filter((i) => i !== FIRST_STAGE);
+  return fitExamples(examples, { trees: false, exclude });
+}
+
+/**
+ * The models the fit chooses between, simplest first: the first stage alone, then linear re-rankers pulled toward it
+ * by an L2 penalty of decreasing strength (the penalty is on the distance from the first-stage-alone weights, so a
+ * strong one can only move the ranking a little), then the unanchored linear fit. The choice is made on the held-out
+ * fifth (`chooseModel`); because the first stage alone is among the choices, the shipped re-ranker is never worse
+ * than the first stage there.
+ */
+export const ANCHORED_L2 = [1000, 100, 30, 10, 3] as const;
+
+export interface ModelChoice {
+  name: string;
+  fit(examples: RankingExample[]): RerankWeights;
+}
+
+export function modelChoices(): ModelChoice[] {
+  return [
+    { name: 'first stage alone', fit: fitFirstStageOnly },
+    ...ANCHORED_L2.map((l2) => ({
+      name: `anchored l2=${l2}`,
+      fit: (examples: RankingExample[]) =>
+        fitExamples(examples, { trees: false, l2, prior: fitFirstStageOnly(examples) }),
+    })),
+    { name: `linear l2=${DEFAULT_L2}`, fit: (examples: RankingExample[]) => fitExamples(examples, { trees: false }) },
+  ];
+}
+
+/**
+ * The index of the best-scoring model: by held-out top1, then MRR@10; on a tie the earlier (simpler, closer to the
+ * first stage) one wins, so a more complex model must strictly beat it on the held-out fifth to be chosen.
+ */
+export function chooseModel(scores: readonly Pick<ValidationScores, 'top1' | 'mrr10'>[]): number {
+  let best = 0;
+  scores.forEach((s, i) => {
+    const b = scores[best] as Pick<ValidationScores, 'top1' | 'mrr10'>;
+    if (s.top1 > b.top1 + 1e-12 || (Math.abs(s.top1 - b.top1) <= 1e-12 && s.mrr10 > b.mrr10 + 1e-12)) best = i;
+  });
+  return best;
+}
 
 /** The query-level evidence the calibration uses (as search-index.ts computes it): the best first-stage match. */
 export function queryEvidence(features: ArrayLike<number>[]): number {
