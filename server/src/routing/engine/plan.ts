@@ -32,27 +32,159 @@ function hasRoom(agent: AgentState): boolean {
 }
 
 /**
+ * Up to this many agents with room, the plan is found by scanning the line once per agent (no ranking); above it, by
+ * ranking the line once. Both give the same plan (plan.test.ts replays random snapshots through both); the scans
+ * cost about (agents + assignments) × line, the ranking line × log(line) plus line × agents at worst.
+ */
+export const SCAN_AGENTS_MAX = 8;
+
+/**
  * Every assignment to make now, in priority order: each waiting conversation, highest first, goes to the agent its
  * strategy prefers among those who can take it. One pass is enough: room only shrinks during the pass, so a
  * conversation that found nobody would find nobody later either. Loads in the result's agents are updated copies;
- * the inputs are not touched. Only agents with room are looked at, so a long queue facing a full team costs
- * little.
+ * the inputs are not touched. Only agents with room are looked at, and only conversations one of them could serve
+ * (team or reservation, channel with room), so a long queue facing a full team costs one filtering pass.
+ *
+ * The usual pass, one agent freeing capacity in front of a long line, does not rank the line: with few agents with
+ * room, each one's best conversation is found by a scan (see planByScans).
  */
-export function planAssignments(snapshot: RoutingSnapshot): { assignments: Assignment[]; agents: AgentState[] } {
+export function planAssignments(
+  snapshot: RoutingSnapshot,
+  method: 'auto' | 'scans' | 'ranking' = 'auto',
+): { assignments: Assignment[]; agents: AgentState[] } {
   const agents = snapshot.agents.map((a) => ({ ...a, load: { ...a.load } }));
   const assignments: Assignment[] = [];
   if (snapshot.strategy === 'manual') return { assignments, agents };
-  let free = agents.filter((a) => a.online && hasRoom(a));
-  for (const conversation of rankWaiting(snapshot.waiting, snapshot.params, snapshot.now)) {
+  const free = agents.filter((a) => a.online && hasRoom(a));
+  if (free.length === 0) return { assignments, agents };
+  const reachable = reachableBy(free, snapshot.waiting, snapshot.context);
+  if (reachable.length === 0) return { assignments, agents };
+  const byScans = method === 'scans' || (method === 'auto' && free.length <= SCAN_AGENTS_MAX);
+  (byScans ? planByScans : planByRanking)(snapshot, free, reachable, assignments);
+  return { assignments, agents };
+}
+
+/**
+ * The conversations at least one of these agents could take now as far as line and channel go: reserved for one of
+ * them, or of a team one of them serves (or is lent to) that is open, on a channel where one of them has room. The
+ * others cannot be assigned in this pass (room only shrinks), so leaving them out changes no decision.
+ */
+function reachableBy(
+  free: readonly AgentState[],
+  waiting: readonly WaitingConversation[],
+  context: EligibilityContext,
+): WaitingConversation[] {
+  const ids = new Set<string>();
+  const teams = new Set<string>();
+  const channels = new Set<string>();
+  for (const agent of free) {
+    ids.add(agent.id);
+    for (const team of agent.teams) teams.add(team);
+    for (const channel in agent.capacity) if (roomIn(agent, channel) > 0) channels.add(channel);
+  }
+  if (context.borrowed)
+    for (const [team, lenders] of context.borrowed) if (lenders.some((lender) => teams.has(lender))) teams.add(team);
+  const reachable: WaitingConversation[] = [];
+  for (const conversation of waiting) {
+    if (!channels.has(conversation.channel)) continue;
+    if (conversation.reservedFor) {
+      if (ids.has(conversation.reservedFor)) reachable.push(conversation);
+    } else if (teams.has(conversation.team) && context.openTeams.get(conversation.team) !== false)
+      reachable.push(conversation);
+  }
+  return reachable;
+}
+
+/** Gives the conversation to the agent; drops them from `free` when they are full. */
+function give(
+  conversation: WaitingConversation,
+  agent: AgentState,
+  now: number,
+  free: AgentState[],
+  assignments: Assignment[],
+): void {
+  agent.load[conversation.channel] = (agent.load[conversation.channel] ?? 0) + 1;
+  agent.lastAssignedAt = now;
+  assignments.push({ conversationId: conversation.id, agentId: agent.id });
+  if (!hasRoom(agent)) free.splice(free.indexOf(agent), 1);
+}
+
+/** The line ranked once, walked from the top; each conversation to the agent its strategy picks among the free. */
+function planByRanking(
+  snapshot: RoutingSnapshot,
+  free: AgentState[],
+  waiting: readonly WaitingConversation[],
+  assignments: Assignment[],
+): void {
+  for (const conversation of rankWaiting(waiting, snapshot.params, snapshot.now)) {
     if (free.length === 0) break;
     const agent = chooseAgent(snapshot.strategy, conversation, free, snapshot.context);
-    if (!agent) continue;
-    agent.load[conversation.channel] = (agent.load[conversation.channel] ?? 0) + 1;
-    agent.lastAssignedAt = snapshot.now;
-    assignments.push({ conversationId: conversation.id, agentId: agent.id });
-    if (!hasRoom(agent)) free = free.filter((a) => a !== agent);
+    if (agent) give(conversation, agent, snapshot.now, free, assignments);
   }
-  return { assignments, agents };
+}
+
+/**
+ * The same plan without ranking the line. The ranked walk assigns, each time, the highest-ranked conversation not
+ * yet assigned that some agent with room can take now (those above it that were skipped had nobody then, and room
+ * only shrinks). That conversation is the best among each free agent's own best, which one scan of the line finds.
+ * After an assignment only the agents whose best was just taken (the chosen agent among them) scan again; the
+ * others' best is unchanged (their room did not change and nothing above their best became takeable).
+ * Priorities are computed once, and only for conversations some agent can take.
+ */
+function planByScans(
+  snapshot: RoutingSnapshot,
+  free: AgentState[],
+  waiting: readonly WaitingConversation[],
+  assignments: Assignment[],
+): void {
+  const { params, context, now } = snapshot;
+  const count = waiting.length;
+  const priorities = new Float64Array(count).fill(Number.NaN);
+  const taken = new Uint8Array(count);
+  const priority = (i: number): number => {
+    let p = priorities[i] as number;
+    if (Number.isNaN(p)) {
+      p = priorityOf(params, waiting[i] as WaitingConversation, now);
+      priorities[i] = p;
+    }
+    return p;
+  };
+  // compareWaiting's order (priority, then arrival, then id): true when conversation i comes before j.
+  const ranksBefore = (i: number, j: number): boolean => {
+    const pi = priority(i);
+    const pj = priority(j);
+    if (pi !== pj) return pi > pj;
+    const a = waiting[i] as WaitingConversation;
+    const b = waiting[j] as WaitingConversation;
+    if (a.enqueuedAt !== b.enqueuedAt) return a.enqueuedAt < b.enqueuedAt;
+    return a.id < b.id;
+  };
+  const scan = (agent: AgentState): number => {
+    let best = -1;
+    for (let i = 0; i < count; i++) {
+      if (taken[i] === 1 || !canTakeNow(agent, waiting[i] as WaitingConversation, context)) continue;
+      if (best < 0 || ranksBefore(i, best)) best = i;
+    }
+    return best;
+  };
+  const bestOf = new Map<AgentState, number>();
+  for (const agent of free) bestOf.set(agent, scan(agent));
+  while (free.length > 0) {
+    let top = -1;
+    for (const agent of free) {
+      const best = bestOf.get(agent) as number;
+      if (best >= 0 && (top < 0 || (best !== top && ranksBefore(best, top)))) top = best;
+    }
+    if (top < 0) return;
+    const conversation = waiting[top] as WaitingConversation;
+    const agent = chooseAgent(snapshot.strategy, conversation, free, context);
+    if (!agent) return; // cannot happen: the agent whose best it is can take it
+    taken[top] = 1;
+    give(conversation, agent, now, free, assignments);
+    for (const other of free) {
+      if (other === agent || bestOf.get(other) === top) bestOf.set(other, scan(other));
+    }
+  }
 }
 
 /**
