@@ -9,6 +9,7 @@ import { type Config, loadConfig, sqliteFile } from './config.ts';
 import { type DemoAccounts, seedDemo } from './demo/seed-demo.ts';
 import { buildApp } from './http/app.ts';
 import { loopbackFetch } from './http/loopback-fetch.ts';
+import { demoShopLoopback } from './http/routes/demo-api/loopback.ts';
 import type { App } from './http/types.ts';
 import { type Clock, systemClock } from './platform/clock.ts';
 import type { ServiceContext } from './platform/context.ts';
@@ -102,7 +103,10 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     const selfHost = ['0.0.0.0', '::', 'localhost'].includes(config.host) ? '127.0.0.1' : config.host;
     const selfUrl = `http://${selfHost.includes(':') ? `[${selfHost}]` : selfHost}:${port}`;
     // Actions addressed to this server are answered in-process (same routes); any other URL goes over the network.
-    configureBot(ctx, { selfUrl, fetch: loopbackFetch(app, selfUrl) });
+    configureBot(ctx, {
+      selfUrl,
+      fetch: loopbackFetch(app, selfUrl, globalThis.fetch, config.demo ? demoShopLoopback(ctx) : undefined),
+    });
   }
   if (config.roles.includes('worker')) await infrastructure.jobs.start();
   if (config.roles.includes('cron')) await infrastructure.scheduler.start();
