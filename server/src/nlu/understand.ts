@@ -83,7 +83,13 @@ export function createUnderstander(opts: UnderstanderOptions = {}): Understander
     const language = attempt<Language>('language', 'unknown', () => detectLanguage(text));
     const tokens = attempt<Token[]>('tokens', [], () => (norm ? tokenizer.tokenize(norm) : []));
     const entities = attempt<Entity[]>('entities', [], () =>
-      recognizer.recognize(text, { tokens, referenceTime: context.referenceTime, timeZone: context.timeZone }),
+      recognizer.recognize(text, {
+        tokens,
+        referenceTime: context.referenceTime,
+        timeZone: context.timeZone,
+        // text is at most MAX_MESSAGE_LENGTH long, the recognizer's own limit: the same normalization
+        normalized: norm && !norm.truncated ? norm : undefined,
+      }),
     );
     const feeling = attempt('sentiment', NEUTRAL, () => sentiment.analyze(text, tokens));
     const slots: Record<string, unknown> = { ...(context.slots ?? {}) };

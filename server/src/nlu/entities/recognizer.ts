@@ -3,7 +3,7 @@
 // into one non-overlapping list with offsets into the ORIGINAL text.
 import { normalize, toOriginalSpan } from '../text/normalize.ts';
 import { defaultTokenizer, type Tokenizer } from '../text/tokenizer.ts';
-import type { DictionaryEntity, Entity, Token } from '../types.ts';
+import type { DictionaryEntity, Entity, Normalized, Token } from '../types.ts';
 import { findEmails, findPhones, findUrls } from './builtin/contact.ts';
 import { findBankCards, findIdCards } from './builtin/identity.ts';
 import type { Match } from './builtin/match.ts';
@@ -50,6 +50,8 @@ export interface RecognizeContext {
   /** epoch ms that relative dates resolve against (default now) */
   referenceTime?: number;
   timeZone?: string;
+  /** `normalize(text)` when the caller already has it (understand() does): not computed a second time. */
+  normalized?: Normalized;
 }
 
 export interface EntityRecognizer {
@@ -72,7 +74,7 @@ export function createEntityRecognizer(opts: EntityRecognizerOptions = {}): Enti
 
   function recognize(text: string, ctx: RecognizeContext = {}): Entity[] {
     if (typeof text !== 'string' || text.length === 0) return [];
-    const norm = normalize(text);
+    const norm = ctx.normalized ?? normalize(text);
     const n = norm.normalized;
     const matches: Match[] = [];
     for (const [type, find] of finders) if (enabled.has(type)) matches.push(...find(n));

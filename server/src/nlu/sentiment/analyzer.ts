@@ -75,6 +75,26 @@ const EXCLAMATION = /[!！]/g;
 const HAN = /\p{Script=Han}/u;
 const WORD = /[\p{L}\p{N}']/u;
 const EMOTIONS: Emotion[] = ['anger', 'anxiety', 'disappointment', 'satisfaction'];
+
+// What a character is for the splitter, tested once per distinct character: three Unicode-property regexes per
+// character of every message were most of the splitting time. BREAK and WORD share no character, so WORD_CHAR is
+// exactly "WORD and not HAN".
+const OTHER_CHAR = 0;
+const BREAK_CHAR = 1;
+const HAN_CHAR = 2;
+const WORD_CHAR = 3;
+const CHAR_CLASSES = new Map<string, number>();
+function classOf(ch: string): number {
+  let c = CHAR_CLASSES.get(ch);
+  if (c === undefined) {
+    c = BREAK.test(ch) ? BREAK_CHAR : HAN.test(ch) ? HAN_CHAR : WORD.test(ch) ? WORD_CHAR : OTHER_CHAR;
+    // bounded: hostile text could hold every code point
+    if (CHAR_CLASSES.size < 50_000) CHAR_CLASSES.set(ch, c);
+  }
+  return c;
+}
+/** The first character of every emoji entry: any other character skips the two emoji look-ups. */
+const EMOJI_FIRST = new Set(Object.keys(EMOJI).map((k) => [...k][0] as string));
 // shared, never mutated: a message's units are read, not changed
 const OTHER: Unit = { kind: 'other' };
 const BREAK_UNIT: Unit = { kind: 'break' };
@@ -87,19 +107,22 @@ function units(text: string): Unit[] {
   let i = 0;
   while (i < chars.length) {
     const ch = chars[i]!;
-    const two = ch + (chars[i + 1] ?? '');
-    const emoji = EMOJI[two] ?? EMOJI[ch];
-    if (emoji) {
-      out.push({ kind: 'emoji', value: emoji.polarity, emotion: emoji.emotion });
-      i += EMOJI[two] ? 2 : 1;
-      continue;
+    if (EMOJI_FIRST.has(ch)) {
+      const two = ch + (chars[i + 1] ?? '');
+      const emoji = EMOJI[two] ?? EMOJI[ch];
+      if (emoji) {
+        out.push({ kind: 'emoji', value: emoji.polarity, emotion: emoji.emotion });
+        i += EMOJI[two] ? 2 : 1;
+        continue;
+      }
     }
-    if (BREAK.test(ch)) {
+    const kind = classOf(ch);
+    if (kind === BREAK_CHAR) {
       out.push(BREAK_UNIT);
       i++;
       continue;
     }
-    if (HAN.test(ch)) {
+    if (kind === HAN_CHAR) {
       // longest match, extended forward while the candidate is still the prefix of some entry
       const limit = Math.min(zh.maxLength, chars.length - i);
       let candidate = ch;
@@ -123,9 +146,9 @@ function units(text: string): Unit[] {
       }
       continue;
     }
-    if (WORD.test(ch)) {
+    if (kind === WORD_CHAR) {
       let j = i;
-      while (j < chars.length && WORD.test(chars[j]!) && !HAN.test(chars[j]!)) j++;
+      while (j < chars.length && classOf(chars[j]!) === WORD_CHAR) j++;
       for (const w of splitClitics(chars.slice(i, j).join(''))) {
         // "a bit" / "a little" soften like a degree word
         if ((w === 'bit' || w === 'little') && prevWord === 'a') out.push({ kind: 'degree', value: 0.6 });

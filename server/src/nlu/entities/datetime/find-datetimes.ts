@@ -44,10 +44,6 @@ function relativeAsDate(r: RelativePart): DatePart | undefined {
 }
 
 export function findDateTimes(text: string, referenceTime: number, timeZone: string | undefined): Match[] {
-  const zone = safeTimeZone(timeZone);
-  const ref = Number.isFinite(referenceTime) ? referenceTime : Date.now();
-  const today = wallTimeAt(ref, zone);
-  const weekday = weekdayOf(today);
   const relatives = [...chineseRelativeParts(text), ...englishRelativeParts(text)].slice(0, MAX_PARTS);
   const dates = longest([
     ...chineseDateParts(text),
@@ -55,6 +51,12 @@ export function findDateTimes(text: string, referenceTime: number, timeZone: str
     ...relatives.map(relativeAsDate).filter((d): d is DatePart => d !== undefined),
   ]);
   const times = longest([...chineseTimeParts(text), ...englishTimeParts(text)]);
+  // Most messages name no time at all: the wall clock (Intl, the costly part) is read only when something resolves.
+  if (relatives.length === 0 && dates.length === 0 && times.length === 0) return [];
+  const zone = safeTimeZone(timeZone);
+  const ref = Number.isFinite(referenceTime) ? referenceTime : Date.now();
+  const today = wallTimeAt(ref, zone);
+  const weekday = weekdayOf(today);
   const out: Match[] = [];
   const usedTimes = new Set<TimePart>();
 
