@@ -41,3 +41,42 @@ export function canServe(agent: AgentState, conversation: WaitingConversation, c
 export function canTakeNow(agent: AgentState, conversation: WaitingConversation, context: EligibilityContext): boolean {
   return roomIn(agent, conversation.channel) > 0 && canServe(agent, conversation, context);
 }
+
+/**
+ * `canTakeNow` for one agent as they are now, prepared once for a scan of a long line: the channels they have room
+ * on and the open teams they serve (their own and those they are lent to) become short lists, so each conversation
+ * costs a few comparisons instead of map and property look-ups. Same answer as canTakeNow (tested); build it again
+ * after the agent's load changes.
+ */
+export function takerFor(
+  agent: AgentState,
+  context: EligibilityContext,
+): (conversation: WaitingConversation) => boolean {
+  if (!agent.online) return () => false;
+  const channels: string[] = [];
+  const roomOn = (channel: string) => {
+    if (!channels.includes(channel) && roomIn(agent, channel) > 0) channels.push(channel);
+  };
+  for (const channel in agent.capacity) roomOn(channel);
+  for (const channel in agent.load) roomOn(channel);
+  const teams: string[] = [];
+  const serve = (team: string) => {
+    if (!teams.includes(team) && context.openTeams.get(team) !== false) teams.push(team);
+  };
+  for (const team of agent.teams) serve(team);
+  if (context.borrowed)
+    for (const [team, lenders] of context.borrowed)
+      if (lenders.some((lender) => agent.teams.includes(lender))) serve(team);
+  const { id, level, languages, skills } = agent;
+  const anyLanguage = languages.length === 0;
+  return (conversation) => {
+    if (!channels.includes(conversation.channel)) return false;
+    if (conversation.reservedFor) return conversation.reservedFor === id && level >= 1;
+    if (!teams.includes(conversation.team) || level < conversation.level) return false;
+    if (conversation.language && !anyLanguage && !languages.includes(conversation.language)) return false;
+    for (const skill in conversation.skills) {
+      if ((skills[skill] ?? 0) < (conversation.skills[skill] as number)) return false;
+    }
+    return true;
+  };
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { EligibilityContext } from './eligibility.ts';
+import { canTakeNow, type EligibilityContext, takerFor } from './eligibility.ts';
 import { planAssignments, type RoutingSnapshot, rankWaiting } from './plan.ts';
 import { DEFAULT_PRIORITY_PARAMS } from './priority.ts';
 import { SeededRandom } from './random.ts';
@@ -105,4 +105,25 @@ describe('planAssignments: scans and ranking give the reference plan', () => {
       expect(assigned).toBeGreaterThan(3000);
     });
   }
+});
+
+describe('takerFor', () => {
+  it('answers as canTakeNow for every agent and conversation of 500 random snapshots', () => {
+    const random = new SeededRandom(13);
+    const differences: string[] = [];
+    let yes = 0;
+    for (let i = 0; i < 500; i++) {
+      const snapshot = randomSnapshot(random, 'best_match');
+      for (const a of snapshot.agents) {
+        const takes = takerFor(a, snapshot.context);
+        for (const c of snapshot.waiting) {
+          const expected = canTakeNow(a, c, snapshot.context);
+          if (takes(c) !== expected) differences.push(`snapshot ${i}: ${a.id} / ${c.id}`);
+          if (expected) yes++;
+        }
+      }
+    }
+    expect(differences).toEqual([]);
+    expect(yes).toBeGreaterThan(1000);
+  });
 });

@@ -1,4 +1,4 @@
-import { canTakeNow, type EligibilityContext, roomIn } from './eligibility.ts';
+import { canTakeNow, type EligibilityContext, roomIn, takerFor } from './eligibility.ts';
 import { compareWaiting, priorityOf } from './priority.ts';
 import { chooseAgent } from './strategies.ts';
 import type { AgentState, Assignment, PriorityParams, Strategy, WaitingConversation } from './types.ts';
@@ -41,8 +41,8 @@ export const SCAN_AGENTS_MAX = 8;
 /**
  * Every assignment to make now, in priority order: each waiting conversation, highest first, goes to the agent its
  * strategy prefers among those who can take it. One pass is enough: room only shrinks during the pass, so a
- * conversation that found nobody would find nobody later either. Loads in the result's agents are updated copies;
- * the inputs are not touched. Only agents with room are looked at, and only conversations one of them could serve
+ * conversation that found nobody would find nobody later either. The result's agents with room are copies with
+ * their loads updated, the others the input's own objects; the inputs are not touched. Only agents with room are looked at, and only conversations one of them could serve
  * (team or reservation, channel with room), so a long queue facing a full team costs one filtering pass.
  *
  * The usual pass, one agent freeing capacity in front of a long line, does not rank the line: with few agents with
@@ -52,16 +52,32 @@ export function planAssignments(
   snapshot: RoutingSnapshot,
   method: 'auto' | 'scans' | 'ranking' = 'auto',
 ): { assignments: Assignment[]; agents: AgentState[] } {
-  const agents = snapshot.agents.map((a) => ({ ...a, load: { ...a.load } }));
-  const assignments: Assignment[] = [];
-  if (snapshot.strategy === 'manual') return { assignments, agents };
-  const free = agents.filter((a) => a.online && hasRoom(a));
-  if (free.length === 0) return { assignments, agents };
-  const reachable = reachableBy(free, snapshot.waiting, snapshot.context);
-  if (reachable.length === 0) return { assignments, agents };
-  const byScans = method === 'scans' || (method === 'auto' && free.length <= SCAN_AGENTS_MAX);
-  (byScans ? planByScans : planByRanking)(snapshot, free, reachable, assignments);
-  return { assignments, agents };
+  const agents = snapshot.agents.slice();
+  const pass: Pass = { agents, free: [], copies: new Set(), assignments: [], now: snapshot.now };
+  if (snapshot.strategy === 'manual') return { assignments: pass.assignments, agents };
+  for (const agent of agents) if (agent.online && hasRoom(agent)) pass.free.push(agent);
+  if (pass.free.length > 0) {
+    const byScans = method === 'scans' || (method === 'auto' && pass.free.length <= SCAN_AGENTS_MAX);
+    // One agent's scan checks team and channel itself: a filtering pass first would only add a pass over the line.
+    const line =
+      byScans && pass.free.length === 1 ? snapshot.waiting : reachableBy(pass.free, snapshot.waiting, snapshot.context);
+    if (line.length > 0) (byScans ? planByScans : planByRanking)(snapshot, pass, line);
+  }
+  return { assignments: pass.assignments, agents };
+}
+
+/**
+ * One planning pass. Only the agents given a conversation change: each is copied when first given one (copying all
+ * 1,000 agents up front would cost more than the rest of a usual pass), so the input is never touched.
+ */
+interface Pass {
+  /** The result's agents: the input's objects, except the copies of those given a conversation. */
+  agents: AgentState[];
+  /** Agents with room, in input order. */
+  free: AgentState[];
+  copies: Set<AgentState>;
+  assignments: Assignment[];
+  now: number;
 }
 
 /**
@@ -74,52 +90,55 @@ function reachableBy(
   waiting: readonly WaitingConversation[],
   context: EligibilityContext,
 ): WaitingConversation[] {
+  // Short lists, not sets: a workspace has a few teams and channels, and comparing is cheaper than hashing.
   const ids = new Set<string>();
-  const teams = new Set<string>();
-  const channels = new Set<string>();
+  const teams: string[] = [];
+  const channels: string[] = [];
+  const serve = (team: string) => {
+    if (!teams.includes(team) && context.openTeams.get(team) !== false) teams.push(team);
+  };
   for (const agent of free) {
     ids.add(agent.id);
-    for (const team of agent.teams) teams.add(team);
-    for (const channel in agent.capacity) if (roomIn(agent, channel) > 0) channels.add(channel);
+    for (const team of agent.teams) serve(team);
+    for (const channel in agent.capacity)
+      if (!channels.includes(channel) && roomIn(agent, channel) > 0) channels.push(channel);
+    for (const channel in agent.load)
+      if (!channels.includes(channel) && roomIn(agent, channel) > 0) channels.push(channel);
   }
   if (context.borrowed)
-    for (const [team, lenders] of context.borrowed) if (lenders.some((lender) => teams.has(lender))) teams.add(team);
+    for (const [team, lenders] of context.borrowed)
+      if (lenders.some((lender) => free.some((agent) => agent.teams.includes(lender)))) serve(team);
   const reachable: WaitingConversation[] = [];
   for (const conversation of waiting) {
-    if (!channels.has(conversation.channel)) continue;
-    if (conversation.reservedFor) {
-      if (ids.has(conversation.reservedFor)) reachable.push(conversation);
-    } else if (teams.has(conversation.team) && context.openTeams.get(conversation.team) !== false)
+    if (!channels.includes(conversation.channel)) continue;
+    if (conversation.reservedFor ? ids.has(conversation.reservedFor) : teams.includes(conversation.team))
       reachable.push(conversation);
   }
   return reachable;
 }
 
-/** Gives the conversation to the agent; drops them from `free` when they are full. */
-function give(
-  conversation: WaitingConversation,
-  agent: AgentState,
-  now: number,
-  free: AgentState[],
-  assignments: Assignment[],
-): void {
+/** Gives the conversation to the agent; drops them from `free` when they are full. Returns the agent's copy. */
+function give(pass: Pass, conversation: WaitingConversation, given: AgentState): AgentState {
+  let agent = given;
+  if (!pass.copies.has(agent)) {
+    agent = { ...given, load: { ...given.load } };
+    pass.copies.add(agent);
+    pass.agents[pass.agents.indexOf(given)] = agent;
+    pass.free[pass.free.indexOf(given)] = agent;
+  }
   agent.load[conversation.channel] = (agent.load[conversation.channel] ?? 0) + 1;
-  agent.lastAssignedAt = now;
-  assignments.push({ conversationId: conversation.id, agentId: agent.id });
-  if (!hasRoom(agent)) free.splice(free.indexOf(agent), 1);
+  agent.lastAssignedAt = pass.now;
+  pass.assignments.push({ conversationId: conversation.id, agentId: agent.id });
+  if (!hasRoom(agent)) pass.free.splice(pass.free.indexOf(agent), 1);
+  return agent;
 }
 
 /** The line ranked once, walked from the top; each conversation to the agent its strategy picks among the free. */
-function planByRanking(
-  snapshot: RoutingSnapshot,
-  free: AgentState[],
-  waiting: readonly WaitingConversation[],
-  assignments: Assignment[],
-): void {
+function planByRanking(snapshot: RoutingSnapshot, pass: Pass, waiting: readonly WaitingConversation[]): void {
   for (const conversation of rankWaiting(waiting, snapshot.params, snapshot.now)) {
-    if (free.length === 0) break;
-    const agent = chooseAgent(snapshot.strategy, conversation, free, snapshot.context);
-    if (agent) give(conversation, agent, snapshot.now, free, assignments);
+    if (pass.free.length === 0) break;
+    const agent = chooseAgent(snapshot.strategy, conversation, pass.free, snapshot.context);
+    if (agent) give(pass, conversation, agent);
   }
 }
 
@@ -131,13 +150,9 @@ function planByRanking(
  * others' best is unchanged (their room did not change and nothing above their best became takeable).
  * Priorities are computed once, and only for conversations some agent can take.
  */
-function planByScans(
-  snapshot: RoutingSnapshot,
-  free: AgentState[],
-  waiting: readonly WaitingConversation[],
-  assignments: Assignment[],
-): void {
+function planByScans(snapshot: RoutingSnapshot, pass: Pass, waiting: readonly WaitingConversation[]): void {
   const { params, context, now } = snapshot;
+  const { free } = pass;
   const count = waiting.length;
   const priorities = new Float64Array(count).fill(Number.NaN);
   const taken = new Uint8Array(count);
@@ -160,10 +175,30 @@ function planByScans(
     return a.id < b.id;
   };
   const scan = (agent: AgentState): number => {
+    const takes = takerFor(agent, context);
     let best = -1;
+    let bestPriority = 0;
+    let bestConversation: WaitingConversation | undefined;
     for (let i = 0; i < count; i++) {
-      if (taken[i] === 1 || !canTakeNow(agent, waiting[i] as WaitingConversation, context)) continue;
-      if (best < 0 || ranksBefore(i, best)) best = i;
+      const conversation = waiting[i] as WaitingConversation;
+      if (taken[i] === 1 || !takes(conversation)) continue;
+      let p = priorities[i] as number;
+      if (Number.isNaN(p)) {
+        p = priorityOf(params, conversation, now);
+        priorities[i] = p;
+      }
+      // ranksBefore(i, best), inlined: this loop runs over the whole line.
+      if (
+        !bestConversation ||
+        p > bestPriority ||
+        (p === bestPriority &&
+          (conversation.enqueuedAt < bestConversation.enqueuedAt ||
+            (conversation.enqueuedAt === bestConversation.enqueuedAt && conversation.id < bestConversation.id)))
+      ) {
+        best = i;
+        bestPriority = p;
+        bestConversation = conversation;
+      }
     }
     return best;
   };
@@ -177,10 +212,11 @@ function planByScans(
     }
     if (top < 0) return;
     const conversation = waiting[top] as WaitingConversation;
-    const agent = chooseAgent(snapshot.strategy, conversation, free, context);
-    if (!agent) return; // cannot happen: the agent whose best it is can take it
+    const chosen = chooseAgent(snapshot.strategy, conversation, free, context);
+    if (!chosen) return; // cannot happen: the agent whose best it is can take it
     taken[top] = 1;
-    give(conversation, agent, now, free, assignments);
+    const agent = give(pass, conversation, chosen);
+    bestOf.delete(chosen);
     for (const other of free) {
       if (other === agent || bestOf.get(other) === top) bestOf.set(other, scan(other));
     }
