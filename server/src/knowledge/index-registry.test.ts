@@ -3,7 +3,7 @@ import { openTestDatabase, testEngines } from '../../test/support/engines.ts';
 import { createArticle } from './commands/create-article.ts';
 import { recordFeedback } from './commands/record-feedback.ts';
 import { reviewArticle } from './commands/review-article.ts';
-import { KnowledgeIndexRegistry } from './index-registry.ts';
+import { KnowledgeIndexRegistry, knowledgeIndex } from './index-registry.ts';
 import type { ArticleInput, KbActor } from './schema.ts';
 import { searchKnowledge } from './search-knowledge.ts';
 import { createTestBed, type KnowledgeTestBed, seedKnowledgeWorkspace } from './testing/context.ts';
@@ -92,6 +92,15 @@ describe.each(testEngines())('knowledge index registry on %s', (engine) => {
     const hits = await searchKnowledge(bed.ctx, seeded.workspaceId, '电子产品保修几年');
     expect(hits[0]).toMatchObject({ articleId: doc.id, kind: 'passage', passage: { heading: '保修' } });
     expect(hits[0]?.article.answerText).toContain('保修一年');
+    // The explanation is not computed until read (the bot never reads it), and then it is the index hit's own.
+    const first = hits[0] as NonNullable<(typeof hits)[0]>;
+    expect(Object.getOwnPropertyDescriptor(first, 'highlights')?.get).toBeTypeOf('function');
+    const [indexHit] = (await knowledgeIndex(bed.ctx).workspace(seeded.workspaceId)).index.search('电子产品保修几年', {
+      now: bed.clock.now(),
+    });
+    expect(JSON.parse(JSON.stringify(first))).toMatchObject(JSON.parse(JSON.stringify(indexHit)));
+    expect(first.highlights.length).toBeGreaterThan(0);
+    expect(Object.keys(first).slice(-2)).toEqual(['article', 'passage']);
     await recordFeedback(bed.ctx, {
       workspaceId: seeded.workspaceId,
       input: { query: '东西坏了管修吗', docId: `${doc.id}#2`, resolved: true },

@@ -59,19 +59,21 @@ export async function searchKnowledge(
     if (!live) continue;
     const passageNo = hit.kind === 'passage' ? Number(hit.docId.split('#')[1]) : null;
     const passage = passageNo === null ? null : (live.passages.find((p) => p.no === passageNo) ?? null);
-    out.push({
-      ...hit,
-      article: {
-        id: live.id,
-        kind: live.kind,
-        language: live.language,
-        version: live.version,
-        title: live.title,
-        answerHtml: live.kind === 'faq' ? live.answer : '',
-        answerText: passage ? passage.text : live.answerText,
-      },
-      passage,
-    });
+    // The hit's own fields copied as they are: its explanation (matched terms, highlights: lazy getters, see
+    // search/hit.ts) stays unread until someone reads it. A spread would compute it for every hit of every bot turn,
+    // which never reads it. Same keys in the same order, so JSON is unchanged.
+    const copy = Object.defineProperties({}, Object.getOwnPropertyDescriptors(hit)) as KnowledgeHit;
+    copy.article = {
+      id: live.id,
+      kind: live.kind,
+      language: live.language,
+      version: live.version,
+      title: live.title,
+      answerHtml: live.kind === 'faq' ? live.answer : '',
+      answerText: passage ? passage.text : live.answerText,
+    };
+    copy.passage = passage;
+    out.push(copy);
   }
   return out;
 }
