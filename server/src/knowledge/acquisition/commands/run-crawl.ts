@@ -87,33 +87,36 @@ export async function runCrawl(ctx: ServiceContext, options: RunCrawlOptions): P
   }
   const finishedAt = now();
   const status = error ? 'failed' : 'succeeded';
-  await updateRun(ctx.db, workspaceId, runId, {
-    status,
-    progress: 100,
-    pages_fetched: summary?.fetched ?? 0,
-    pages_skipped: summary?.skippedCount ?? 0,
-    pages_new: counts.new,
-    pages_changed: counts.changed,
-    pages_unchanged: counts.unchanged,
-    summary: runSummary(
-      summary
-        ? {
-            robots: summary.robots,
-            truncated: summary.truncated,
-            sitemap: summary.sitemap,
-            discovered: summary.discovered,
-            skipped: summary.skipped.slice(0, 100),
-          }
-        : {},
-    ),
-    error,
-    finished_at: finishedAt,
-  });
-  await updateSource(ctx.db, workspaceId, source.id, {
-    status: 'idle',
-    last_run_at: finishedAt,
-    last_run_status: status,
-    updated_at: finishedAt,
+  // One transaction: whoever reads the source sees it idle exactly when its run is finished, never one without the other.
+  await ctx.db.transaction().execute(async (trx) => {
+    await updateRun(trx, workspaceId, runId, {
+      status,
+      progress: 100,
+      pages_fetched: summary?.fetched ?? 0,
+      pages_skipped: summary?.skippedCount ?? 0,
+      pages_new: counts.new,
+      pages_changed: counts.changed,
+      pages_unchanged: counts.unchanged,
+      summary: runSummary(
+        summary
+          ? {
+              robots: summary.robots,
+              truncated: summary.truncated,
+              sitemap: summary.sitemap,
+              discovered: summary.discovered,
+              skipped: summary.skipped.slice(0, 100),
+            }
+          : {},
+      ),
+      error,
+      finished_at: finishedAt,
+    });
+    await updateSource(trx, workspaceId, source.id, {
+      status: 'idle',
+      last_run_at: finishedAt,
+      last_run_status: status,
+      updated_at: finishedAt,
+    });
   });
   return findRun(ctx.db, workspaceId, runId);
 }
