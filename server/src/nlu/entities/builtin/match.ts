@@ -10,18 +10,31 @@ export interface Match {
   priority: number;
 }
 
-/** Runs a global regex and maps each hit (the group named `m` when present, else the whole hit). */
-export function* scan(re: RegExp, text: string): Generator<{ start: number; end: number; groups: RegExpExecArray }> {
+export interface ScanHit {
+  start: number;
+  end: number;
+  groups: RegExpExecArray;
+}
+
+const NO_HITS: readonly ScanHit[] = Object.freeze([]);
+
+/**
+ * Runs a global regex and maps each hit (the group named `m` when present, else the whole hit). An array, not a
+ * generator: dozens of patterns run on every message and almost all find nothing, which now allocates nothing.
+ */
+export function scan(re: RegExp, text: string): readonly ScanHit[] {
   re.lastIndex = 0;
+  let out: ScanHit[] | undefined;
   for (;;) {
     const m = re.exec(text);
-    if (!m) return;
+    if (!m) return out ?? NO_HITS;
     if (m[0].length === 0) {
       re.lastIndex++;
       continue;
     }
     const inner = m.groups?.m;
     const start = inner === undefined ? m.index : m.index + m[0].indexOf(inner);
-    yield { start, end: start + (inner ?? m[0]).length, groups: m };
+    if (!out) out = [];
+    out.push({ start, end: start + (inner ?? m[0]).length, groups: m });
   }
 }
