@@ -3,26 +3,14 @@ import { FEATURE_NAMES } from '../features.ts';
 import { chooseModel, fitFirstStageOnly, modelChoices } from './fit.ts';
 
 describe('choosing the shipped re-ranker', () => {
-  it('keeps the simpler model on a tie: a later one must beat it on held-out top1, or on MRR at equal top1', () => {
-    expect(
-      chooseModel([
-        { top1: 0.6, mrr10: 0.7 },
-        { top1: 0.6, mrr10: 0.7 },
-      ]),
-    ).toBe(0);
-    expect(
-      chooseModel([
-        { top1: 0.6, mrr10: 0.7 },
-        { top1: 0.6, mrr10: 0.71 },
-      ]),
-    ).toBe(1);
-    expect(
-      chooseModel([
-        { top1: 0.6, mrr10: 0.7 },
-        { top1: 0.59, mrr10: 0.9 },
-        { top1: 0.61, mrr10: 0.5 },
-      ]),
-    ).toBe(2);
+  it('chooses by held-out top1, counting differences within one standard error as ties broken by fewer confident wrong hits', () => {
+    const s = (top1: number, wrongConfident: number, mrr10 = 0.7) => ({ queries: 400, top1, mrr10, wrongConfident });
+    // one standard error at 60% on 400 queries is ~2.4 points
+    expect(chooseModel([s(0.5, 0.1), s(0.6, 0.2), s(0.59, 0.15)])).toBe(2);
+    expect(chooseModel([s(0.5, 0.1), s(0.6, 0.2), s(0.5, 0.05)])).toBe(1); // too far below the best
+    expect(chooseModel([s(0.5, 0.1), s(0.6, 0.2), s(0.6, 0.2)])).toBe(1); // a full tie: the simpler
+    expect(chooseModel([s(0.5, 0.3), s(0.6, 0.2), s(0.59, 0.1), s(0.58, 0.1, 0.8)])).toBe(3); // then MRR
+    expect(chooseModel([s(0.6, 0.1), s(0.5, 0.0)])).toBe(0); // below the first stage alone: never
     expect(modelChoices()[0]?.name).toBe('first stage alone');
   });
 

@@ -194,17 +194,34 @@ export function modelChoices(): ModelChoice[] {
   ];
 }
 
+type Scored = Pick<ValidationScores, 'queries' | 'top1' | 'mrr10' | 'wrongConfident'>;
+
 /**
- * The index of the best-scoring model: by held-out top1, then MRR@10; on a tie the earlier (simpler, closer to the
- * first stage) one wins, so a more complex model must strictly beat it on the held-out fifth to be chosen.
+ * The index of the model to ship, from its held-out scores (index 0: the first stage alone, the floor).
+ * Top1 decides, but differences within one standard error of the best top1 (about 2 points on ~500 held-out
+ * queries) are noise, not evidence: among the models that close to the best, the one with the fewest wrong top hits
+ * at confidence ≥ 0.5 wins (the bot answers on confidence, so a confident wrong answer is the costly mistake; models
+ * pulled hard toward the first stage are confidently wrong on near-duplicates that differ by one word), then the
+ * higher MRR@10, then the earlier (simpler) one. No model scoring below the first stage alone is ever chosen.
  */
-export function chooseModel(scores: readonly Pick<ValidationScores, 'top1' | 'mrr10'>[]): number {
-  let best = 0;
+export function chooseModel(scores: readonly Scored[]): number {
+  const floor = scores[0]?.top1 ?? 0;
+  const bestTop1 = Math.max(...scores.map((s) => s.top1));
+  const n = Math.max(1, ...scores.map((s) => s.queries));
+  const noise = Math.sqrt((bestTop1 * (1 - bestTop1)) / n);
+  let best = -1;
   scores.forEach((s, i) => {
-    const b = scores[best] as Pick<ValidationScores, 'top1' | 'mrr10'>;
-    if (s.top1 > b.top1 + 1e-12 || (Math.abs(s.top1 - b.top1) <= 1e-12 && s.mrr10 > b.mrr10 + 1e-12)) best = i;
+    if (s.top1 < floor || s.top1 < bestTop1 - noise - 1e-12) return;
+    const b = scores[best];
+    if (!b) {
+      best = i;
+      return;
+    }
+    const fewerWrong = s.wrongConfident < b.wrongConfident - 1e-12;
+    const sameWrong = Math.abs(s.wrongConfident - b.wrongConfident) <= 1e-12;
+    if (fewerWrong || (sameWrong && s.mrr10 > b.mrr10 + 1e-12)) best = i;
   });
-  return best;
+  return Math.max(0, best);
 }
 
 /** The query-level evidence the calibration uses (as search-index.ts computes it): the best first-stage match. */

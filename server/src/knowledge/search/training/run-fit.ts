@@ -31,7 +31,9 @@ export function runFit(opts: { write: boolean; out: (line: string) => void }): n
     );
     return v;
   };
-  opts.out(`validation on ${heldGroups} held-out groups (every model fitted without them):`);
+  opts.out(
+    `validation on ${heldGroups} held-out groups (every model fitted without them; chosen: top1 within one standard error of the best, then fewest confident wrong top hits):`,
+  );
   scores('current defaults', DEFAULT_WEIGHTS);
   const train = collectExamples(corpus, (g) => !isHeld(g));
   const choices = modelChoices();
