@@ -224,9 +224,10 @@ function planByScans(snapshot: RoutingSnapshot, pass: Pass, waiting: readonly Wa
 }
 
 /**
- * The decision when one agent frees capacity: the highest-priority conversation they can take, or undefined.
- * With a `WaitingLines` index (kept by the caller as conversations come and go) it reads the top of the agent's
- * sorted lines; with a plain list it scores every conversation once (no sort).
+ * The highest-priority conversation one agent can take now, or undefined. With a `WaitingLines` index (kept by the
+ * caller as conversations come and go) it reads the top of the agent's sorted lines; with a plain list it scores
+ * every conversation once (no sort). Not the assigner's path: the live assigner reads the state from the database
+ * each pass and calls planAssignments, which is what `bench:routing` times.
  */
 export function nextConversationFor(
   agent: AgentState,
@@ -256,7 +257,7 @@ export function nextConversationFor(
   return best;
 }
 
-/** The decision when a conversation arrives: the agent its strategy picks, or undefined (it waits). */
+/** The agent the strategy picks for one conversation, or undefined (it waits); planAssignments does this per conversation. */
 export function agentFor(
   conversation: WaitingConversation,
   agents: readonly AgentState[],
