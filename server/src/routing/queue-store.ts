@@ -1,4 +1,4 @@
-import type { ColumnType, Insertable, Kysely } from 'kysely';
+import type { ColumnType, Insertable, Kysely, Updateable } from 'kysely';
 import type { Tables } from '../platform/db/tables.ts';
 
 /** Conversations waiting for an agent. Routing owns the table; conversations tells it who joins and who leaves. */
@@ -32,14 +32,28 @@ declare module '../platform/db/tables.ts' {
 
 type Executor = Kysely<Tables>;
 
-/** Joins the queue, or updates the place of a conversation already in it (a second hand-off keeps its arrival). */
-export async function upsertQueueEntry(db: Executor, row: Insertable<QueueEntryTable>): Promise<void> {
+/** The profile columns routing ranks and matches on (what a hand-off's facts fill in). */
+const PROFILE_COLUMNS = ['channel', 'language', 'skills', 'level', 'value_tier', 'complexity', 'sentiment'] as const;
+
+/**
+ * Joins the queue, or updates the place of a conversation already in it (a second hand-off keeps its arrival).
+ * With `refreshProfile`, a conversation already waiting also takes the profile columns given in `row`, in the same
+ * statement (otherwise they are written on insert only).
+ */
+export async function upsertQueueEntry(
+  db: Executor,
+  row: Insertable<QueueEntryTable>,
+  options: { refreshProfile?: boolean } = {},
+): Promise<void> {
+  const update: Updateable<QueueEntryTable> = { team: row.team, priority: row.priority, reason: row.reason };
+  if (options.refreshProfile) {
+    for (const column of PROFILE_COLUMNS)
+      if (row[column] !== undefined) Object.assign(update, { [column]: row[column] });
+  }
   await db
     .insertInto('queue_entries')
     .values(row)
-    .onConflict((oc) =>
-      oc.column('conversation_id').doUpdateSet({ team: row.team, priority: row.priority, reason: row.reason }),
-    )
+    .onConflict((oc) => oc.column('conversation_id').doUpdateSet(update))
     .execute();
 }
 
@@ -86,6 +100,17 @@ export async function countOnlineAgents(db: Executor, workspaceId: string): Prom
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('workspace_id', '=', workspaceId)
     .where('status', '=', 'online')
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** How many wait in a team's line (a count, not the rows). */
+export async function countWaiting(db: Executor, workspaceId: string, team: string): Promise<number> {
+  const row = await db
+    .selectFrom('queue_entries')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('workspace_id', '=', workspaceId)
+    .where('team', '=', team)
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }

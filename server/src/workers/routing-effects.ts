@@ -9,7 +9,7 @@ import type { ServiceContext } from '../platform/context.ts';
 import type { Lock } from '../platform/lock/lock.ts';
 import { assignWaiting } from '../routing/commands/assign-waiting.ts';
 import { changeWaitingTier } from '../routing/commands/change-waiting-tier.ts';
-import { describeWaiting, enqueueConversation } from '../routing/commands/enqueue-conversation.ts';
+import { describeWaiting, joinQueue } from '../routing/commands/enqueue-conversation.ts';
 import { recordAssignment } from '../routing/commands/record-assignment.ts';
 import { releaseConversation } from '../routing/commands/release-conversation.ts';
 import { ABSENCE_GRACE_MS, absentHolders, requeueAbsentAgent } from '../routing/commands/requeue-absent-agent.ts';
@@ -192,14 +192,19 @@ async function followConversation(
       await releaseConversation(deps, { workspaceId, conversationId: conversation.id, stillWaiting: true });
     if (!(await findQueueEntry(deps.ctx.db, workspaceId, conversation.id))) {
       const facts = await factsOf(deps.ctx, workspaceId, conversation.id, undefined, conversation);
-      await enqueueConversation(deps.ctx, {
-        workspaceId,
-        conversationId: conversation.id,
-        team: conversation.team ?? 'general',
-        priority: conversation.priority,
-        reason: from === 'resolved' ? 'reopened' : 'requeued',
-        facts: facts ?? {},
-      });
+      // Nobody is told this place, so the line is not ranked for it (a burst of new conversations stays linear).
+      await joinQueue(
+        deps.ctx,
+        {
+          workspaceId,
+          conversationId: conversation.id,
+          team: conversation.team ?? 'general',
+          priority: conversation.priority,
+          reason: from === 'resolved' ? 'reopened' : 'requeued',
+          facts: facts ?? {},
+        },
+        { existing: undefined },
+      );
     }
     return;
   }

@@ -5,9 +5,9 @@ import { rankWaiting } from '../engine/plan.ts';
 import { ROUTING_TOPICS } from '../events.ts';
 import { type HandoffFacts, profileFromHandoff } from '../handoff-profile.ts';
 import { publishRouting } from '../publish.ts';
-import { countOnlineAgents, deleteQueueEntry, findQueueEntry, upsertQueueEntry } from '../queue-store.ts';
+import { countOnlineAgents, countWaiting, deleteQueueEntry, findQueueEntry, upsertQueueEntry } from '../queue-store.ts';
 import { loadSettings, priorityParams } from '../settings-store.ts';
-import { listSurgePlans } from '../surge-store.ts';
+import { listSurgePlans, type SurgePlanRecord } from '../surge-store.ts';
 import { listWaiting } from '../waiting-store.ts';
 
 export interface EnqueueConversationOptions {
@@ -51,8 +51,38 @@ export async function enqueueConversation(
   options: EnqueueConversationOptions,
 ): Promise<QueuePlace> {
   const { workspaceId, conversationId } = options;
+  const { team, active } = await joinQueue(ctx, options);
+  const [position, online] = await Promise.all([
+    positionInLine(ctx, workspaceId, conversationId),
+    countOnlineAgents(ctx.db, workspaceId),
+  ]);
+  const place: QueuePlace = { team, position, online };
+  if (active.length > 0) {
+    const cap = active.find((p) => p.actions.queueCap)?.actions.queueCap;
+    const waiting = await countWaiting(ctx.db, workspaceId, team);
+    place.surge = {
+      botFirst: active.find((p) => p.actions.botFirst)?.actions.botFirst?.announcement ?? null,
+      waitMessage: active.find((p) => p.actions.waitMessage)?.actions.waitMessage ?? null,
+      offer: cap && waiting > cap.max ? cap.offer : null,
+    };
+  }
+  return place;
+}
+
+/**
+ * Puts a conversation in line without working out its place: for routing's own requeues (a new, reopened or
+ * released conversation), whose place nobody is told. Ranking the whole line per arrival made a burst of 200 new
+ * conversations read the line 200 times (quadratic); the customer's place is asked for separately when shown.
+ * `known` is the queue entry the caller has just read (undefined: not waiting), saving a second read.
+ */
+export async function joinQueue(
+  ctx: ServiceContext,
+  options: EnqueueConversationOptions,
+  known?: { existing: { enqueued_at: number } | undefined },
+): Promise<{ team: string; active: SurgePlanRecord[] }> {
+  const { workspaceId, conversationId } = options;
   const [existing, settings, plans] = await Promise.all([
-    findQueueEntry(ctx.db, workspaceId, conversationId),
+    known ? known.existing : findQueueEntry(ctx.db, workspaceId, conversationId),
     loadSettings(ctx.db, workspaceId),
     listSurgePlans(ctx.db, workspaceId),
   ]);
@@ -62,16 +92,20 @@ export async function enqueueConversation(
   const profile = options.facts
     ? profileFromHandoff(settings, { ...options.facts, team, reason: options.reason })
     : undefined;
-  await upsertQueueEntry(ctx.db, {
-    conversation_id: conversationId,
-    workspace_id: workspaceId,
-    team,
-    priority: options.priority,
-    reason: options.reason,
-    enqueued_at: existing?.enqueued_at ?? ctx.clock.now(),
-    ...(profile ? profileColumns(profile) : {}),
-  });
-  if (profile) await describeColumns(ctx, workspaceId, conversationId, profile);
+  await upsertQueueEntry(
+    ctx.db,
+    {
+      conversation_id: conversationId,
+      workspace_id: workspaceId,
+      team,
+      priority: options.priority,
+      reason: options.reason,
+      enqueued_at: existing?.enqueued_at ?? ctx.clock.now(),
+      ...(profile ? profileColumns(profile) : {}),
+    },
+    // A second hand-off refreshes the profile of a conversation already waiting, in the same statement.
+    { refreshProfile: true },
+  );
   // Reports give a team even to conversations abandoned before anyone took them.
   await appendReportingEvent(ctx.db, {
     workspaceId,
@@ -81,27 +115,13 @@ export async function enqueueConversation(
     data: { team, priority: options.priority, reason: options.reason },
     at: ctx.clock.now(),
   });
-  const [position, online] = await Promise.all([
-    positionInLine(ctx, workspaceId, conversationId),
-    countOnlineAgents(ctx.db, workspaceId),
-  ]);
   await publishRouting(ctx, ROUTING_TOPICS.queueChanged, workspaceId, {
     team,
     conversationId,
     change: 'joined',
     profiled: profile !== undefined,
   });
-  const place: QueuePlace = { team, position, online };
-  if (active.length > 0) {
-    const cap = active.find((p) => p.actions.queueCap)?.actions.queueCap;
-    const waiting = (await listWaiting(ctx.db, workspaceId, team)).length;
-    place.surge = {
-      botFirst: active.find((p) => p.actions.botFirst)?.actions.botFirst?.announcement ?? null,
-      waitMessage: active.find((p) => p.actions.waitMessage)?.actions.waitMessage ?? null,
-      offer: cap && waiting > cap.max ? cap.offer : null,
-    };
-  }
-  return place;
+  return { team, active };
 }
 
 function profileColumns(profile: ReturnType<typeof profileFromHandoff>) {
