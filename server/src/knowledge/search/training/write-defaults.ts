@@ -16,11 +16,28 @@ import type { RerankWeights } from './types.ts';
 
 export const DEFAULT_WEIGHTS: RerankWeights = {
   bias: ${num(w.bias)},
-  w: [${w.w.map(num).join(', ')}],
+  w: ${wrapped(w.w.map(num))},
   calibration: { a: ${num(w.calibration.a)}, b: ${num(w.calibration.b)}, c: ${num(w.calibration.c ?? 0)} },
   trees: TREES,
 };
 `;
+}
+
+/** The weights laid out as the formatter (biome, line width 120) lays them out, so a fresh fit passes lint as written. */
+function wrapped(xs: number[]): string {
+  const one = `[${xs.join(', ')}]`;
+  if (`  w: ${one},`.length <= 120) return one;
+  const lines: string[] = [];
+  let line = '';
+  for (const x of xs) {
+    const item = `${x},`;
+    if (line && `    ${line} ${item}`.length > 120) {
+      lines.push(line);
+      line = item;
+    } else line = line ? `${line} ${item}` : item;
+  }
+  if (line) lines.push(line);
+  return `[\n${lines.map((l) => `    ${l}`).join('\n')}\n  ]`;
 }
 
 export function treesSource(w: RerankWeights): string {
