@@ -14,7 +14,8 @@ import { routingBed } from '../server/src/routing/testing.ts';
 /**
  * The routing pass around the decision, in embedded mode (part of `npm run bench:routing`): the decision timing's
  * steady state (1,000 agents, 10,000 waiting; bench's decision-timing.ts) written to a fresh SQLite database, then
- * - load: `loadRoutingState`, what the live assigner reads before each decision (I/O and row decoding);
+ * - load: `loadRoutingState(…, { waiting: 'reachable' })`, what the live assigner reads before each decision (I/O
+ *   and row decoding): agents, settings, and the part of the line an agent with room could take;
  * - decision on the loaded state: `planAssignments` on exactly what the assigner passes it, after one agent freed
  *   a slot (the same call as in commands/assign-waiting.ts);
  * - pass: the whole `assignWaiting` after one agent freed a slot: lock, load, decide, claim (one transaction),
@@ -31,6 +32,8 @@ export interface RoutingLoadResult {
   pass_ms: Quantiles;
   pass_cpu_ms: Quantiles;
   assigned: number;
+  /** How many waiting rows the assigner's load read (only what the agent with room could take). */
+  line_read: Quantiles;
   load_avg_1m: number;
 }
 
@@ -161,9 +164,10 @@ export async function runRoutingLoadBench(options: { samples?: number } = {}): P
     const passWall: number[] = [];
     const passCpu: number[] = [];
     let assigned = 0;
+    const lineRead: number[] = [];
     // Warm-up (not counted): a long-running server has its statements prepared and its code compiled.
     const warm = await loadRoutingState(bed.ctx, workspaceId);
-    for (let i = 0; i < 5; i++) await loadRoutingState(bed.ctx, workspaceId);
+    for (let i = 0; i < 5; i++) await loadRoutingState(bed.ctx, workspaceId, { waiting: 'reachable' });
     for (let i = 0; i < 30; i++)
       planAssignments({
         agents: warm.agents,
@@ -176,7 +180,10 @@ export async function runRoutingLoadBench(options: { samples?: number } = {}): P
     for (let i = 0; i < samples; i++) {
       bed.clock.advance(1000);
       await freeOneSlot();
-      const state = await timed(loadWall, loadCpu, () => loadRoutingState(bed.ctx, workspaceId));
+      const state = await timed(loadWall, loadCpu, () =>
+        loadRoutingState(bed.ctx, workspaceId, { waiting: 'reachable' }),
+      );
+      lineRead.push(state.waiting.length);
       // The same call as assign-waiting.ts makes, on what it gets from the load.
       await timed(decisionWall, decisionCpu, () =>
         planAssignments({
@@ -203,6 +210,7 @@ export async function runRoutingLoadBench(options: { samples?: number } = {}): P
       pass_ms: quantiles(passWall),
       pass_cpu_ms: quantiles(passCpu),
       assigned,
+      line_read: quantiles(lineRead),
       load_avg_1m: Math.round((loadavg()[0] ?? 0) * 100) / 100,
     };
   } finally {

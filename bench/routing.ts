@@ -23,7 +23,9 @@ if (loadSamples > 0) {
   write(
     `The assigner's pass around the decision, embedded (SQLite), ${load.agents} agents × ${load.waiting} waiting, ${load.samples} passes each after one agent freed a slot:`,
   );
-  write(`  load (loadRoutingState)           wall ${f(load.load_ms)}; CPU ${f(load.load_cpu_ms)}`);
+  write(
+    `  load (loadRoutingState)           wall ${f(load.load_ms)}; CPU ${f(load.load_cpu_ms)}   (waiting rows read: p50 ${load.line_read.p50}, max ${load.line_read.max} of ${load.waiting})`,
+  );
   write(`  decision on the loaded state      wall ${f(load.decision_ms)}; CPU ${f(load.decision_cpu_ms)}`);
   write(
     `  whole pass (assignWaiting)        wall ${f(load.pass_ms)}; CPU ${f(load.pass_cpu_ms)}   (lock, load, decision, claim, events; ${load.assigned} assigned)`,

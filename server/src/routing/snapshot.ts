@@ -2,14 +2,14 @@ import type { ServiceContext } from '../platform/context.ts';
 import { findUser } from '../security/store.ts';
 import { type AgentProfile, listAgentProfiles, saveAgentProfile, toAgentState } from './agent-store.ts';
 import { isOpen } from './engine/business-hours.ts';
-import type { EligibilityContext } from './engine/eligibility.ts';
+import { type EligibilityContext, roomIn } from './engine/eligibility.ts';
 import type { AgentState, PriorityParams } from './engine/types.ts';
 import type { RoutingSettings } from './schema.ts';
 import { loadSettings, priorityParams } from './settings-store.ts';
 import { listPresence } from './store.ts';
 import { listSurgePlans, type SurgePlanRecord } from './surge-store.ts';
 import { listTeams, type TeamRecord } from './team-store.ts';
-import { listWaiting, type QueueEntryRecord } from './waiting-store.ts';
+import { listWaiting, listWaitingReachable, type QueueEntryRecord } from './waiting-store.ts';
 
 /** Everything the engine needs about one workspace, read at one moment. */
 export interface RoutingState {
@@ -17,6 +17,7 @@ export interface RoutingState {
   params: PriorityParams;
   agents: AgentState[];
   profiles: AgentProfile[];
+  /** The whole line; with `waiting: 'reachable'`, only what an online agent with room could take (see below). */
   waiting: QueueEntryRecord[];
   teams: TeamRecord[];
   activeSurges: SurgePlanRecord[];
@@ -33,14 +34,16 @@ const STAFF = new Set(['admin', 'supervisor', 'agent']);
 export async function loadRoutingState(
   ctx: Pick<ServiceContext, 'db' | 'clock'>,
   workspaceId: string,
+  options: { waiting?: 'all' | 'reachable' } = {},
 ): Promise<RoutingState> {
   const now = ctx.clock.now();
-  const [settings, presence, teams, surges, waiting] = await Promise.all([
+  const reachableOnly = options.waiting === 'reachable';
+  const [settings, presence, teams, surges, everyone] = await Promise.all([
     loadSettings(ctx.db, workspaceId),
     listPresence(ctx.db, workspaceId),
     listTeams(ctx.db, workspaceId),
     listSurgePlans(ctx.db, workspaceId),
-    listWaiting(ctx.db, workspaceId),
+    reachableOnly ? undefined : listWaiting(ctx.db, workspaceId),
   ]);
   let profiles = await listAgentProfiles(ctx.db, workspaceId);
   const known = new Set(profiles.map((p) => p.userId));
@@ -61,16 +64,55 @@ export async function loadRoutingState(
   if (added) profiles = await listAgentProfiles(ctx.db, workspaceId);
   const online = new Set(presence.filter((p) => p.status === 'online').map((p) => p.user_id));
   const activeSurges = surges.filter((s) => s.active);
+  const agents = profiles.map((p) => toAgentState(p, online.has(p.userId)));
+  const context = eligibilityContext(teams, activeSurges, now);
   return {
     settings,
     params: priorityParams(settings),
-    agents: profiles.map((p) => toAgentState(p, online.has(p.userId))),
+    agents,
     profiles,
-    waiting,
+    waiting: everyone ?? (await listWaitingReachable(ctx.db, workspaceId, reachOf(agents, context))),
     teams,
     activeSurges,
-    context: eligibilityContext(teams, activeSurges, now),
+    context,
     now,
+  };
+}
+
+/** Beyond this many agents with room, reservations are read whatever agent they name (a shorter query). */
+const MAX_NAMED_AGENTS = 100;
+
+/**
+ * What the online agents with room could take, as far as the line and channel go: the channels they have room on;
+ * their teams and the teams lent their teams by a surge plan; conversations reserved for them. The assigner reads
+ * only this part of the line: the rest cannot be assigned in its pass (room only shrinks while it plans), so the
+ * plan is the one the whole line gives (snapshot.test.ts compares them). No agent with room: nothing is read.
+ */
+function reachOf(
+  agents: readonly AgentState[],
+  context: EligibilityContext,
+): { channels: string[]; teams: string[]; agentIds?: string[] } {
+  const channels = new Set<string>();
+  const teams = new Set<string>();
+  const ids: string[] = [];
+  for (const agent of agents) {
+    if (!agent.online) continue;
+    let room = false;
+    for (const channel of [...Object.keys(agent.capacity), ...Object.keys(agent.load)])
+      if (roomIn(agent, channel) > 0) {
+        channels.add(channel);
+        room = true;
+      }
+    if (!room) continue;
+    ids.push(agent.id);
+    for (const team of agent.teams) teams.add(team);
+  }
+  if (context.borrowed)
+    for (const [team, lenders] of context.borrowed) if (lenders.some((lender) => teams.has(lender))) teams.add(team);
+  return {
+    channels: [...channels],
+    teams: [...teams],
+    agentIds: ids.length <= MAX_NAMED_AGENTS ? ids : undefined,
   };
 }
 

@@ -42,6 +42,34 @@ export async function listWaiting(db: Executor, workspaceId: string, team?: stri
   return rows.map(toRecord);
 }
 
+/**
+ * The waiting conversations on these channels that are in one of these teams' lines or reserved for one of these
+ * agents (any reservation when `agentIds` is not given): what agents with room could possibly take.
+ */
+export async function listWaitingReachable(
+  db: Executor,
+  workspaceId: string,
+  reach: { channels: string[]; teams: string[]; agentIds?: string[] },
+): Promise<QueueEntryRecord[]> {
+  if (reach.channels.length === 0) return [];
+  const rows = await db
+    .selectFrom('queue_entries')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('channel', 'in', reach.channels)
+    .where((eb) => {
+      const reserved = reach.agentIds
+        ? reach.agentIds.length > 0
+          ? eb('reserved_for', 'in', reach.agentIds)
+          : eb.val(false)
+        : eb('reserved_for', 'is not', null);
+      return reach.teams.length > 0 ? eb.or([eb('team', 'in', reach.teams), reserved]) : reserved;
+    })
+    .orderBy('enqueued_at')
+    .execute();
+  return rows.map(toRecord);
+}
+
 export async function findWaiting(db: Executor, workspaceId: string, conversationId: string) {
   const row = await db
     .selectFrom('queue_entries')

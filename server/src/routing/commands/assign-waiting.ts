@@ -27,7 +27,9 @@ export async function assignWaiting(deps: RoutingDeps, workspaceId: string): Pro
     async () => {
       const made: Assignment[] = [];
       for (let round = 0; round < MAX_ROUNDS; round++) {
-        const state = await loadRoutingState(deps.ctx, workspaceId);
+        // Only the part of the line an agent with room could take: the plan is the same, the read much shorter
+        // (the usual pass follows one agent freeing a slot; nobody with room reads no line at all).
+        const state = await loadRoutingState(deps.ctx, workspaceId, { waiting: 'reachable' });
         const plan = planAssignments({
           agents: state.agents,
           waiting: state.waiting,

@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { freshEachTest, testEngines } from '../../test/support/engines.ts';
+import { toJson } from '../platform/db/dialect.ts';
+import { planAssignments } from './engine/plan.ts';
+import { SeededRandom } from './engine/random.ts';
+import { loadRoutingState } from './snapshot.ts';
+import { routingBed } from './testing.ts';
+
+/**
+ * The assigner reads only the part of the line an agent with room could take (`waiting: 'reachable'`); its plan
+ * must be the plan the whole line gives. Random lines (teams, channels, reservations for agents with and without
+ * room) against agents with random loads, on each engine.
+ */
+describe.each(testEngines())('loadRoutingState on %s', (engine) => {
+  const bed = freshEachTest(engine, routingBed);
+
+  it('reads only what agents with room could take, and the plan is the one the whole line gives', async () => {
+    const { ctx, workspaceId } = bed();
+    const random = new SeededRandom(21);
+    const teams = ['general', 'billing', 'tech'];
+    const agentIds: string[] = [];
+    for (let i = 0; i < 6; i++)
+      agentIds.push(
+        await bed().addAgent(
+          `坐席${i}`,
+          {
+            teams: [teams[i % 3] as string],
+            skills: i % 2 === 0 ? { billing: 3 } : {},
+            capacity: { web_widget: 2, api: i % 3 === 0 ? 1 : 0 },
+          },
+          i !== 5,
+        ),
+      );
+    for (let i = 0; i < 60; i++)
+      await ctx.db
+        .insertInto('queue_entries')
+        .values({
+          conversation_id: `conv_${String(i).padStart(2, '0')}`,
+          workspace_id: workspaceId,
+          team: random.pick([...teams, 'presales']),
+          priority: 20,
+          reason: 'asks_for_human',
+          enqueued_at: ctx.clock.now() - random.int(0, 600_000),
+          channel: random.pick(['web_widget', 'api', 'email']),
+          language: null,
+          skills: toJson(random.chance(0.3) ? { billing: 2 } : {}),
+          level: 1,
+          value_tier: random.pick(['vip', 'regular', 'new']),
+          complexity: random.next(),
+          sentiment: random.next() * 2 - 1,
+          reserved_for: random.chance(0.15) ? random.pick(agentIds) : null,
+        })
+        .execute();
+    let compared = 0;
+    for (let round = 0; round < 12; round++) {
+      // Random loads: some agents full, some with room on one channel or both; the last round everyone full.
+      for (const id of agentIds)
+        for (const [channel, capacity] of [
+          ['web_widget', 2],
+          ['api', 1],
+        ] as const)
+          await ctx.db
+            .updateTable('routing_agent_load')
+            .set({ load: round === 11 ? capacity : random.int(round < 6 ? 1 : 0, capacity) })
+            .where('workspace_id', '=', workspaceId)
+            .where('user_id', '=', id)
+            .where('channel', '=', channel)
+            .execute();
+      const all = await loadRoutingState(ctx, workspaceId);
+      const reachable = await loadRoutingState(ctx, workspaceId, { waiting: 'reachable' });
+      const ids = new Set(all.waiting.map((w) => w.id));
+      expect(reachable.waiting.every((w) => ids.has(w.id))).toBe(true);
+      const plan = (state: typeof all) =>
+        planAssignments({
+          agents: state.agents,
+          waiting: state.waiting,
+          params: state.params,
+          strategy: state.settings.strategy,
+          context: state.context,
+          now: state.now,
+        }).assignments;
+      expect(plan(reachable)).toEqual(plan(all));
+      compared += plan(all).length;
+      if (round === 11) expect(reachable.waiting).toEqual([]);
+      else expect(reachable.waiting.length).toBeLessThan(all.waiting.length);
+    }
+    // The rounds assign something to compare.
+    expect(compared).toBeGreaterThan(10);
+  });
+});
