@@ -42,7 +42,18 @@ export async function migrateToLatest(db: Db): Promise<MigrationResult[]> {
     allowUnorderedMigrations: true,
     ...(schema ? { migrationTableSchema: schema } : {}),
   });
-  const { error, results } = await migrator.migrateToLatest();
-  if (error) throw error;
-  return results ?? [];
+  for (let attempt = 1; ; attempt++) {
+    const { error, results } = await migrator.migrateToLatest();
+    if (!error) return results ?? [];
+    if (attempt >= 3 || !isIntrospectionRace(error)) throw error;
+  }
+}
+
+/**
+ * Kysely checks for its bookkeeping tables by introspecting every schema, and PostgreSQL's introspection query calls
+ * pg_get_serial_sequence on each table by name: a table of *another* schema dropped meanwhile (parallel test schemas
+ * come and go) fails it with undefined_table before anything of ours ran. Nothing was written, so trying again is safe.
+ */
+function isIntrospectionRace(error: unknown): boolean {
+  return (error as { code?: string } | null)?.code === '42P01';
 }
