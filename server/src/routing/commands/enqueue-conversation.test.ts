@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { freshEachTest, testEngines } from '../../../test/support/engines.ts';
+import { findQueueEntry } from '../queue-store.ts';
+import { routingBed } from '../testing.ts';
+import { listWaiting } from '../waiting-store.ts';
+import { enqueueConversation, joinQueue, positionInLine } from './enqueue-conversation.ts';
+
+const TIERS = ['vip', 'regular', 'new'] as const;
+
+describe.each(testEngines())('joining the line on %s', (engine) => {
+  const bed = freshEachTest(engine, routingBed);
+
+  const options = (i: number) => ({
+    workspaceId: bed().workspaceId,
+    conversationId: `conv_${String(i).padStart(3, '0')}`,
+    team: 'general',
+    priority: 10 + (i % 3) * 10,
+    reason: 'asks_for_human',
+    facts: { valueTier: TIERS[i % 3], sentiment: i % 4 === 0 ? -0.6 : 0 },
+  });
+
+  it('a burst of hand-offs at once is told the same places as one asked after the other', async () => {
+    const places = await Promise.all(Array.from({ length: 30 }, (_, i) => enqueueConversation(bed().ctx, options(i))));
+    // Asked again one at a time, once the line is still: each place comes from its own ranking pass.
+    const alone: number[] = [];
+    for (let i = 0; i < 30; i++)
+      alone.push(await positionInLine(bed().ctx, bed().workspaceId, options(i).conversationId));
+    expect(alone.toSorted((a, b) => a - b)).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
+    // Everyone joined before the shared pass read the line, so the burst's places are the still line's places.
+    expect(places.map((p) => p.position)).toEqual(alone);
+    expect(places.every((p) => p.team === 'general' && p.online === 0)).toBe(true);
+    expect(await positionInLine(bed().ctx, bed().workspaceId, 'conv_unknown')).toBe(0);
+  });
+
+  it('joinQueue writes the same entry and event as enqueueConversation, without working out a place', async () => {
+    await joinQueue(bed().ctx, options(1), { existing: undefined });
+    await enqueueConversation(bed().ctx, options(2));
+    const [a, b] = await Promise.all([
+      findQueueEntry(bed().ctx.db, bed().workspaceId, 'conv_001'),
+      findQueueEntry(bed().ctx.db, bed().workspaceId, 'conv_002'),
+    ]);
+    expect(a?.value_tier).toBe('regular');
+    expect(b?.value_tier).toBe('new');
+    await bed().bus.settle();
+    const joined = bed().events.filter((e) => e.type === 'routing.queue_changed');
+    expect(joined.map((e) => (e.payload as { conversationId: string }).conversationId)).toEqual([
+      'conv_001',
+      'conv_002',
+    ]);
+    expect(joined.every((e) => (e.payload as { profiled: boolean }).profiled)).toBe(true);
+  });
+
+  it('a second hand-off keeps the arrival time and refreshes the profile in the same upsert', async () => {
+    await enqueueConversation(bed().ctx, options(1));
+    const first = await findQueueEntry(bed().ctx.db, bed().workspaceId, 'conv_001');
+    bed().clock.advance(60_000);
+    await enqueueConversation(bed().ctx, { ...options(1), facts: { valueTier: 'vip', language: 'en' } });
+    const [again] = await listWaiting(bed().ctx.db, bed().workspaceId);
+    expect(again?.enqueuedAt).toBe(Number(first?.enqueued_at));
+    expect(again?.valueTier).toBe('vip');
+    expect(again?.language).toBe('en');
+  });
+});
