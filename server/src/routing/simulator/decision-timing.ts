@@ -102,9 +102,10 @@ const quantiles = (values: number[]) => {
 };
 
 /**
- * Times the routing decision the live assigner makes (commands/assign-waiting.ts): `planAssignments` on the snapshot
- * it passes (all agents of the workspace, the whole line), including the copy of the agents it makes. Reading that
- * state from the database is not included (bench/routing-load.ts times it). Three cases, each `samples` times:
+ * Times the routing decision the live assigner makes (commands/assign-waiting.ts): `planAssignments`, given all
+ * agents of the workspace and the whole line. The assigner itself passes only the part of the line an agent with
+ * room could take (snapshot.ts), so this is an upper bound; bench/routing-load.ts times the decision on exactly what
+ * it reads, and the read. Three cases, each `samples` times:
  * - freed: the steady state above, one agent (picked at random) has just finished a conversation;
  * - arrival, line empty: a conversation arrives while many agents have room (most online agents below capacity);
  * - arrival, long line: a conversation joins the steady state's 10,000 (the agents with room are the unfitting ones).

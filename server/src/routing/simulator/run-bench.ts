@@ -63,7 +63,7 @@ export function runRoutingBench(argv: string[], write: (line: string) => void): 
     `\nErlang C for ${day.targetServiceLevel * 100}% within ${day.targetSeconds} s: ${erlang(day.arrivalsPerHour)} agents at ${day.arrivalsPerHour}/h, ${erlang(peakRate)} in the surge hour (${peakRate}/h)`,
   );
   write(
-    `\nRouting decision: planAssignments, the call the live assigner makes (commands/assign-waiting.ts), on the snapshot it passes (every agent of the workspace, the whole line); reading that state from the database is not included (timed below, on SQLite):`,
+    `\nRouting decision: planAssignments, the call the live assigner makes (commands/assign-waiting.ts), given every agent of the workspace and the whole line (an upper bound: the assigner reads only the part of the line an agent with room could take, and the decision on exactly that is timed further down); reading the state from the database is not included:`,
   );
   write(
     `${'case'.padEnd(48)} ${'agents'.padStart(6)} ${'waiting'.padStart(7)} ${'with room'.padStart(9)} ${'wall p50'.padStart(9)} ${'wall p99'.padStart(9)} ${'CPU p50'.padStart(8)} ${'CPU p99'.padStart(8)}`,
