@@ -148,79 +148,56 @@ function planByRanking(snapshot: RoutingSnapshot, pass: Pass, waiting: readonly 
  * only shrinks). That conversation is the best among each free agent's own best, which one scan of the line finds.
  * After an assignment only the agents whose best was just taken (the chosen agent among them) scan again; the
  * others' best is unchanged (their room did not change and nothing above their best became takeable).
- * Priorities are computed once, and only for conversations some agent can take.
+ * Priorities are computed only for conversations the scanning agent can take.
  */
 function planByScans(snapshot: RoutingSnapshot, pass: Pass, waiting: readonly WaitingConversation[]): void {
   const { params, context, now } = snapshot;
   const { free } = pass;
-  const count = waiting.length;
-  const priorities = new Float64Array(count).fill(Number.NaN);
-  const taken = new Uint8Array(count);
-  const priority = (i: number): number => {
-    let p = priorities[i] as number;
-    if (Number.isNaN(p)) {
-      p = priorityOf(params, waiting[i] as WaitingConversation, now);
-      priorities[i] = p;
-    }
-    return p;
-  };
-  // compareWaiting's order (priority, then arrival, then id): true when conversation i comes before j.
-  const ranksBefore = (i: number, j: number): boolean => {
-    const pi = priority(i);
-    const pj = priority(j);
-    if (pi !== pj) return pi > pj;
-    const a = waiting[i] as WaitingConversation;
-    const b = waiting[j] as WaitingConversation;
-    if (a.enqueuedAt !== b.enqueuedAt) return a.enqueuedAt < b.enqueuedAt;
-    return a.id < b.id;
-  };
-  const scan = (agent: AgentState): number => {
+  // Nothing per conversation is allocated (no score array): a pass usually makes one scan, and a rescan scores again.
+  const taken = new Set<WaitingConversation>();
+  const scan = (agent: AgentState): Best | undefined => {
     const takes = takerFor(agent, context);
-    let best = -1;
-    let bestPriority = 0;
-    let bestConversation: WaitingConversation | undefined;
-    for (let i = 0; i < count; i++) {
+    let best: Best | undefined;
+    for (let i = 0; i < waiting.length; i++) {
       const conversation = waiting[i] as WaitingConversation;
-      if (taken[i] === 1 || !takes(conversation)) continue;
-      let p = priorities[i] as number;
-      if (Number.isNaN(p)) {
-        p = priorityOf(params, conversation, now);
-        priorities[i] = p;
-      }
-      // ranksBefore(i, best), inlined: this loop runs over the whole line.
-      if (
-        !bestConversation ||
-        p > bestPriority ||
-        (p === bestPriority &&
-          (conversation.enqueuedAt < bestConversation.enqueuedAt ||
-            (conversation.enqueuedAt === bestConversation.enqueuedAt && conversation.id < bestConversation.id)))
-      ) {
-        best = i;
-        bestPriority = p;
-        bestConversation = conversation;
-      }
+      if (!takes(conversation) || (taken.size > 0 && taken.has(conversation))) continue;
+      const priority = priorityOf(params, conversation, now);
+      if (!best || ranksBefore(priority, conversation, best)) best = { conversation, priority };
     }
     return best;
   };
-  const bestOf = new Map<AgentState, number>();
+  const bestOf = new Map<AgentState, Best | undefined>();
   for (const agent of free) bestOf.set(agent, scan(agent));
   while (free.length > 0) {
-    let top = -1;
+    let top: Best | undefined;
     for (const agent of free) {
-      const best = bestOf.get(agent) as number;
-      if (best >= 0 && (top < 0 || (best !== top && ranksBefore(best, top)))) top = best;
+      const best = bestOf.get(agent);
+      if (best && (!top || ranksBefore(best.priority, best.conversation, top))) top = best;
     }
-    if (top < 0) return;
-    const conversation = waiting[top] as WaitingConversation;
+    if (!top) return;
+    const conversation = top.conversation;
     const chosen = chooseAgent(snapshot.strategy, conversation, free, context);
     if (!chosen) return; // cannot happen: the agent whose best it is can take it
-    taken[top] = 1;
+    taken.add(conversation);
     const agent = give(pass, conversation, chosen);
     bestOf.delete(chosen);
     for (const other of free) {
-      if (other === agent || bestOf.get(other) === top) bestOf.set(other, scan(other));
+      if (other === agent || bestOf.get(other)?.conversation === conversation) bestOf.set(other, scan(other));
     }
   }
+}
+
+interface Best {
+  conversation: WaitingConversation;
+  priority: number;
+}
+
+/** compareWaiting's order (priority, then arrival, then id): true when the conversation comes before `best`. */
+function ranksBefore(priority: number, conversation: WaitingConversation, best: Best): boolean {
+  if (priority !== best.priority) return priority > best.priority;
+  if (conversation.enqueuedAt !== best.conversation.enqueuedAt)
+    return conversation.enqueuedAt < best.conversation.enqueuedAt;
+  return conversation.id < best.conversation.id;
 }
 
 /**
