@@ -11,8 +11,8 @@ const ADDRESS = /^\/demo-api\/orders\/([^/]+)\/address$/;
  * object, a child logger, hooks, serialization: about 1 ms of CPU per action, more than the rest of the flow step).
  * It takes only the well-formed requests the flows send: a GET of an order, a JSON POST of an address or a refund,
  * and the same answers as the routes (routes.ts: same shop, same signature check, same error bodies; compared in
- * loopback.test.ts). Anything else (another path or method, another content type, a bad JSON body, an over-long
- * order number) returns undefined and goes through the real routes.
+ * server/test/demo-shop-loopback.test.ts). Anything else (another path or method, another content type, a bad JSON
+ * body, an over-long order number) returns undefined and goes through the real routes.
  */
 export function demoShopLoopback(
   ctx: ServiceContext,

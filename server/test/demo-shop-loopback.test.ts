@@ -2,12 +2,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { saveBotConfig } from '../../../bot/store.ts';
-import { ManualClock } from '../../../platform/clock.ts';
-import { SIGNATURE_HEADER, signBody } from '../../../security/signature.ts';
-import { type RunningServer, startServer } from '../../../server.ts';
-import { type LoopbackResponse, loopbackFetch } from '../../loopback-fetch.ts';
-import { demoShopLoopback } from './loopback.ts';
+import { saveBotConfig } from '../src/bot/store.ts';
+import { type LoopbackResponse, loopbackFetch } from '../src/http/loopback-fetch.ts';
+import { demoShopLoopback } from '../src/http/routes/demo-api/loopback.ts';
+import { ManualClock } from '../src/platform/clock.ts';
+import { SIGNATURE_HEADER, signBody } from '../src/security/signature.ts';
+import { type RunningServer, startServer } from '../src/server.ts';
 
 /** The demo shop answered in-process must answer exactly as its routes do through Fastify. */
 describe('the demo shop loopback', () => {
