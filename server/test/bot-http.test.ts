@@ -151,12 +151,11 @@ describe.each(testEngines())('bot, tickets, webhooks and surveys over HTTP on %s
     const hook = received.find((r) => r.event === 'conversation.handed_off');
     expect(verifyBodySignature(secret, hook?.signature, hook?.body as string, t.clock.now())).toBe(true);
     expect(JSON.parse(hook?.body as string).data).toMatchObject({ reason: 'asks_for_human' });
-    const deliveries = await t.app.inject({
-      method: 'GET',
-      url: '/api/v1/webhooks/deliveries',
-      headers: admin.headers,
-    });
-    expect(deliveries.json().deliveries[0]).toMatchObject({ status: 'delivered', attempts: 3 });
+    // The receiver has the request before the job records the answer: wait for the record.
+    const latestDelivery = async () =>
+      (await t.app.inject({ method: 'GET', url: '/api/v1/webhooks/deliveries', headers: admin.headers })).json()
+        .deliveries[0];
+    await expect.poll(latestDelivery, { timeout: 10_000 }).toMatchObject({ status: 'delivered', attempts: 3 });
     expect(
       (await t.app.inject({ method: 'GET', url: '/api/v1/webhooks/deliveries', headers: agent.headers })).statusCode,
     ).toBe(403);
