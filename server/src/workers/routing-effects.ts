@@ -6,6 +6,7 @@ import { conversationPort } from '../conversations/routing-port.ts';
 import type { ConversationRecord } from '../conversations/schema.ts';
 import type { BusEvent } from '../platform/bus/bus.ts';
 import type { ServiceContext } from '../platform/context.ts';
+import { sharedRead } from '../platform/db/shared-read.ts';
 import type { Lock } from '../platform/lock/lock.ts';
 import { assignWaiting } from '../routing/commands/assign-waiting.ts';
 import { changeWaitingTier } from '../routing/commands/change-waiting-tier.ts';
@@ -232,7 +233,8 @@ async function factsOf(
   if (!conversation) return undefined;
   const [contact, inboxes] = await Promise.all([
     findContact(ctx.db, workspaceId, conversation.contactId),
-    listInboxes(ctx.db, workspaceId),
+    // The same for every conversation of a burst: one read per turn serves them all.
+    sharedRead(ctx.db, `inboxes:${workspaceId}`, () => listInboxes(ctx.db, workspaceId)),
   ]);
   const scores = brief?.sentiment.scores ?? [];
   return {

@@ -1,5 +1,6 @@
 import type { ServiceContext } from '../../platform/context.ts';
 import { toJson } from '../../platform/db/dialect.ts';
+import { sharedRead } from '../../platform/db/shared-read.ts';
 import { appendReportingEvent } from '../../platform/reporting.ts';
 import { rankWaiting } from '../engine/plan.ts';
 import { ROUTING_TOPICS } from '../events.ts';
@@ -83,8 +84,9 @@ export async function joinQueue(
   const { workspaceId, conversationId } = options;
   const [existing, settings, plans] = await Promise.all([
     known ? known.existing : findQueueEntry(ctx.db, workspaceId, conversationId),
-    loadSettings(ctx.db, workspaceId),
-    listSurgePlans(ctx.db, workspaceId),
+    // Read-only here, and the same for every arrival of a burst: one read per turn serves them all.
+    sharedRead(ctx.db, `routing-settings:${workspaceId}`, () => loadSettings(ctx.db, workspaceId)),
+    sharedRead(ctx.db, `surge-plans:${workspaceId}`, () => listSurgePlans(ctx.db, workspaceId)),
   ]);
   const active = plans.filter((p) => p.active && (p.team === null || p.team === options.team));
   const overflow = active.find((p) => p.actions.overflowTo)?.actions.overflowTo;
