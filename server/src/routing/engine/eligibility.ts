@@ -43,23 +43,41 @@ export function canTakeNow(agent: AgentState, conversation: WaitingConversation,
 }
 
 /**
- * `canTakeNow` for one agent as they are now, prepared once for a scan of a long line: the channels they have room
- * on and the open teams they serve (their own and those they are lent to) become short lists, so each conversation
- * costs a few comparisons instead of map and property look-ups. Same answer as canTakeNow (tested); build it again
- * after the agent's load changes.
+ * One agent as they are now, prepared for a scan of a long line: the channels they have room on and the open teams
+ * they serve (their own and those they are lent to) as short lists, so each conversation costs a few comparisons
+ * instead of map and property look-ups. `takes` answers as canTakeNow (tested); prepare again after the agent's load
+ * changes. A plain object, not a closure: the scan in plan.ts inlines these checks.
  */
-export function takerFor(
-  agent: AgentState,
-  context: EligibilityContext,
-): (conversation: WaitingConversation) => boolean {
-  if (!agent.online) return () => false;
+export interface PreparedTaker {
+  online: boolean;
+  id: string;
+  level: number;
+  /** Channels with room, in the agent's capacity then load order. */
+  channels: string[];
+  /** Open teams served. */
+  teams: string[];
+  /** Empty means any language. */
+  languages: string[];
+  skills: Record<string, number>;
+}
+
+export function prepareTaker(agent: AgentState, context: EligibilityContext): PreparedTaker {
   const channels: string[] = [];
-  const roomOn = (channel: string) => {
-    if (!channels.includes(channel) && roomIn(agent, channel) > 0) channels.push(channel);
-  };
-  for (const channel in agent.capacity) roomOn(channel);
-  for (const channel in agent.load) roomOn(channel);
   const teams: string[] = [];
+  const prepared = {
+    online: agent.online,
+    id: agent.id,
+    level: agent.level,
+    channels,
+    teams,
+    languages: agent.languages,
+    skills: agent.skills,
+  };
+  if (!agent.online) return prepared;
+  for (const channel in agent.capacity)
+    if (!channels.includes(channel) && roomIn(agent, channel) > 0) channels.push(channel);
+  for (const channel in agent.load)
+    if (!channels.includes(channel) && roomIn(agent, channel) > 0) channels.push(channel);
   const serve = (team: string) => {
     if (!teams.includes(team) && context.openTeams.get(team) !== false) teams.push(team);
   };
@@ -67,16 +85,33 @@ export function takerFor(
   if (context.borrowed)
     for (const [team, lenders] of context.borrowed)
       if (lenders.some((lender) => agent.teams.includes(lender))) serve(team);
-  const { id, level, languages, skills } = agent;
-  const anyLanguage = languages.length === 0;
-  return (conversation) => {
-    if (!channels.includes(conversation.channel)) return false;
-    if (conversation.reservedFor) return conversation.reservedFor === id && level >= 1;
-    if (!teams.includes(conversation.team) || level < conversation.level) return false;
-    if (conversation.language && !anyLanguage && !languages.includes(conversation.language)) return false;
-    for (const skill in conversation.skills) {
-      if ((skills[skill] ?? 0) < (conversation.skills[skill] as number)) return false;
-    }
-    return true;
-  };
+  return prepared;
+}
+
+/**
+ * canTakeNow for a prepared agent, capacity included. The cheap tests come first (line, level, channel, language:
+ * a few string and number compares); the skill map is read last and only for conversations that passed them.
+ */
+export function preparedTakes(taker: PreparedTaker, conversation: WaitingConversation): boolean {
+  if (!taker.online) return false;
+  const reservedFor = conversation.reservedFor;
+  if (reservedFor) return reservedFor === taker.id && taker.level >= 1 && taker.channels.includes(conversation.channel);
+  if (!taker.teams.includes(conversation.team) || taker.level < conversation.level) return false;
+  if (!taker.channels.includes(conversation.channel)) return false;
+  const language = conversation.language;
+  if (language && taker.languages.length > 0 && !taker.languages.includes(language)) return false;
+  const needs = conversation.skills;
+  for (const skill in needs) {
+    if ((taker.skills[skill] ?? 0) < (needs[skill] as number)) return false;
+  }
+  return true;
+}
+
+/** `canTakeNow` for one agent as they are now, prepared once (prepareTaker); tests compare it with canTakeNow. */
+export function takerFor(
+  agent: AgentState,
+  context: EligibilityContext,
+): (conversation: WaitingConversation) => boolean {
+  const taker = prepareTaker(agent, context);
+  return (conversation) => preparedTakes(taker, conversation);
 }

@@ -45,17 +45,91 @@ export function tierValue(params: PriorityParams, tier: ValueTier): number {
  * enough overtakes any newcomer: nobody starves. Higher is served first.
  */
 export function priorityOf(params: PriorityParams, conversation: WaitingConversation, now: number): number {
+  const scale = priorityScale(params);
+  return scaledPriority(
+    scale,
+    fixedScore(scale, conversation),
+    slaDivisor(scale, conversation.channel),
+    conversation,
+    now,
+  );
+}
+
+/**
+ * priorityOf's numbers that depend on the parameters alone, worked out once per planning pass so a scan of a long
+ * line does only the arithmetic that depends on the conversation and the clock. scaledPriority with these gives
+ * priorityOf's result bit for bit (same operations in the same order; priorityOf itself goes through it).
+ */
+export interface PriorityScale {
+  value: number;
+  complexity: number;
+  sentiment: number;
+  waiting: number;
+  sla: number;
+  /** max(1, agingSeconds). */
+  agingDivisor: number;
+  /** The weights' sum. */
+  sum: number;
+  vip: number;
+  regular: number;
+  new: number;
+  params: PriorityParams;
+}
+
+export function priorityScale(params: PriorityParams): PriorityScale {
   const w = params.weights;
-  const waitedSeconds = Math.max(0, now - conversation.enqueuedAt) / 1000;
-  const sla = params.slaSeconds[conversation.channel] ?? params.slaSeconds.default;
+  return {
+    value: w.value,
+    complexity: w.complexity,
+    sentiment: w.sentiment,
+    waiting: w.waiting,
+    sla: w.sla,
+    agingDivisor: Math.max(1, params.agingSeconds),
+    sum: w.value + w.complexity + w.sentiment + w.waiting + w.sla,
+    vip: tierValue(params, 'vip'),
+    regular: tierValue(params, 'regular'),
+    new: tierValue(params, 'new'),
+    params,
+  };
+}
+
+/** max(1, the channel's response target in seconds): what the SLA factor divides by. */
+export function slaDivisor(scale: PriorityScale, channel: string): number {
+  const sla = scale.params.slaSeconds;
+  return Math.max(1, sla[channel] ?? sla.default);
+}
+
+/** The weighted value, complexity and anger (the part of the score that does not change while it waits). */
+export function fixedScore(scale: PriorityScale, conversation: WaitingConversation): number {
+  const tier = conversation.valueTier;
+  const value =
+    tier === 'vip'
+      ? scale.vip
+      : tier === 'regular'
+        ? scale.regular
+        : tier === 'new'
+          ? scale.new
+          : tierValue(scale.params, tier);
+  return (
+    scale.value * value +
+    scale.complexity * clamp01(conversation.complexity) +
+    scale.sentiment * clamp01((1 - conversation.sentiment) / 2)
+  );
+}
+
+/** The priority from the fixed score and the SLA divisor: adds the two waiting factors and divides by the sum. */
+export function scaledPriority(
+  scale: PriorityScale,
+  fixed: number,
+  slaDivisor: number,
+  conversation: WaitingConversation,
+  now: number,
+): number {
+  const waited = now - conversation.enqueuedAt;
+  const waitedSeconds = Math.max(0, waited) / 1000;
   const score =
-    w.value * tierValue(params, conversation.valueTier) +
-    w.complexity * clamp01(conversation.complexity) +
-    w.sentiment * clamp01((1 - conversation.sentiment) / 2) +
-    w.waiting * (waitedSeconds / Math.max(1, params.agingSeconds)) +
-    w.sla * Math.min(2, waitedSeconds / Math.max(1, sla));
-  const sum = w.value + w.complexity + w.sentiment + w.waiting + w.sla;
-  return sum > 0 ? score / sum : 0;
+    fixed + scale.waiting * (waitedSeconds / scale.agingDivisor) + scale.sla * Math.min(2, waitedSeconds / slaDivisor);
+  return scale.sum > 0 ? score / scale.sum : 0;
 }
 
 /** Orders by priority (higher first), then arrival (earlier first), then id, so every caller sees the same line. */
