@@ -7,6 +7,7 @@ import {
   priorityScale,
   scaledPriority,
   slaDivisor,
+  tierValue,
 } from './priority.ts';
 import { chooseAgent } from './strategies.ts';
 import type { AgentState, Assignment, PriorityParams, Strategy, WaitingConversation } from './types.ts';
@@ -37,8 +38,10 @@ export function rankWaiting(
     .sort(compareWaiting);
 }
 
+/** Room on some channel. roomIn inlined: this runs for each of the 1,000 agents every pass. */
 function hasRoom(agent: AgentState): boolean {
-  for (const channel in agent.capacity) if (roomIn(agent, channel) > 0) return true;
+  const { capacity, load } = agent;
+  for (const channel in capacity) if ((capacity[channel] ?? 0) - (load[channel] ?? 0) > 0) return true;
   return false;
 }
 
@@ -211,6 +214,8 @@ function scanLine(
   const { id, level, channels, teams, languages, skills } = taker;
   const anyLanguage = languages.length === 0;
   const anyTaken = taken.size > 0;
+  const { vip, regular, new: newcomer, params, agingDivisor, sum } = scale;
+  const { value: wValue, complexity: wComplexity, sentiment: wSentiment, waiting: wWaiting, sla: wSla } = scale;
   let best: WaitingConversation | undefined;
   let bestPriority = 0;
   next: for (let i = 0; i < waiting.length; i++) {
@@ -231,13 +236,23 @@ function scanLine(
       for (const skill in needs) if ((skills[skill] ?? 0) < (needs[skill] as number)) continue next;
     }
     if (anyTaken && taken.has(conversation)) continue;
-    const priority = scaledPriority(
-      scale,
-      fixedScore(scale, conversation),
-      slaDivisors[channel] as number,
-      conversation,
-      now,
-    );
+    // scaledPriority(fixedScore(…)) inlined, the same operations in the same order (bit-identical): a call into
+    // another module per conversation goes through its export binding.
+    const tier = conversation.valueTier;
+    const value =
+      tier === 'vip' ? vip : tier === 'regular' ? regular : tier === 'new' ? newcomer : tierValue(params, tier);
+    const complexity = conversation.complexity;
+    const anger = (1 - conversation.sentiment) / 2;
+    const fixed =
+      wValue * value +
+      wComplexity * (complexity < 0 ? 0 : Math.min(complexity, 1)) +
+      wSentiment * (anger < 0 ? 0 : Math.min(anger, 1));
+    const waitedSeconds = Math.max(0, now - conversation.enqueuedAt) / 1000;
+    const score =
+      fixed +
+      wWaiting * (waitedSeconds / agingDivisor) +
+      wSla * Math.min(2, waitedSeconds / (slaDivisors[channel] as number));
+    const priority = sum > 0 ? score / sum : 0;
     if (
       !best ||
       priority > bestPriority ||
