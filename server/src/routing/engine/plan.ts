@@ -224,14 +224,14 @@ function scanLine(
     let channel: number;
     if (reservedFor) {
       if (reservedFor !== id || level < 1) continue;
-      channel = channels.indexOf(conversation.channel);
+      channel = indexIn(channels, conversation.channel);
       if (channel < 0) continue;
     } else {
-      if (level < conversation.level || !teams.includes(conversation.team)) continue;
-      channel = channels.indexOf(conversation.channel);
+      if (indexIn(teams, conversation.team) < 0 || level < conversation.level) continue;
+      channel = indexIn(channels, conversation.channel);
       if (channel < 0) continue;
       const language = conversation.language;
-      if (language && !anyLanguage && !languages.includes(language)) continue;
+      if (language && !anyLanguage && indexIn(languages, language) < 0) continue;
       const needs = conversation.skills;
       for (const skill in needs) if ((skills[skill] ?? 0) < (needs[skill] as number)) continue next;
     }
@@ -265,6 +265,15 @@ function scanLine(
     }
   }
   return best ? { conversation: best, priority: bestPriority } : undefined;
+}
+
+/**
+ * indexOf for the scan's short lists (an agent's teams, channels, languages: one to three strings). A plain loop the
+ * compiler inlines; Array.prototype.indexOf/includes is a call per conversation, a fifth of the scan's time.
+ */
+function indexIn(list: readonly string[], value: string): number {
+  for (let i = 0; i < list.length; i++) if (list[i] === value) return i;
+  return -1;
 }
 
 interface Best {
