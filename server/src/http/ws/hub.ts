@@ -102,31 +102,33 @@ export class RealtimeHub {
     return principal.kind === 'visitor' ? [this.visitors, principal.contactId] : [this.staff, principal.workspaceId];
   }
 
-  private audience(workspaceId: string, contactId: string): Connection[] {
-    const own = [...(this.visitors.get(contactId) ?? [])].filter((c) => c.workspaceId === workspaceId);
-    return [...own, ...(this.staff.get(workspaceId) ?? [])];
+  /** Calls `visit` for each socket that may see the conversation's news (no arrays copied: it runs for every message). */
+  private forAudience(workspaceId: string, contactId: string, visit: (connection: Connection) => void): void {
+    const own = this.visitors.get(contactId);
+    if (own) for (const connection of own) if (connection.workspaceId === workspaceId) visit(connection);
+    const staff = this.staff.get(workspaceId);
+    if (staff) for (const connection of staff) visit(connection);
   }
 
   private onMessage(workspaceId: string, payload: MessageCreatedPayload): void {
-    for (const connection of this.audience(workspaceId, payload.conversation.contactId))
-      connection.deliver(payload.message);
+    this.forAudience(workspaceId, payload.conversation.contactId, (connection) => connection.deliver(payload.message));
   }
 
   private onConversation(workspaceId: string, payload: ConversationUpdatedPayload): void {
-    for (const connection of this.audience(workspaceId, payload.conversation.contactId)) {
+    this.forAudience(workspaceId, payload.conversation.contactId, (connection) => {
       const conversation = connection.isVisitor
         ? presentWidgetConversation(payload.conversation)
         : presentConversation(payload.conversation);
       connection.send({ type: 'conversation.updated', conversation });
-    }
+    });
   }
 
   private onTyping(workspaceId: string, payload: TypingPayload): void {
-    for (const connection of this.audience(workspaceId, payload.contactId)) {
+    this.forAudience(workspaceId, payload.contactId, (connection) => {
       // Nobody needs to hear their own side typing.
-      if (connection.isVisitor === (payload.senderType === 'contact')) continue;
+      if (connection.isVisitor === (payload.senderType === 'contact')) return;
       connection.send({ type: 'typing', conversationId: payload.conversationId, senderType: payload.senderType });
-    }
+    });
   }
 
   /**
