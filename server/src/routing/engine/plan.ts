@@ -1,4 +1,4 @@
-import { canTakeNow, type EligibilityContext, type PreparedTaker, prepareTaker, roomIn } from './eligibility.ts';
+import { canTakeNow, type EligibilityContext, type PreparedTaker, prepareTaker } from './eligibility.ts';
 import {
   compareWaiting,
   fixedScore,
@@ -73,8 +73,12 @@ export function planAssignments(
   if (pass.free.length > 0) {
     const byScans = method === 'scans' || (method === 'auto' && pass.free.length <= SCAN_AGENTS_MAX);
     // One agent's scan checks team and channel itself: a filtering pass first would only add a pass over the line.
+    // Nor is one conversation worth filtering: the filter reads every agent with room (712 in the bench's arrival),
+    // as does the one strategy choice it could spare.
     const line =
-      byScans && pass.free.length === 1 ? snapshot.waiting : reachableBy(pass.free, snapshot.waiting, snapshot.context);
+      (byScans && pass.free.length === 1) || snapshot.waiting.length <= 1
+        ? snapshot.waiting
+        : reachableBy(pass.free, snapshot.waiting, snapshot.context);
     if (line.length > 0) (byScans ? planByScans : planByRanking)(snapshot, pass, line);
   }
   return { assignments: pass.assignments, agents };
@@ -108,25 +112,30 @@ function reachableBy(
   const ids = new Set<string>();
   const teams: string[] = [];
   const channels: string[] = [];
-  const serve = (team: string) => {
-    if (!teams.includes(team) && context.openTeams.get(team) !== false) teams.push(team);
-  };
   for (const agent of free) {
     ids.add(agent.id);
-    for (const team of agent.teams) serve(team);
-    for (const channel in agent.capacity)
-      if (!channels.includes(channel) && roomIn(agent, channel) > 0) channels.push(channel);
-    for (const channel in agent.load)
-      if (!channels.includes(channel) && roomIn(agent, channel) > 0) channels.push(channel);
+    for (const team of agent.teams)
+      if (indexIn(teams, team) < 0 && context.openTeams.get(team) !== false) teams.push(team);
+    const { capacity, load } = agent;
+    for (const channel in capacity)
+      if (indexIn(channels, channel) < 0 && (capacity[channel] ?? 0) - (load[channel] ?? 0) > 0) channels.push(channel);
+    for (const channel in load)
+      if (indexIn(channels, channel) < 0 && (capacity[channel] ?? 0) - (load[channel] ?? 0) > 0) channels.push(channel);
   }
   if (context.borrowed)
     for (const [team, lenders] of context.borrowed)
-      if (lenders.some((lender) => free.some((agent) => agent.teams.includes(lender)))) serve(team);
+      if (
+        indexIn(teams, team) < 0 &&
+        context.openTeams.get(team) !== false &&
+        lenders.some((lender) => free.some((agent) => agent.teams.includes(lender)))
+      )
+        teams.push(team);
   const reachable: WaitingConversation[] = [];
-  for (const conversation of waiting) {
-    if (!channels.includes(conversation.channel)) continue;
-    if (conversation.reservedFor ? ids.has(conversation.reservedFor) : teams.includes(conversation.team))
-      reachable.push(conversation);
+  for (let i = 0; i < waiting.length; i++) {
+    const conversation = waiting[i] as WaitingConversation;
+    if (indexIn(channels, conversation.channel) < 0) continue;
+    const reservedFor = conversation.reservedFor;
+    if (reservedFor ? ids.has(reservedFor) : indexIn(teams, conversation.team) >= 0) reachable.push(conversation);
   }
   return reachable;
 }
