@@ -208,8 +208,9 @@ function planByScans(snapshot: RoutingSnapshot, pass: Pass, waiting: readonly Wa
 /**
  * The best conversation (compareWaiting's order) this prepared agent can take now, not yet taken: preparedTakes and
  * priorityOf inlined into one loop, since this loop over 10,000 conversations is most of a usual pass. The cheap
- * tests come first (level, line, channel, language), the skill map last; the priority is worked out only for the
- * conversations the agent can take, from numbers prepared once per pass (same result as priorityOf, bit for bit).
+ * tests come first (line, level, channel, language); the priority is worked out only for the conversations that
+ * pass them, from numbers prepared once per pass (same result as priorityOf, bit for bit); the skill map is read
+ * last, only for a conversation that would become the best.
  */
 function scanLine(
   taker: PreparedTaker,
@@ -241,8 +242,6 @@ function scanLine(
       if (channel < 0) continue;
       const language = conversation.language;
       if (language && !anyLanguage && indexIn(languages, language) < 0) continue;
-      const needs = conversation.skills;
-      for (const skill in needs) if ((skills[skill] ?? 0) < (needs[skill] as number)) continue next;
     }
     if (anyTaken && taken.has(conversation)) continue;
     // scaledPriority(fixedScore(…)) inlined, the same operations in the same order (bit-identical): a call into
@@ -269,6 +268,14 @@ function scanLine(
         (conversation.enqueuedAt < best.enqueuedAt ||
           (conversation.enqueuedAt === best.enqueuedAt && conversation.id < best.id)))
     ) {
+      // The skills last, and only for a conversation that would become the best: reading a skill map costs more
+      // than the rest of the tests and the priority together, and the best changes a few times per scan. Skipping
+      // the others without reading their skills changes nothing: whether or not the agent has the skills, a
+      // conversation that does not rank before the best so far is not the best.
+      if (!reservedFor) {
+        const needs = conversation.skills;
+        for (const skill in needs) if ((skills[skill] ?? 0) < (needs[skill] as number)) continue next;
+      }
       best = conversation;
       bestPriority = priority;
     }
