@@ -52,9 +52,11 @@ async function move(deps: RoutingDeps, options: ReassignOptions): Promise<{ prev
   }
   const holder = await findAssignment(ctx.db, workspaceId, conversationId);
   if (!holder) {
+    // Asked to move it away from an agent who no longer holds it: another process may be mid-move (released, not yet
+    // claimed), so the conversation is neither held nor waiting for that instant. That is a lost race, not a 404.
+    if (options.fromAgentId) throw new AppError('conflict', 'The conversation is no longer held by that agent');
     const waiting = await findWaiting(ctx.db, workspaceId, conversationId);
     if (!waiting) throw notFound('Conversation in routing');
-    if (options.fromAgentId) throw new AppError('conflict', 'The conversation is no longer held by that agent');
     const taken = await handOver(
       deps,
       workspaceId,
