@@ -2,8 +2,9 @@
 // query, and scores rank of the query's group entry. Nothing here knows which pair set it is given, and nothing is
 // fitted on it: the re-ranker's defaults come from the project's own corpus (../training).
 import { performance } from 'node:perf_hooks';
+import { questionDoc } from '../question-doc.ts';
 import { createSearchIndex, type SearchInternals } from '../search-index.ts';
-import type { RerankWeights, SearchDoc, SearchIndex } from '../types.ts';
+import type { RerankWeights, SearchIndex } from '../types.ts';
 import type { PairSet } from './pairs.ts';
 
 export interface Scores {
@@ -23,30 +24,13 @@ export interface EvalReport {
   latency_ms: { p50: number; p99: number };
 }
 
-export function entryDoc(id: string, text: string): SearchDoc {
-  return {
-    id,
-    articleId: id,
-    kind: 'faq',
-    language: /[\u4e00-\u9fff]/.test(text) ? 'zh' : 'en',
-    title: text,
-    alternates: [],
-    body: '',
-    categoryId: null,
-    tags: [],
-    channels: [],
-    effectiveFrom: null,
-    effectiveTo: null,
-  };
-}
-
 export function buildIndex(
   set: PairSet,
   weights?: RerankWeights,
 ): { index: SearchIndex & SearchInternals; seconds: number } {
   const started = performance.now();
   const index = createSearchIndex(weights ? { weights } : {});
-  for (const e of set.entries) index.upsert(entryDoc(e.id, e.text));
+  for (const e of set.entries) index.upsert(questionDoc(e.id, e.text));
   return { index, seconds: (performance.now() - started) / 1000 };
 }
 

@@ -9,9 +9,10 @@
 // calibration that a question the knowledge base does not answer must get a low confidence.
 import type { BoostOptions } from '../boosted-trees.ts';
 import { FEATURE_NAMES } from '../features.ts';
+import { questionDoc } from '../question-doc.ts';
 import { fitReranker, type RankingExample } from '../reranker.ts';
 import { createSearchIndex, type SearchInternals } from '../search-index.ts';
-import type { RerankWeights, SearchDoc, SearchIndex } from '../types.ts';
+import type { RerankWeights, SearchIndex } from '../types.ts';
 import type { Corpus } from './corpus.ts';
 
 export interface Round {
@@ -71,23 +72,6 @@ export function roundOf(corpus: Corpus, r: number, leaveOut = true): Round {
   return { entries, queries };
 }
 
-export function docOf(id: string, text: string): SearchDoc {
-  return {
-    id,
-    articleId: id,
-    kind: 'faq',
-    language: /[\u4e00-\u9fff]/.test(text) ? 'zh' : 'en',
-    title: text,
-    alternates: [],
-    body: '',
-    categoryId: null,
-    tags: [],
-    channels: [],
-    effectiveFrom: null,
-    effectiveTo: null,
-  };
-}
-
 /** Index options a fitting experiment may vary (first-stage kind weights). */
 export let indexOptions: { questionKindWeights?: readonly number[] } = {};
 export function setIndexOptions(o: typeof indexOptions): void {
@@ -96,7 +80,7 @@ export function setIndexOptions(o: typeof indexOptions): void {
 
 export function indexOf(round: Round, weights?: RerankWeights): SearchIndex & SearchInternals {
   const index = createSearchIndex(weights ? { ...indexOptions, weights } : indexOptions);
-  for (const e of round.entries) index.upsert(docOf(e.id, e.text));
+  for (const e of round.entries) index.upsert(questionDoc(e.id, e.text));
   return index;
 }
 
