@@ -5,10 +5,9 @@ import { openDatabase } from '../server/src/platform/db/database.ts';
 import { toJson } from '../server/src/platform/db/dialect.ts';
 import { migrateToLatest } from '../server/src/platform/db/migrate.ts';
 import { assignWaiting } from '../server/src/routing/commands/assign-waiting.ts';
-import { planAssignments } from '../server/src/routing/engine/plan.ts';
 import { SeededRandom } from '../server/src/routing/engine/random.ts';
 import { steadyWorld } from '../server/src/routing/simulator/decision-timing.ts';
-import { loadRoutingState } from '../server/src/routing/snapshot.ts';
+import { loadRoutingState, planForState } from '../server/src/routing/snapshot.ts';
 import { routingBed } from '../server/src/routing/testing.ts';
 
 /**
@@ -168,15 +167,7 @@ export async function runRoutingLoadBench(options: { samples?: number } = {}): P
     // Warm-up (not counted): a long-running server has its statements prepared and its code compiled.
     const warm = await loadRoutingState(bed.ctx, workspaceId);
     for (let i = 0; i < 5; i++) await loadRoutingState(bed.ctx, workspaceId, { waiting: 'reachable' });
-    for (let i = 0; i < 30; i++)
-      planAssignments({
-        agents: warm.agents,
-        waiting: warm.waiting,
-        params: warm.params,
-        strategy: warm.settings.strategy,
-        context: warm.context,
-        now: warm.now,
-      });
+    for (let i = 0; i < 30; i++) planForState(warm);
     for (let i = 0; i < samples; i++) {
       bed.clock.advance(1000);
       await freeOneSlot();
@@ -185,16 +176,7 @@ export async function runRoutingLoadBench(options: { samples?: number } = {}): P
       );
       lineRead.push(state.waiting.length);
       // The same call as assign-waiting.ts makes, on what it gets from the load.
-      await timed(decisionWall, decisionCpu, () =>
-        planAssignments({
-          agents: state.agents,
-          waiting: state.waiting,
-          params: state.params,
-          strategy: state.settings.strategy,
-          context: state.context,
-          now: state.now,
-        }),
-      );
+      await timed(decisionWall, decisionCpu, () => planForState(state));
       const made = await timed(passWall, passCpu, () => assignWaiting(bed.deps, workspaceId));
       assigned += made.length;
     }

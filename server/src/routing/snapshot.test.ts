@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { freshEachTest, testEngines } from '../../test/support/engines.ts';
 import { toJson } from '../platform/db/dialect.ts';
-import { planAssignments } from './engine/plan.ts';
 import { SeededRandom } from './engine/random.ts';
-import { loadRoutingState } from './snapshot.ts';
+import { loadRoutingState, planForState } from './snapshot.ts';
 import { routingBed } from './testing.ts';
 
 /**
@@ -70,15 +69,7 @@ describe.each(testEngines())('loadRoutingState on %s', (engine) => {
       const reachable = await loadRoutingState(ctx, workspaceId, { waiting: 'reachable' });
       const ids = new Set(all.waiting.map((w) => w.id));
       expect(reachable.waiting.every((w) => ids.has(w.id))).toBe(true);
-      const plan = (state: typeof all) =>
-        planAssignments({
-          agents: state.agents,
-          waiting: state.waiting,
-          params: state.params,
-          strategy: state.settings.strategy,
-          context: state.context,
-          now: state.now,
-        }).assignments;
+      const plan = (state: typeof all) => planForState(state).assignments;
       expect(plan(reachable)).toEqual(plan(all));
       compared += plan(all).length;
       if (round === 11) expect(reachable.waiting).toEqual([]);

@@ -3,6 +3,7 @@ import { findUser } from '../security/store.ts';
 import { type AgentProfile, listAgentProfiles, saveAgentProfile, toAgentState } from './agent-store.ts';
 import { isOpen } from './engine/business-hours.ts';
 import { type EligibilityContext, roomIn } from './engine/eligibility.ts';
+import { planAssignments } from './engine/plan.ts';
 import type { AgentState, PriorityParams } from './engine/types.ts';
 import type { RoutingSettings } from './schema.ts';
 import { loadSettings, priorityParams } from './settings-store.ts';
@@ -129,4 +130,16 @@ export function eligibilityContext(
     borrowed.set(plan.team, [...(borrowed.get(plan.team) ?? []), ...plan.actions.borrowFrom]);
   }
   return { openTeams, borrowed };
+}
+
+/** The assigner's plan for a loaded state: the one call the live pass, its test and bench:routing all make. */
+export function planForState(state: RoutingState) {
+  return planAssignments({
+    agents: state.agents,
+    waiting: state.waiting,
+    params: state.params,
+    strategy: state.settings.strategy,
+    context: state.context,
+    now: state.now,
+  });
 }

@@ -1,11 +1,10 @@
 import { appendReportingEvent } from '../../platform/reporting.ts';
 import { claimConversation, releaseConversation, type WaitingProfileCopy } from '../assignment-store.ts';
-import { planAssignments } from '../engine/plan.ts';
 import type { Assignment } from '../engine/types.ts';
 import { type AssignedPayload, ROUTING_TOPICS } from '../events.ts';
 import type { RoutingDeps } from '../ports.ts';
 import { publishRouting } from '../publish.ts';
-import { loadRoutingState } from '../snapshot.ts';
+import { loadRoutingState, planForState } from '../snapshot.ts';
 
 /** Long enough for a pass over a busy workspace; a crashed holder frees the lock by itself. */
 const LOCK_TTL_MS = 15_000;
@@ -30,14 +29,7 @@ export async function assignWaiting(deps: RoutingDeps, workspaceId: string): Pro
         // Only the part of the line an agent with room could take: the plan is the same, the read much shorter
         // (the usual pass follows one agent freeing a slot; nobody with room reads no line at all).
         const state = await loadRoutingState(deps.ctx, workspaceId, { waiting: 'reachable' });
-        const plan = planAssignments({
-          agents: state.agents,
-          waiting: state.waiting,
-          params: state.params,
-          strategy: state.settings.strategy,
-          context: state.context,
-          now: state.now,
-        });
+        const plan = planForState(state);
         if (plan.assignments.length === 0) break;
         const decidedAt = deps.ctx.clock.now();
         let lost = false;
