@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../platform/errors.ts';
-import { assertWeights, complexityOf, DEFAULT_PRIORITY_PARAMS, priorityOf } from './priority.ts';
-import type { WaitingConversation } from './types.ts';
+import {
+  assertWeights,
+  complexityOf,
+  DEFAULT_PRIORITY_PARAMS,
+  fixedScore,
+  priorityOf,
+  priorityScale,
+  scaledPriority,
+  slaDivisor,
+} from './priority.ts';
+import { SeededRandom } from './random.ts';
+import type { PriorityParams, WaitingConversation } from './types.ts';
 
 const T0 = Date.UTC(2026, 10, 26, 2, 0, 0);
 
@@ -76,5 +86,41 @@ describe('priority', () => {
     );
     expect(complexityOf({})).toBeGreaterThanOrEqual(0);
     expect(complexityOf({ reason: 'complaint', botTurns: 100, intentLevel: 3 })).toBeLessThanOrEqual(1);
+  });
+});
+
+describe('priorityScale', () => {
+  it('gives priorityOf’s number bit for bit (the scan and the ranking use it) on 20,000 random conversations and params', () => {
+    const random = new SeededRandom(21);
+    let differences = 0;
+    const seen = new Set<number>();
+    for (let i = 0; i < 20_000; i++) {
+      const params: PriorityParams = {
+        weights: {
+          value: random.pick([0, 1, 3, 0.7]),
+          complexity: random.pick([0, 2, 1.3]),
+          sentiment: random.pick([0, 3, 0.1]),
+          waiting: random.pick([0, 2, 5.5]),
+          sla: random.pick([0, 1, 2.2]),
+        },
+        agingSeconds: random.pick([0, 1, 300, 77]),
+        slaSeconds: { default: random.pick([0, 120, 45]), web_widget: random.pick([60, 0.5]), api: 300 },
+        tierValue: { vip: random.pick([1, 1.5]), regular: random.pick([0.5, -0.2]), new: 0.3 },
+      };
+      const c = waiting({
+        channel: random.pick(['web_widget', 'api', 'email']),
+        valueTier: random.pick(['vip', 'regular', 'new'] as const),
+        complexity: random.next() * 1.4 - 0.2,
+        sentiment: random.next() * 2.2 - 1.1,
+        enqueuedAt: T0 - random.int(-5_000, 7_200_000),
+      });
+      const scale = priorityScale(params);
+      const scaled = scaledPriority(scale, fixedScore(scale, c), slaDivisor(scale, c.channel), c, T0);
+      const plain = priorityOf(params, c, T0);
+      if (!Object.is(scaled, plain)) differences++;
+      seen.add(plain);
+    }
+    expect(differences).toBe(0);
+    expect(seen.size).toBeGreaterThan(10_000);
   });
 });

@@ -45,20 +45,25 @@ export function tierValue(params: PriorityParams, tier: ValueTier): number {
  * enough overtakes any newcomer: nobody starves. Higher is served first.
  */
 export function priorityOf(params: PriorityParams, conversation: WaitingConversation, now: number): number {
-  const scale = priorityScale(params);
-  return scaledPriority(
-    scale,
-    fixedScore(scale, conversation),
-    slaDivisor(scale, conversation.channel),
-    conversation,
-    now,
-  );
+  // The plain form, allocating nothing (board and line callers score one conversation at a time); the same
+  // operations in the same order as scaledPriority(fixedScore(…)), so both give the same number bit for bit.
+  const w = params.weights;
+  const waitedSeconds = Math.max(0, now - conversation.enqueuedAt) / 1000;
+  const sla = params.slaSeconds[conversation.channel] ?? params.slaSeconds.default;
+  const score =
+    w.value * tierValue(params, conversation.valueTier) +
+    w.complexity * clamp01(conversation.complexity) +
+    w.sentiment * clamp01((1 - conversation.sentiment) / 2) +
+    w.waiting * (waitedSeconds / Math.max(1, params.agingSeconds)) +
+    w.sla * Math.min(2, waitedSeconds / Math.max(1, sla));
+  const sum = w.value + w.complexity + w.sentiment + w.waiting + w.sla;
+  return sum > 0 ? score / sum : 0;
 }
 
 /**
  * priorityOf's numbers that depend on the parameters alone, worked out once per planning pass so a scan of a long
  * line does only the arithmetic that depends on the conversation and the clock. scaledPriority with these gives
- * priorityOf's result bit for bit (same operations in the same order; priorityOf itself goes through it).
+ * priorityOf's result bit for bit (same operations in the same order; priority.test.ts checks it).
  */
 export interface PriorityScale {
   value: number;
