@@ -195,6 +195,8 @@ export function timeDecisions(options: { agents?: number; waiting?: number; samp
       cpu: quantiles(cpu),
     });
   }
-  // Wall time includes being preempted on a busy machine; CPU time is what the decision itself costs.
+  // Wall time includes being preempted on a busy machine; CPU time is what the decision itself costs, give or take
+  // V8's background threads (process.cpuUsage counts the whole process: concurrent GC and compilation, tsx's loader
+  // thread), which is why a sample's CPU can exceed its wall time.
   return { ...quantiles(allWall), cpu: quantiles(allCpu), samples: allWall.length, cases };
 }
