@@ -53,30 +53,7 @@ export class InvertedIndex {
     if (id >= this.alive.length) this.grow();
     this.alive[id] = 1;
     this.live++;
-    for (const [key, tf] of terms) {
-      const kind = kindOf(key);
-      (this.lens[kind] as Float32Array)[id] = ((this.lens[kind] as Float32Array)[id] as number) + tf;
-      this.totalLen[kind] = (this.totalLen[kind] as number) + tf;
-      const termId = this.terms.intern(key);
-      let p = this.postings[termId];
-      if (!p) {
-        p = { units: new Int32Array(2), tfs: new Uint16Array(2), n: 0, df: 0 };
-        this.postings[termId] = p;
-        this.onNewTerm?.(key);
-      }
-      if (p.n === p.units.length) {
-        const units = new Int32Array(p.n * 2);
-        units.set(p.units);
-        const tfs = new Uint16Array(p.n * 2);
-        tfs.set(p.tfs);
-        p.units = units;
-        p.tfs = tfs;
-      }
-      p.units[p.n] = id;
-      p.tfs[p.n] = Math.min(tf, 65535);
-      p.n++;
-      p.df++;
-    }
+    for (const [key, tf] of terms) this.post(id, this.terms.intern(key), key, tf);
     return id;
   }
 
@@ -91,32 +68,35 @@ export class InvertedIndex {
     this.live++;
     for (let i = 0; i < ids.length; i++) {
       const termId = ids[i] as number;
-      const tf = tfs[i] as number;
-      const key = this.terms.key(termId);
-      const kind = kindOf(key);
-      const lens = this.lens[kind] as Float32Array;
-      lens[id] = (lens[id] as number) + tf;
-      this.totalLen[kind] = (this.totalLen[kind] as number) + tf;
-      let p = this.postings[termId];
-      if (!p) {
-        p = { units: new Int32Array(2), tfs: new Uint16Array(2), n: 0, df: 0 };
-        this.postings[termId] = p;
-        this.onNewTerm?.(key);
-      }
-      if (p.n === p.units.length) {
-        const units = new Int32Array(p.n * 2);
-        units.set(p.units);
-        const grown = new Uint16Array(p.n * 2);
-        grown.set(p.tfs);
-        p.units = units;
-        p.tfs = grown;
-      }
-      p.units[p.n] = id;
-      p.tfs[p.n] = Math.min(tf, 65535);
-      p.n++;
-      p.df++;
+      this.post(id, termId, this.terms.key(termId), tfs[i] as number);
     }
     return id;
+  }
+
+  /** Unit `id` holds term `termId` (`key`) `tf` times: its length, the term's posting list (grown by doubling), df. */
+  private post(id: number, termId: number, key: string, tf: number): void {
+    const kind = kindOf(key);
+    const lens = this.lens[kind] as Float32Array;
+    lens[id] = (lens[id] as number) + tf;
+    this.totalLen[kind] = (this.totalLen[kind] as number) + tf;
+    let p = this.postings[termId];
+    if (!p) {
+      p = { units: new Int32Array(2), tfs: new Uint16Array(2), n: 0, df: 0 };
+      this.postings[termId] = p;
+      this.onNewTerm?.(key);
+    }
+    if (p.n === p.units.length) {
+      const units = new Int32Array(p.n * 2);
+      units.set(p.units);
+      const grown = new Uint16Array(p.n * 2);
+      grown.set(p.tfs);
+      p.units = units;
+      p.tfs = grown;
+    }
+    p.units[p.n] = id;
+    p.tfs[p.n] = Math.min(tf, 65535);
+    p.n++;
+    p.df++;
   }
 
   /** Marks a unit dead; `terms` must be the map it was added with. */
