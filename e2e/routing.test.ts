@@ -185,6 +185,22 @@ describe('routing in the browser: an angry VIP and a regular customer hand off a
 
     // Queue cap (应急预案): two more customers wait while Li is busy; over a cap of one, the widget offers a call-back.
     // The customer takes it with the keyboard alone, types a number, and a call-back ticket is opened.
+    // Emma (idle, and able to take a conversation with no skill asked) goes off shift first: otherwise she could take
+    // one of the two, leaving the line under the cap (the step raced on it under load).
+    await emmaPage.close();
+    await expect
+      .poll(
+        async () =>
+          (
+            await server.ctx.db
+              .selectFrom('agent_presence')
+              .select('status')
+              .where('user_id', '=', emma)
+              .executeTakeFirstOrThrow()
+          ).status,
+        { timeout: STEP_MS },
+      )
+      .not.toBe('online');
     const waiting = [await customer(), await customer()];
     for (const c of waiting) {
       // VIPs, so the bot-first plan still on keeps them in line rather than with the bot.
