@@ -6,9 +6,6 @@ import { ChatState } from './chat-state.ts';
 import type { WidgetText } from './i18n.ts';
 import type { WidgetView } from './view.ts';
 
-/** How often a customer waiting in line re-reads their place and the surge status, besides on every notice. */
-const ROUTING_RECHECK_MS = 8_000;
-
 /** How long a message sent over the socket may wait for its ack before it is sent again over REST (idempotent). */
 const ACK_TIMEOUT_MS = 8_000;
 
@@ -26,7 +23,6 @@ export class WidgetController {
   private unread = 0;
   /** Routing-status requests made so far; an answer is applied only if no later request was made. */
   private routingAsked = 0;
-  private routingRecheck: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly api: WidgetApi,
@@ -171,13 +167,9 @@ export class WidgetController {
   private async refreshRouting(): Promise<void> {
     // Notices come in bursts and answers can overtake each other: only the answer to the latest question counts.
     const asked = ++this.routingAsked;
-    clearTimeout(this.routingRecheck);
     try {
       const status = await this.api.routingStatus();
       if (asked !== this.routingAsked) return;
-      // While the customer waits in line, ask again now and then: a notice lost between a change and the read it
-      // triggers (or a failed read) must not leave an old place or a missing offer on screen.
-      if (status.queue) this.routingRecheck = setTimeout(() => void this.refreshRouting(), ROUTING_RECHECK_MS);
       const announcement = status.botFirst ?? status.waitMessage;
       this.view.setRouting(
         announcement ? announcement[this.text.lang] : null,
@@ -185,9 +177,7 @@ export class WidgetController {
         status.offer ?? null,
       );
     } catch {
-      // the banner is a nicety: the conversation works without it; try again later
-      if (asked === this.routingAsked)
-        this.routingRecheck = setTimeout(() => void this.refreshRouting(), ROUTING_RECHECK_MS);
+      // the banner is a nicety: the conversation works without it
     }
   }
 
