@@ -19,4 +19,3 @@ export {
 } from './priority.ts';
 export { chooseAgent } from './strategies.ts';
 export * from './types.ts';
-export { WaitingLines } from './waiting-lines.ts';

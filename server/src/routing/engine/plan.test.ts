@@ -5,7 +5,6 @@ import { escalate, initialLevel } from './escalation.ts';
 import { agentFor, nextConversationFor, planAssignments } from './plan.ts';
 import { DEFAULT_PRIORITY_PARAMS } from './priority.ts';
 import { agent, conversation } from './testing.ts';
-import { WaitingLines } from './waiting-lines.ts';
 
 const open: EligibilityContext = { openTeams: new Map() };
 const T0 = 1_000_000;
@@ -107,26 +106,6 @@ describe('planAssignments', () => {
       conversation('c_tech_new', { skills: { tech: 1 }, enqueuedAt: T0 }),
     ];
     expect(nextConversationFor(a, waiting, DEFAULT_PRIORITY_PARAMS, open, T0)?.id).toBe('c_tech_old');
-  });
-});
-
-describe('the waiting lines index', () => {
-  it('gives the same answer as a full scan: own teams, borrowed teams, and conversations reserved for the agent', () => {
-    const a = agent('usr_a', { teams: ['general'] });
-    const waiting = [
-      conversation('c_general', { enqueuedAt: T0 }),
-      conversation('c_billing_vip', { team: 'billing', valueTier: 'vip', enqueuedAt: T0 }),
-      conversation('c_reserved', { team: 'tech', reservedFor: 'usr_a', enqueuedAt: T0 - 600_000 }),
-    ];
-    const index = new WaitingLines(DEFAULT_PRIORITY_PARAMS, T0, waiting);
-    for (const context of [open, { openTeams: new Map(), borrowed: new Map([['billing', ['general']]]) }]) {
-      expect(nextConversationFor(a, index, DEFAULT_PRIORITY_PARAMS, context, T0)?.id).toBe(
-        nextConversationFor(a, waiting, DEFAULT_PRIORITY_PARAMS, context, T0)?.id,
-      );
-    }
-    expect(nextConversationFor(a, index, DEFAULT_PRIORITY_PARAMS, open, T0)?.id).toBe('c_reserved');
-    const b = agent('usr_b');
-    expect(nextConversationFor(b, index, DEFAULT_PRIORITY_PARAMS, open, T0)?.id).toBe('c_general');
   });
 });
 

@@ -11,7 +11,6 @@ import {
 } from './priority.ts';
 import { chooseAgent } from './strategies.ts';
 import type { AgentState, Assignment, PriorityParams, Strategy, WaitingConversation } from './types.ts';
-import { WaitingLines } from './waiting-lines.ts';
 
 export interface RoutingSnapshot {
   agents: AgentState[];
@@ -306,19 +305,17 @@ function ranksBefore(priority: number, conversation: WaitingConversation, best: 
 }
 
 /**
- * The highest-priority conversation one agent can take now, or undefined. With a `WaitingLines` index (kept by the
- * caller as conversations come and go) it reads the top of the agent's sorted lines; with a plain list it scores
- * every conversation once (no sort). Not the assigner's path: the live assigner reads the state from the database
+ * The highest-priority conversation one agent can take now, or undefined: every conversation scored once (no sort).
+ * Not the assigner's path: the live assigner reads the state from the database
  * each pass and calls planAssignments, which is what `bench:routing` times.
  */
 export function nextConversationFor(
   agent: AgentState,
-  waiting: readonly WaitingConversation[] | WaitingLines,
+  waiting: readonly WaitingConversation[],
   params: PriorityParams,
   context: EligibilityContext,
   now: number,
 ): WaitingConversation | undefined {
-  if (waiting instanceof WaitingLines) return waiting.bestFor(agent, context, now);
   let best: WaitingConversation | undefined;
   let bestPriority = 0;
   for (const conversation of waiting) {
