@@ -1,5 +1,5 @@
 import type { ServiceContext } from '../platform/context.ts';
-import { runBotTurn } from './commands/run-bot-turn.ts';
+import { runBotTurn } from './commands/bot-turn.ts';
 import type { ConversationRecord, MessageRecord } from './schema.ts';
 
 /**

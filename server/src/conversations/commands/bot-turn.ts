@@ -14,6 +14,7 @@ import { enqueueConversation } from '../../routing/commands/enqueue-conversation
 import { CONVERSATION_TOPICS, publishEvent } from '../events.ts';
 import { reportBotTurn } from '../report-bot-turn.ts';
 import type { ConversationRecord, ConversationStatus, MessageRecord } from '../schema.ts';
+import { announceBotReplies, BOT, type BotReplyDraft, type StoredBotReply, storeBotReplies } from './bot-replies.ts';
 import { receiveMessage } from './receive-message.ts';
 import { transitionConversation } from './transition-conversation.ts';
 
@@ -23,14 +24,13 @@ export const BOT_TOPICS = {
   ticketRequested: 'conversation.ticket_requested',
 } as const;
 
-const BOT = { type: 'bot', id: null } as const;
-
 /** A bot that answers within this long shows no typing indicator: its answer arrives before one would be noticed. */
 const TYPING_AFTER_MS = 300;
 
 /**
  * Lets the bot answer one stored customer message and applies its decision: the replies become bot messages (in
- * order, each idempotent on a key derived from the customer's message, so a repeated turn never doubles them), a
+ * order, each idempotent on a key derived from the customer's message, so a repeated turn never doubles them, and
+ * stored in the transaction that saves the bot's state, so they are sent only once it committed), a
  * hand-off moves the conversation to the queue with its team and priority and tells the customer where they stand,
  * a ticket request goes out on the bus, and a goodbye may resolve the conversation.
  */
@@ -51,20 +51,53 @@ export async function runBotTurn(
   const typing =
     conversation.status === 'bot' ? setTimeout(() => void showTyping(ctx, conversation), TYPING_AFTER_MS) : undefined;
   let turn: BotTurn | undefined;
+  let replies: StoredBotReply[] = [];
   try {
     turn = await respond(ctx, {
       workspaceId: conversation.workspaceId,
       conversation: { id: conversation.id, status: conversation.status, language: conversation.language },
       contact: { tier: now.tier ?? null, locale: now.locale ?? null },
       message: { seq: message.seq, text: message.text, createdAt: message.createdAt },
-      // The turn's reporting event commits with the bot's state: once per answered message, no commit of its own.
-      record: (trx, decided) => reportBotTurn(trx, ctx.clock.now(), message, decided),
+      // The turn's reporting event and its replies commit with the bot's state: one write per answered message.
+      record: async (trx, decided) => {
+        const at = ctx.clock.now();
+        await reportBotTurn(trx, at, message, decided);
+        replies = await storeBotReplies(trx, conversation.workspaceId, conversation.id, at, draftsOf(message, decided));
+      },
     });
   } finally {
     clearTimeout(typing);
   }
   if (!turn) return;
+  await announceBotReplies(ctx, replies);
   await applyTurn(ctx, conversation, message, turn);
+}
+
+/** What the bot's decision keeps on each reply: the decision, its reason and evidence, visible to agents. */
+function decisionMeta(decision: BotTurn['decision']) {
+  return {
+    decision: decision.kind,
+    reason: decision.reason,
+    evidence: decision.evidence,
+    ...(decision.handoff ? { handoff: decision.handoff.reason, team: decision.handoff.team } : {}),
+  };
+}
+
+function replyMeta(reply: BotReply, bot: Record<string, unknown>) {
+  return {
+    bot,
+    ...(reply.quickReplies?.length ? { quickReplies: reply.quickReplies } : {}),
+    ...(reply.cards?.length ? { cards: reply.cards } : {}),
+  };
+}
+
+function draftsOf(trigger: MessageRecord, turn: BotTurn): BotReplyDraft[] {
+  const bot = decisionMeta(turn.decision);
+  return turn.decision.replies.map((reply, index) => ({
+    reply,
+    clientMessageId: `bot-${trigger.id}-${index}`,
+    meta: replyMeta(reply, bot),
+  }));
 }
 
 const turnContextOf = queryTemplate<
@@ -83,16 +116,12 @@ const turnContextOf = queryTemplate<
     .where('conversations.id', '=', p('id')),
 );
 
+/** The turn's effects beyond its replies (stored and announced already): a ticket, a hand-off, a resolution. */
 async function applyTurn(ctx: ServiceContext, conversation: ConversationRecord, trigger: MessageRecord, turn: BotTurn) {
   const { decision } = turn;
-  const meta = {
-    decision: decision.kind,
-    reason: decision.reason,
-    evidence: decision.evidence,
-    ...(decision.handoff ? { handoff: decision.handoff.reason, team: decision.handoff.team } : {}),
-  };
-  let index = 0;
-  const say = (reply: BotReply, extra: Record<string, unknown> = {}) =>
+  // A message the bot adds after its replies (the hand-off notice) numbers on from them.
+  let index = decision.replies.length;
+  const say = (reply: BotReply, extra: Record<string, unknown>) =>
     receiveMessage(ctx, {
       workspaceId: conversation.workspaceId,
       target: { conversationId: conversation.id },
@@ -100,13 +129,8 @@ async function applyTurn(ctx: ServiceContext, conversation: ConversationRecord, 
       actor: BOT,
       clientMessageId: `bot-${trigger.id}-${index++}`,
       text: reply.text,
-      meta: {
-        bot: { ...meta, ...extra },
-        ...(reply.quickReplies?.length ? { quickReplies: reply.quickReplies } : {}),
-        ...(reply.cards?.length ? { cards: reply.cards } : {}),
-      },
+      meta: replyMeta(reply, { ...decisionMeta(decision), ...extra }),
     });
-  for (const reply of decision.replies) await say(reply);
 
   if (decision.ticket) {
     await publishBotEvent(ctx, BOT_TOPICS.ticketRequested, conversation.workspaceId, {
