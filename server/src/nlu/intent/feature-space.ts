@@ -169,20 +169,47 @@ interface Scratch {
   norm: number;
 }
 
+/** The documents' classes, for supervised term weighting (see `classConcentration`). */
+export interface DocClasses {
+  labels: Int32Array;
+  classes: number;
+}
+
+/**
+ * How much more than its IDF a feature concentrated in one class weighs: 1 + CONCENTRATION × (1 − H(class | f) /
+ * log k), with add-SMOOTHING counts so a feature seen once is not taken for a perfect cue. IDF alone cannot tell
+ * "播放" (rare, spread over music, video and radio) from "诗" (rare, all poetry); this lets the SVM's uniform
+ * regularization bear less on the cues. Chosen on validation data only (BANKING77 train split by text hash, three
+ * hash seeds: +0.1 point; SMP2017 dev +0.8, four train splits +0.5 on average).
+ */
+const CONCENTRATION = 1;
+const SMOOTHING = 0.1;
+
 /** Builds the vocabulary from training documents: features seen in at least `minDf` documents. */
-export function buildFeatureSpace(docs: RawFeatures[], wordWeight: number, minDf = 1): FeatureSpace {
-  const df = new Map<number, { n: number; block: number }>();
-  const count = (hashes: number[], block: number) => {
+export function buildFeatureSpace(
+  docs: RawFeatures[],
+  wordWeight: number,
+  minDf = 1,
+  classes?: DocClasses,
+): FeatureSpace {
+  const k = classes && classes.classes >= 2 ? classes.classes : 0;
+  const df = new Map<number, { n: number; block: number; byClass?: Float64Array }>();
+  const count = (hashes: number[], block: number, y: number) => {
     for (const h of new Set(hashes)) {
-      const e = df.get(h);
+      let e = df.get(h);
       if (e) e.n++;
-      else df.set(h, { n: 1, block });
+      else {
+        e = { n: 1, block, byClass: k > 0 ? new Float64Array(k) : undefined };
+        df.set(h, e);
+      }
+      if (e.byClass) e.byClass[y]!++;
     }
   };
-  for (const d of docs) {
-    count(d.words, WORD_BLOCK);
-    count(d.chars, CHAR_BLOCK);
-  }
+  docs.forEach((d, i) => {
+    const y = k > 0 ? classes!.labels[i]! : 0;
+    count(d.words, WORD_BLOCK, y);
+    count(d.chars, CHAR_BLOCK, y);
+  });
   const kept = [...df.entries()].filter(([, e]) => e.n >= minDf).sort((a, b) => a[0] - b[0]);
   const keys = new Uint32Array(kept.length);
   const idf = new Float32Array(kept.length);
@@ -190,8 +217,20 @@ export function buildFeatureSpace(docs: RawFeatures[], wordWeight: number, minDf
   const n = docs.length;
   kept.forEach(([h, e], i) => {
     keys[i] = h;
-    idf[i] = Math.log((1 + n) / (1 + e.n)) + 1;
+    idf[i] = (Math.log((1 + n) / (1 + e.n)) + 1) * (e.byClass ? classConcentration(e.byClass, e.n) : 1);
     block[i] = e.block;
   });
   return new FeatureSpace(keys, idf, block, wordWeight, Math.log(1 + n) + 1);
+}
+
+/** The supervised weight of a feature from its per-class document counts (`total` documents in all). */
+function classConcentration(byClass: Float64Array, total: number): number {
+  const k = byClass.length;
+  const denominator = total + SMOOTHING * k;
+  let entropy = 0;
+  for (let c = 0; c < k; c++) {
+    const p = (byClass[c]! + SMOOTHING) / denominator;
+    entropy -= p * Math.log(p);
+  }
+  return 1 + CONCENTRATION * (1 - entropy / Math.log(k));
 }

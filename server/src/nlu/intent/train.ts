@@ -60,7 +60,10 @@ export function trainIntentModel(examples: IntentExample[], opts: TrainIntentOpt
   }
   const calibration = calibrate(prepared, c, seed);
   const threshold = opts.oosThreshold ?? calibration.threshold;
-  const space = buildFeatureSpace(prepared.raw, WORD_WEIGHT);
+  const space = buildFeatureSpace(prepared.raw, WORD_WEIGHT, 1, {
+    labels: prepared.y,
+    classes: prepared.labels.length,
+  });
   const xs = prepared.raw.map((r) => space.vectorize(r));
   const svm = trainCrammerSinger(xs, prepared.y, prepared.labels.length, space.size, { c, seed });
   const share = calibration.naiveBayesShare ?? 0;
@@ -268,12 +271,14 @@ function heldOutRound(p: Prepared, removed: Set<number>, rng: Rng, c: number, se
   const kept = p.labels.map((_, k) => k).filter((k) => !removed.has(k));
   if (kept.length < 2 || train.length === 0) return undefined;
   const remap = new Map(kept.map((k, i) => [k, i]));
+  const y = Int32Array.from(train.map((i) => remap.get(p.y[i]!)!));
   const space = buildFeatureSpace(
     train.map((i) => p.raw[i]!),
     WORD_WEIGHT,
+    1,
+    { labels: y, classes: kept.length },
   );
   const xs: SparseVector[] = train.map((i) => space.vectorize(p.raw[i]!));
-  const y = Int32Array.from(train.map((i) => remap.get(p.y[i]!)!));
   const linear = trainCrammerSinger(xs, y, kept.length, space.size, { c, seed, eps: CALIBRATION_EPS });
   const nb = trainNaiveBayes(xs, y, kept.length, space.size);
   const score = (i: number): HeldOutScores => {
