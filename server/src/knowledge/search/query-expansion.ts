@@ -48,8 +48,13 @@ export function expandQuery(a: Analysis, src: ExpansionSources): { terms: QueryT
   }
   for (let i = 1; i < a.atoms.length; i++) {
     if ((a.starts[i] as number) !== (a.ends[i - 1] as number)) continue; // not adjacent
-    for (const key of src.homophones.soundalikes(a.atoms[i - 1] as string, a.atoms[i] as string, src.df)) {
+    const left = a.atoms[i - 1] as string;
+    const right = a.atoms[i] as string;
+    for (const key of src.homophones.soundalikes(left, right, src.df)) {
       push(key, HOMOPHONE_WEIGHT);
+      // the characters the typo replaced ("腿款" → 退): the first stage matches characters, not bigrams
+      if (key[1] !== left) push(`c${key[1]}`, HOMOPHONE_WEIGHT);
+      if (key[3] !== right) push(`c${key[3]}`, HOMOPHONE_WEIGHT);
     }
   }
   for (const w of a.words) {
