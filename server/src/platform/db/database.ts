@@ -70,6 +70,9 @@ function withStatementCache(sqlite: BetterSqlite3.Database) {
   const cache = new Map<string, BetterSqlite3.Statement>();
   return {
     close: () => sqlite.close(),
+    get inTransaction() {
+      return sqlite.inTransaction;
+    },
     prepare(sql: string): BetterSqlite3.Statement {
       const cached = cache.get(sql);
       if (cached) return cached;

@@ -80,4 +80,24 @@ describe.each(testEngines())('queryTemplate on %s', (engine) => {
     ).rejects.toThrow('changed my mind');
     expect(await outside).toEqual(['a', 'c']);
   });
+
+  it('a read on the outer handle during a plain transaction waits for it and never sees its rolled-back rows', async () => {
+    database = await openTestDatabase(engine, { migrate: false });
+    const db = database.db;
+    await sql`create table qt_items (name varchar(40) primary key, n integer not null, tag varchar(10) not null)`.execute(
+      db,
+    );
+    await insertItem(db, { name: 'kept', n: 1 });
+    // Outside any transaction the read answers at once (SQLite runs it on the idle connection).
+    expect((await itemsAbove(db, { min: 0 })).rows.map((r) => r.name)).toEqual(['kept']);
+    let outside: Promise<string[]> | undefined;
+    await expect(
+      db.transaction().execute(async (trx) => {
+        await insertItem(trx, { name: 'dropped', n: 2 });
+        outside = itemsAbove(db, { min: 0 }).then(({ rows }) => rows.map((r) => r.name));
+        throw new Error('roll back');
+      }),
+    ).rejects.toThrow('roll back');
+    expect(await outside).toEqual(['kept']);
+  });
 });

@@ -10,6 +10,8 @@ import type { Db } from './database.ts';
  */
 export interface SqliteLane {
   prepare(sql: string): BetterSqlite3.Statement;
+  /** True while a transaction is open on the connection (the batcher's or any other). */
+  readonly inTransaction: boolean;
 }
 
 const ROOTS = new WeakMap<Db, SqliteLane>();
