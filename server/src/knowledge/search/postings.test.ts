@@ -43,4 +43,28 @@ describe('inverted index', () => {
     expect(byId.df('w退款')).toBe(0);
     expect(byId.idfOfId(terms.lookup('w退款'))).toBe(byId.maxIdf());
   });
+
+  it('counts the terms of a counted kind (df, idf) without posting them, and refuses to walk them', () => {
+    const posted = new InvertedIndex();
+    const counted = new InvertedIndex(new TermTable(), undefined, [false, false, true]);
+    const units = [
+      new Map([
+        ['w退款', 1],
+        ['b退 款', 1],
+      ]),
+      new Map([['b退 款', 1]]),
+    ];
+    for (const u of units) {
+      posted.add(u);
+      counted.add(u);
+    }
+    expect(counted.df('b退 款')).toBe(2);
+    expect(counted.idf('b退 款')).toBe(posted.idf('b退 款'));
+    const scores = counted.buffer();
+    counted.score([{ key: 'w退款', weight: 1 }], [1, 1, 0, 0], scores, 100);
+    expect(scores[0]).toBeGreaterThan(0);
+    expect(() => counted.score([{ key: 'b退 款', weight: 1 }], [1, 1, 1, 0], counted.buffer(), 100)).toThrow(/counted/);
+    counted.remove(1, units[1] as Map<string, number>);
+    expect(counted.df('b退 款')).toBe(1);
+  });
 });

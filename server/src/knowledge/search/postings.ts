@@ -32,10 +32,15 @@ export class InvertedIndex {
   private live = 0;
   private touchedBuf = new Int32Array(4096);
 
-  /** `onNewTerm` is called with each term the first time it enters the index (the homophone map listens). */
+  /**
+   * `onNewTerm` is called with each term the first time it enters the index (the homophone map listens). Terms of a
+   * kind in `countedKinds` are counted (document frequency, idf: the re-ranker weighs them) but not posted: no
+   * search walks them, so their posting lists would only cost index time and memory.
+   */
   constructor(
     readonly terms: TermTable = new TermTable(),
     private readonly onNewTerm?: (key: string) => void,
+    private readonly countedKinds: readonly boolean[] = [],
   ) {}
 
   private posting(key: string): Posting | undefined {
@@ -81,9 +86,13 @@ export class InvertedIndex {
     this.totalLen[kind] = (this.totalLen[kind] as number) + tf;
     let p = this.postings[termId];
     if (!p) {
-      p = { units: new Int32Array(2), tfs: new Uint16Array(2), n: 0, df: 0 };
+      p = this.countedKinds[kind] ? { units: NONE, tfs: NO_TFS, n: 0, df: 0 } : newPosting();
       this.postings[termId] = p;
       this.onNewTerm?.(key);
+    }
+    if (p.units === NONE) {
+      p.df++;
+      return;
     }
     if (p.n === p.units.length) {
       const units = new Int32Array(p.n * 2);
@@ -161,6 +170,7 @@ export class InvertedIndex {
       const kind = kindOf(term.key);
       const weight = term.weight * (kindWeights[kind] as number) * idfOf(this.live, p.df);
       if (weight <= 0) continue;
+      if (p.units === NONE) throw new Error(`term kind ${kind} is counted, not posted: it cannot be searched`);
       if (walked > 0 && walked + p.df > budget) {
         skipped.push(term);
         continue;
@@ -233,6 +243,14 @@ export class InvertedIndex {
       return next;
     });
   }
+}
+
+/** The posting list of a counted-only term (its df is kept, its units are not). */
+const NONE = new Int32Array(0);
+const NO_TFS = new Uint16Array(0);
+
+function newPosting(): Posting {
+  return { units: new Int32Array(2), tfs: new Uint16Array(2), n: 0, df: 0 };
 }
 
 export function idfOf(n: number, df: number): number {

@@ -28,7 +28,7 @@ export class QuestionUnits {
   readonly terms = new TermTable();
   readonly sounds = new TermTable();
   readonly homophones = new HomophoneMap();
-  readonly index = new InvertedIndex(this.terms, (key) => this.homophones.addKey(key));
+  readonly index: InvertedIndex;
   readonly arena = new SideArena();
   private readonly interning = new InterningResolver(this.terms, this.sounds);
   private readonly canonicalizer = new Canonicalizer();
@@ -40,10 +40,13 @@ export class QuestionUnits {
   private readonly text: (string | undefined)[] = [];
   private readonly norm: (string | undefined)[] = [];
 
+  /** `countedKinds`: term kinds the first stage never walks (counted for idf, not posted; postings.ts). */
   constructor(
     private readonly segmenter: Segmenter,
     canonicalSets: string[][],
+    countedKinds: readonly boolean[] = [],
   ) {
+    this.index = new InvertedIndex(this.terms, (key) => this.homophones.addKey(key), countedKinds);
     this.canonicalizer.set(canonicalSets);
   }
 

@@ -7,7 +7,7 @@ import { cosine, normalizeVector } from './embedding-math.ts';
 import type { Expansion } from './explain.ts';
 import { FEATURE_COUNT, FEATURE_NAMES, QueryMarks } from './features.ts';
 import { passesFilters } from './filters.ts';
-import { type Candidate, type DocSource, FirstStage } from './first-stage.ts';
+import { type Candidate, type DocSource, FirstStage, QUESTION_KIND_WEIGHTS } from './first-stage.ts';
 import { GENERAL_SYNONYMS } from './general-synonyms.ts';
 import { buildHit } from './hit.ts';
 import { WordAssociations } from './learned.ts';
@@ -85,10 +85,15 @@ class HybridIndex implements SearchIndex, SearchInternals {
 
   constructor(opts: SearchIndexOptions) {
     this.segmenter = createSegmenter(opts.userDictionary);
-    this.units = new QuestionUnits(this.segmenter, [...(opts.synonyms ?? []), ...GENERAL_SYNONYMS]);
+    const kindWeights = opts.questionKindWeights ?? QUESTION_KIND_WEIGHTS;
+    this.units = new QuestionUnits(
+      this.segmenter,
+      [...(opts.synonyms ?? []), ...GENERAL_SYNONYMS],
+      kindWeights.map((w) => w === 0),
+    );
     this.questions = this.units.index;
     this.bodies = new InvertedIndex(this.units.terms);
-    this.first = new FirstStage(this.questions, this.bodies, opts.questionKindWeights);
+    this.first = new FirstStage(this.questions, this.bodies, kindWeights);
     this.synonyms = new SynonymTable(opts.synonyms ?? []);
     this.weights = opts.weights ?? DEFAULT_WEIGHTS;
     const units = this.units;
