@@ -11,8 +11,8 @@ import {
 } from './context.ts';
 import { callAction } from './flows/http-action.ts';
 import { decide } from './policy.ts';
-import { botWiring, type WorkspaceBot, workspaceBot } from './runtime.ts';
-import type { BotDecision, Locale } from './schema.ts';
+import { type BotWiring, botWiring, type WorkspaceBot, workspaceBot } from './runtime.ts';
+import type { BotDecision, FlowDefinition, Locale } from './schema.ts';
 import { type Executor, loadState, saveState } from './store.ts';
 import { say, TEXTS } from './texts.ts';
 import { keepState, takeState } from './warm-states.ts';
@@ -106,6 +106,7 @@ async function decideTurn(
     return { decision: whileQueued(state, input.message.text, locale), locale };
   const repeats = recordQuestion(state, understanding.normalized);
   const wiring = botWiring(ctx);
+  // Bound, not written as closures: under tsx every named closure costs a defineProperty (keepNames) on each turn.
   const decision = await decide({
     bot,
     state,
@@ -115,26 +116,39 @@ async function decideTurn(
     contactTier: input.contact.tier,
     repeats,
     now,
-    searchKnowledge: (query) =>
-      wiring
-        .knowledge(ctx, input.workspaceId, query, { language: locale, limit: 5, channel: 'web_widget' })
-        .catch((error: unknown) => {
-          // The knowledge base failing must not silence the bot: it answers as if nothing was found.
-          ctx.logger.warn({ err: error }, 'knowledge search failed');
-          return [];
-        }),
-    runAction: (flow, slots) =>
-      callAction({
-        action: flow.action as NonNullable<typeof flow.action>,
-        slots,
-        context: { workspaceId: input.workspaceId, conversationId: input.conversation.id, intent: flow.intent },
-        baseUrl: bot.settings.actionBaseUrl || wiring.selfUrl,
-        secret: bot.settings.actionSecret,
-        now: () => ctx.clock.now(),
-        fetch: wiring.fetch,
-      }),
+    searchKnowledge: searchFor.bind(undefined, ctx, wiring, input.workspaceId, locale),
+    runAction: actionFor.bind(undefined, ctx, wiring, bot, input),
   });
   return { decision, locale };
+}
+
+function searchFor(ctx: ServiceContext, wiring: BotWiring, workspaceId: string, locale: Locale, query: string) {
+  return wiring
+    .knowledge(ctx, workspaceId, query, { language: locale, limit: 5, channel: 'web_widget' })
+    .catch((error: unknown) => {
+      // The knowledge base failing must not silence the bot: it answers as if nothing was found.
+      ctx.logger.warn({ err: error }, 'knowledge search failed');
+      return [];
+    });
+}
+
+function actionFor(
+  ctx: ServiceContext,
+  wiring: BotWiring,
+  bot: WorkspaceBot,
+  input: RespondInput,
+  flow: FlowDefinition,
+  slots: Record<string, string>,
+) {
+  return callAction({
+    action: flow.action as NonNullable<typeof flow.action>,
+    slots,
+    context: { workspaceId: input.workspaceId, conversationId: input.conversation.id, intent: flow.intent },
+    baseUrl: bot.settings.actionBaseUrl || wiring.selfUrl,
+    secret: bot.settings.actionSecret,
+    now: () => ctx.clock.now(),
+    fetch: wiring.fetch,
+  });
 }
 
 /**

@@ -14,6 +14,7 @@ import { enqueueConversation } from '../../routing/commands/enqueue-conversation
 import { CONVERSATION_TOPICS, publishEvent } from '../events.ts';
 import { reportBotTurn } from '../report-bot-turn.ts';
 import type { ConversationRecord, ConversationStatus, MessageRecord } from '../schema.ts';
+import type { Executor } from '../store.ts';
 import { announceBotReplies, BOT, type BotReplyDraft, type StoredBotReply, storeBotReplies } from './bot-replies.ts';
 import { receiveMessage } from './receive-message.ts';
 import { transitionConversation } from './transition-conversation.ts';
@@ -51,7 +52,7 @@ export async function runBotTurn(
   const typing =
     conversation.status === 'bot' ? setTimeout(() => void showTyping(ctx, conversation), TYPING_AFTER_MS) : undefined;
   let turn: BotTurn | undefined;
-  let replies: StoredBotReply[] = [];
+  const stored: StoredTurn = { replies: [] };
   try {
     turn = await respond(ctx, {
       workspaceId: conversation.workspaceId,
@@ -59,18 +60,34 @@ export async function runBotTurn(
       contact: { tier: now.tier ?? null, locale: now.locale ?? null },
       message: { seq: message.seq, text: message.text, createdAt: message.createdAt },
       // The turn's reporting event and its replies commit with the bot's state: one write per answered message.
-      record: async (trx, decided) => {
-        const at = ctx.clock.now();
-        await reportBotTurn(trx, at, message, decided);
-        replies = await storeBotReplies(trx, conversation.workspaceId, conversation.id, at, draftsOf(message, decided));
-      },
+      // (Bound rather than a closure: under tsx a named closure costs a defineProperty on every turn.)
+      record: recordTurn.bind(undefined, ctx, conversation, message, stored),
     });
   } finally {
     clearTimeout(typing);
   }
   if (!turn) return;
-  await announceBotReplies(ctx, replies);
+  await announceBotReplies(ctx, stored.replies);
   await applyTurn(ctx, conversation, message, turn);
+}
+
+/** The replies a turn stored, to announce once its transaction committed. */
+interface StoredTurn {
+  replies: StoredBotReply[];
+}
+
+/** In the transaction that saves the bot's state (see respond): the turn's `bot.turn` event and its replies. */
+async function recordTurn(
+  ctx: ServiceContext,
+  conversation: ConversationRecord,
+  trigger: MessageRecord,
+  stored: StoredTurn,
+  trx: Executor,
+  turn: BotTurn,
+): Promise<void> {
+  const at = ctx.clock.now();
+  await reportBotTurn(trx, at, trigger, turn);
+  stored.replies = await storeBotReplies(trx, conversation.workspaceId, conversation.id, at, draftsOf(trigger, turn));
 }
 
 /** What the bot's decision keeps on each reply: the decision, its reason and evidence, visible to agents. */
@@ -119,19 +136,6 @@ const turnContextOf = queryTemplate<
 /** The turn's effects beyond its replies (stored and announced already): a ticket, a hand-off, a resolution. */
 async function applyTurn(ctx: ServiceContext, conversation: ConversationRecord, trigger: MessageRecord, turn: BotTurn) {
   const { decision } = turn;
-  // A message the bot adds after its replies (the hand-off notice) numbers on from them.
-  let index = decision.replies.length;
-  const say = (reply: BotReply, extra: Record<string, unknown>) =>
-    receiveMessage(ctx, {
-      workspaceId: conversation.workspaceId,
-      target: { conversationId: conversation.id },
-      sender: BOT,
-      actor: BOT,
-      clientMessageId: `bot-${trigger.id}-${index++}`,
-      text: reply.text,
-      meta: replyMeta(reply, { ...decisionMeta(decision), ...extra }),
-    });
-
   if (decision.ticket) {
     await publishBotEvent(ctx, BOT_TOPICS.ticketRequested, conversation.workspaceId, {
       ticket: decision.ticket,
@@ -158,7 +162,19 @@ async function applyTurn(ctx: ServiceContext, conversation: ConversationRecord, 
         reason,
       });
       const bot = await workspaceBot(ctx, conversation.workspaceId);
-      if (bot) await say(handoffNotice(bot.settings, turn.locale, place), { queue: place });
+      if (bot) {
+        // The notice follows the turn's replies and numbers on from them (idempotent like they are).
+        const notice = handoffNotice(bot.settings, turn.locale, place);
+        await receiveMessage(ctx, {
+          workspaceId: conversation.workspaceId,
+          target: { conversationId: conversation.id },
+          sender: BOT,
+          actor: BOT,
+          clientMessageId: `bot-${trigger.id}-${decision.replies.length}`,
+          text: notice.text,
+          meta: replyMeta(notice, { ...decisionMeta(decision), queue: place }),
+        });
+      }
       await publishBotEvent(ctx, BOT_TOPICS.handedOff, conversation.workspaceId, {
         conversationId: conversation.id,
         contactId: conversation.contactId,
