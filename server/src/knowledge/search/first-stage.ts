@@ -18,9 +18,14 @@ import { TopK } from './top-k.ts';
 export const QUESTION_KIND_WEIGHTS: readonly number[] = [1, 1, 0, 0];
 export const BODY_KIND_WEIGHTS = [1, 0, 0, 0];
 const BODY_WEIGHT = 0.3;
-/** Postings walked per query before common terms are skipped (bounds latency on large knowledge bases). */
-const QUESTION_BUDGET = 8_000;
-const BODY_BUDGET = 4_000;
+/**
+ * Postings walked per query before common terms are skipped (bounds latency on large knowledge bases): the skipped
+ * terms still count for the candidates kept. 3,000 / 1,500 instead of 8,000 / 4,000: search CPU mean -28% on the
+ * 100,000-article bench; first stage alone on the corpus with 23,549 general-domain distractors (24,391 entries)
+ * top1 47.03% against 46.67%, recall@5 70.96% against 71.55% (within noise).
+ */
+const QUESTION_BUDGET = 3_000;
+const BODY_BUDGET = 1_500;
 /** Units scoring below this share of the best unit are not considered for the candidate list. */
 const UNIT_FLOOR = 0.3;
 
@@ -143,10 +148,15 @@ export class FirstStage {
       this.heaps.set(k, heap);
     }
     heap.reset();
+    // the threshold is read after a push only (a getter call per document boxed a double each time)
+    let threshold = heap.threshold;
     for (let i = 0; i < nTouched; i++) {
       const d = docs[i] as number;
       const score = (best[d] as number) + BODY_WEIGHT * (body[d] as number);
-      if (score > heap.threshold && src.admits(d)) heap.push(d, score);
+      if (score > threshold && src.admits(d)) {
+        heap.push(d, score);
+        threshold = heap.threshold;
+      }
     }
     const top = heap.sorted();
     for (const t of top) touched[t.id] = 2; // kept

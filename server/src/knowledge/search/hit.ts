@@ -21,7 +21,6 @@ export interface Explanation {
 }
 
 export function buildHit(doc: SearchDoc, explain: () => Explanation, score: number, confidence: number): SearchHit {
-  const hit = { docId: doc.id, articleId: doc.articleId, kind: doc.kind, score, confidence } as SearchHit;
   let explained: Explanation | undefined;
   const why = () => {
     explained ??= explain();
@@ -29,19 +28,22 @@ export function buildHit(doc: SearchDoc, explain: () => Explanation, score: numb
   };
   let matched: SearchHit['matched'] | undefined;
   let highlights: SearchHit['highlights'] | undefined;
-  Object.defineProperty(hit, 'matched', {
-    enumerable: true,
-    get: () => {
+  // accessors written in the literal, not added by Object.defineProperty: the object keeps a fast shape (adding
+  // accessors to an existing object turned every hit into a dictionary, ~2 KB of garbage per hit)
+  return {
+    docId: doc.id,
+    articleId: doc.articleId,
+    kind: doc.kind,
+    score,
+    confidence,
+    get matched() {
       if (!matched) {
         const { q, questions, expansions } = why();
         matched = matchedTerms(q, questions, expansions);
       }
       return matched;
     },
-  });
-  Object.defineProperty(hit, 'highlights', {
-    enumerable: true,
-    get: () => {
+    get highlights() {
       if (!highlights) {
         const { q, questions } = why();
         highlights = [
@@ -52,6 +54,5 @@ export function buildHit(doc: SearchDoc, explain: () => Explanation, score: numb
       }
       return highlights;
     },
-  });
-  return hit;
+  } as SearchHit;
 }
