@@ -19,9 +19,14 @@ export interface FeatureOptions {
   posTags: boolean;
 }
 
+/**
+ * wordChars 3–4 rather than 3–5: a fifth fewer features per English message and ~15% less training time, with the
+ * same validation accuracy (BANKING77 train split by text hash, three seeds: −0.10, +0.09, +0.31 points; SMP2017
+ * dev +0.13) and better held-out out-of-scope recall (two seeds: 21.4/23.6 → 23.2/29.5%).
+ */
 export const DEFAULT_FEATURE_OPTIONS: FeatureOptions = {
   hanChars: [1, 4],
-  wordChars: [3, 5],
+  wordChars: [3, 4],
   wordBigrams: true,
   hanBoundaries: true,
   posTags: true,

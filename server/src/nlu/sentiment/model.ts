@@ -2,7 +2,7 @@
 // lexicon's evidence as dense features, so the lexicon's knowledge of negation and degree carries over to the data.
 import { softmax } from '../intent/calibrate.ts';
 import { FeatureSpace, type SparseVector } from '../intent/feature-space.ts';
-import { DEFAULT_FEATURE_OPTIONS, rawFeatures } from '../intent/features.ts';
+import { DEFAULT_FEATURE_OPTIONS, type FeatureOptions, rawFeatures } from '../intent/features.ts';
 import {
   type LexiconEvidence,
   lexiconEvidence,
@@ -12,6 +12,9 @@ import {
 } from './analyzer.ts';
 
 export const LEXICON_FEATURES = 4;
+
+/** The intent features as they were when the sentiment model was tuned (English n-grams 3–5 inside words). */
+export const SENTIMENT_FEATURE_OPTIONS: FeatureOptions = { ...DEFAULT_FEATURE_OPTIONS, wordChars: [3, 5] };
 
 export interface SentimentModel {
   version: 1;
@@ -33,7 +36,7 @@ export function lexiconFeatures(ev: LexiconEvidence): number[] {
 }
 
 export function sentimentVector(space: FeatureSpace, text: string, ev: LexiconEvidence): SparseVector {
-  const x = space.vectorize(rawFeatures(text, DEFAULT_FEATURE_OPTIONS));
+  const x = space.vectorize(rawFeatures(text, SENTIMENT_FEATURE_OPTIONS));
   const extra = lexiconFeatures(ev);
   const idx = new Int32Array(x.idx.length + extra.length);
   const val = new Float32Array(x.idx.length + extra.length);

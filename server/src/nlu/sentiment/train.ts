@@ -1,10 +1,10 @@
 // Trains a sentiment model from labelled rows (any of the label spellings in labels.ts).
 import { trainCrammerSinger } from '../intent/crammer-singer.ts';
 import { buildFeatureSpace } from '../intent/feature-space.ts';
-import { DEFAULT_FEATURE_OPTIONS, rawFeatures } from '../intent/features.ts';
+import { rawFeatures } from '../intent/features.ts';
 import { lexiconEvidence, type SentimentLabel } from './analyzer.ts';
 import { canonicalSentimentLabel } from './labels.ts';
-import { LEXICON_FEATURES, type SentimentModel, sentimentVector } from './model.ts';
+import { LEXICON_FEATURES, SENTIMENT_FEATURE_OPTIONS, type SentimentModel, sentimentVector } from './model.ts';
 
 export interface SentimentRow {
   text: string;
@@ -30,7 +30,7 @@ export function trainSentiment(
     throw new Error(`sentiment training needs at least two labels; found ${labels.join(', ') || 'none'}`);
   }
   const space = buildFeatureSpace(
-    usable.map((u) => rawFeatures(u.text, DEFAULT_FEATURE_OPTIONS)),
+    usable.map((u) => rawFeatures(u.text, SENTIMENT_FEATURE_OPTIONS)),
     0.5,
     // on large sets, features seen once are mostly noise; on small ones they are most of the signal
     usable.length >= 2000 ? 2 : 1,
