@@ -19,8 +19,12 @@ export async function receiveAndAnswer(
   options: ReceiveMessageOptions,
 ): Promise<ReceivedAndAnswered> {
   const opensConversation = 'inboxId' in options.target && options.openAs === undefined;
-  const openAs = opensConversation && (await botEnabled(ctx, options.workspaceId)) ? 'bot' : options.openAs;
-  const received = await receiveMessage(ctx, { ...options, openAs });
+  // Every customer message comes through here: the options are copied only when the bot changes how they open.
+  const received =
+    opensConversation && (await botEnabled(ctx, options.workspaceId))
+      ? await receiveMessage(ctx, { ...options, openAs: 'bot' })
+      : await receiveMessage(ctx, options);
   if (received.message.senderType !== 'contact') return received;
-  return { ...received, botTurn: scheduleBotTurn(ctx, received) };
+  const { message, conversation, duplicate } = received;
+  return { message, conversation, duplicate, botTurn: scheduleBotTurn(ctx, received) };
 }

@@ -156,7 +156,7 @@ async function attemptReceive(
       });
     }
     await publishEvent(ctx, CONVERSATION_TOPICS.messageCreated, workspaceId, stored);
-    return { ...stored, duplicate: false };
+    return { message: stored.message, conversation: stored.conversation, duplicate: false };
   } catch (error) {
     if (error instanceof Duplicate && conversationId) return original(ctx.db, workspaceId, conversationId, options);
     if (error instanceof ClosedConversation) {
