@@ -15,6 +15,8 @@ interface Cursor {
   floorSeq: number;
   /** Work on this conversation runs one step after another, so messages leave in seq order. */
   chain: Promise<void>;
+  /** Steps queued on `chain` and not finished: while there are none, the next message may leave at once. */
+  queued: number;
 }
 
 const PAGE = 500;
@@ -94,6 +96,18 @@ export class Connection {
 
   /** A live message from the bus. */
   deliver(message: MessageRecord): void {
+    const cursor = this.idleCursor(message.conversationId, message.seq - 1);
+    if (cursor && message.seq <= cursor.lastSeq + 1) {
+      // Nothing queued before it and no gap to read: the common case leaves without a step on the chain.
+      if (message.seq <= cursor.lastSeq) return;
+      try {
+        this.sendMessage(message);
+      } catch (error) {
+        this.ctx.logger.error({ err: error, conversationId: message.conversationId }, 'realtime delivery failed');
+      }
+      cursor.lastSeq = message.seq;
+      return;
+    }
     this.enqueue(message.conversationId, message.seq - 1, async (cursor) => {
       await this.advance(cursor, message, () => this.sendMessage(message));
     });
@@ -111,7 +125,20 @@ export class Connection {
         },
         true,
       );
-    return this.enqueue(message.conversationId, duplicate ? message.seq : message.seq - 1, async (cursor) => {
+    const startSeq = duplicate ? message.seq : message.seq - 1;
+    const cursor = this.idleCursor(message.conversationId, startSeq);
+    if (cursor && (duplicate || message.seq <= cursor.lastSeq + 1)) {
+      // Nothing queued before it and no gap to read: the ack leaves now, as the queued step would.
+      try {
+        ack();
+      } catch (error) {
+        this.ctx.logger.error({ err: error, conversationId: message.conversationId }, 'realtime delivery failed');
+        return Promise.reject(error);
+      }
+      if (!duplicate && message.seq > cursor.lastSeq) cursor.lastSeq = message.seq;
+      return Promise.resolve();
+    }
+    return this.enqueue(message.conversationId, startSeq, async (cursor) => {
       if (duplicate || message.seq <= cursor.lastSeq) return ack();
       await this.advance(cursor, message, ack);
     });
@@ -172,10 +199,11 @@ export class Connection {
   private enqueue(conversationId: string, startSeq: number, work: (cursor: Cursor) => Promise<void>): Promise<void> {
     let cursor = this.cursors.get(conversationId);
     if (!cursor) {
-      cursor = { lastSeq: Number.NaN, floorSeq: Number.NaN, chain: Promise.resolve() };
+      cursor = { lastSeq: Number.NaN, floorSeq: Number.NaN, chain: Promise.resolve(), queued: 0 };
       this.cursors.set(conversationId, cursor);
     }
     const current = cursor;
+    current.queued++;
     const run = current.chain.then(async () => {
       if (Number.isNaN(current.lastSeq)) {
         current.lastSeq = startSeq;
@@ -183,9 +211,30 @@ export class Connection {
       }
       await work(current);
     });
-    current.chain = run.catch((error: unknown) => {
-      this.ctx.logger.error({ err: error, conversationId }, 'realtime delivery failed');
-    });
+    current.chain = run.then(
+      () => {
+        current.queued--;
+      },
+      (error: unknown) => {
+        current.queued--;
+        this.ctx.logger.error({ err: error, conversationId }, 'realtime delivery failed');
+      },
+    );
     return run;
+  }
+
+  /**
+   * The conversation's cursor when no step is queued on it (made here, starting at `startSeq`, for a conversation
+   * this socket has not seen): then a message that needs no gap read may leave at once, in the same order a queued
+   * step would give it. Undefined while steps are queued.
+   */
+  private idleCursor(conversationId: string, startSeq: number): Cursor | undefined {
+    let cursor = this.cursors.get(conversationId);
+    if (!cursor) {
+      cursor = { lastSeq: startSeq, floorSeq: startSeq, chain: Promise.resolve(), queued: 0 };
+      this.cursors.set(conversationId, cursor);
+      return cursor;
+    }
+    return cursor.queued === 0 && !Number.isNaN(cursor.lastSeq) ? cursor : undefined;
   }
 }
