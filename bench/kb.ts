@@ -163,30 +163,47 @@ const buildCpu = process.cpuUsage(buildCpu0);
 const buildCpuSeconds = (buildCpu.user + buildCpu.system) / 1e6;
 const memoryMb = heapMb() - before;
 
-const r = rng(7);
-const queries = Array.from({ length: QUERIES }, () => {
-  const d = pick(r, docs);
-  const text = r() < 0.5 || d.alternates.length === 0 ? d.title : pick(r, d.alternates);
-  // drop a few characters (zh) or a word (en) so queries are paraphrase-like, not exact titles
-  if (d.language === 'zh') return [...text].filter(() => r() > 0.15).join('');
-  const words = text.split(' ');
-  words.splice(Math.floor(r() * words.length), 1);
-  return words.join(' ');
-});
-for (const q of queries.slice(0, 100)) index.search(q); // warm-up
-// Wall time is what a caller waits; CPU time is the engine's own cost (on a shared, busy machine the two differ a lot).
-const latencies: number[] = [];
-const cpu: number[] = [];
-for (const q of queries) {
-  const cpu0 = process.cpuUsage();
-  started = performance.now();
-  index.search(q, { limit: 10, now: Date.UTC(2026, 0, 1) });
-  latencies.push(performance.now() - started);
-  const used = process.cpuUsage(cpu0);
-  cpu.push((used.user + used.system) / 1000);
+/** Paraphrase-like queries: an article's title or alternate with a few characters (zh) or a word (en) dropped. */
+function queriesOf(seed: number): string[] {
+  const r = rng(seed);
+  return Array.from({ length: QUERIES }, () => {
+    const d = pick(r, docs);
+    const text = r() < 0.5 || d.alternates.length === 0 ? d.title : pick(r, d.alternates);
+    if (d.language === 'zh') return [...text].filter(() => r() > 0.15).join('');
+    const words = text.split(' ');
+    words.splice(Math.floor(r() * words.length), 1);
+    return words.join(' ');
+  });
 }
-latencies.sort((a, b) => a - b);
-cpu.sort((a, b) => a - b);
+
+/**
+ * Wall and CPU time of each search, sorted. Wall time is what a caller waits; CPU time is the engine's own cost (on a
+ * shared, busy machine the two differ a lot). Process CPU time includes V8's background threads (JIT compiling,
+ * concurrent GC marking), which are busiest in the first thousands of searches after start.
+ */
+function timeSearches(queries: string[]): { wall: number[]; cpu: number[] } {
+  const wall: number[] = [];
+  const cpu: number[] = [];
+  for (const q of queries) {
+    const cpu0 = process.cpuUsage();
+    started = performance.now();
+    index.search(q, { limit: 10, now: Date.UTC(2026, 0, 1) });
+    wall.push(performance.now() - started);
+    const used = process.cpuUsage(cpu0);
+    cpu.push((used.user + used.system) / 1000);
+  }
+  wall.sort((a, b) => a - b);
+  cpu.sort((a, b) => a - b);
+  return { wall, cpu };
+}
+
+const queries = queriesOf(7);
+for (const q of queries.slice(0, 100)) index.search(q); // warm-up
+// the first 2,000 searches after the build (the figure the target is read against), then 6,000 more, of which the
+// last 2,000 (other queries, same kind) are timed again: the engine once the process has settled
+const { wall: latencies, cpu } = timeSearches(queries);
+for (const seed of [8, 9]) for (const q of queriesOf(seed)) index.search(q, { limit: 10 });
+const settled = timeSearches(queriesOf(10));
 
 const visible: number[] = [];
 for (let i = 0; i < 50; i++) {
@@ -212,6 +229,9 @@ const scale = {
   search_p99_ms: percentile(latencies, 99),
   search_cpu_p50_ms: percentile(cpu, 50),
   search_cpu_p99_ms: percentile(cpu, 99),
+  settled_search_p50_ms: percentile(settled.wall, 50),
+  settled_search_p99_ms: percentile(settled.wall, 99),
+  settled_search_cpu_p99_ms: percentile(settled.cpu, 99),
   upsert_to_searchable_ms: { p50: percentile(visible, 50), max: visible[visible.length - 1] as number },
   memory_mb: memoryMb,
 };
@@ -227,6 +247,11 @@ rows.push([
   'search CPU time p50 / p99',
   `${scale.search_cpu_p50_ms.toFixed(2)} / ${scale.search_cpu_p99_ms.toFixed(2)} ms`,
   '',
+]);
+rows.push([
+  'settled: search p50 / p99, CPU p99',
+  `${scale.settled_search_p50_ms.toFixed(2)} / ${scale.settled_search_p99_ms.toFixed(2)}, ${scale.settled_search_cpu_p99_ms.toFixed(2)} ms`,
+  '(searches 6,101-8,100 since start)',
 ]);
 rows.push(['upsert → searchable (max of 50)', `${scale.upsert_to_searchable_ms.max.toFixed(2)} ms`, '≤ 1000 ms']);
 rows.push(['index memory (heap)', `${memoryMb.toFixed(0)} MB`, '']);
