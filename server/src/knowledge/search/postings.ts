@@ -31,6 +31,8 @@ export class InvertedIndex {
   private count = 0;
   private live = 0;
   private touchedBuf = new Int32Array(4096);
+  private readonly orderedTerms: QueryTerm[] = [];
+  private readonly orderedPostings: Posting[] = [];
 
   /**
    * `onNewTerm` is called with each term the first time it enters the index (the homophone map listens). Terms of a
@@ -161,12 +163,25 @@ export class InvertedIndex {
     let touched = this.touchedBuf;
     let count = 0;
     const skipped: QueryTerm[] = [];
-    const ordered = terms
-      .map((t) => ({ t, p: this.posting(t.key) }))
-      .filter((x): x is { t: QueryTerm; p: Posting } => x.p !== undefined && x.t.weight > 0)
-      .sort((a, b) => a.p.df - b.p.df);
+    // the query's indexed terms, rarest first (a stable insertion sort into reused arrays: no objects per term)
+    const orderedTerms = this.orderedTerms;
+    const orderedPostings = this.orderedPostings;
+    let n = 0;
+    for (const t of terms) {
+      const p = t.weight > 0 ? this.posting(t.key) : undefined;
+      if (!p) continue;
+      let i = n++;
+      for (; i > 0 && (orderedPostings[i - 1] as Posting).df > p.df; i--) {
+        orderedTerms[i] = orderedTerms[i - 1] as QueryTerm;
+        orderedPostings[i] = orderedPostings[i - 1] as Posting;
+      }
+      orderedTerms[i] = t;
+      orderedPostings[i] = p;
+    }
     let walked = 0;
-    for (const { t: term, p } of ordered) {
+    for (let at = 0; at < n; at++) {
+      const term = orderedTerms[at] as QueryTerm;
+      const p = orderedPostings[at] as Posting;
       const kind = kindOf(term.key);
       const weight = term.weight * (kindWeights[kind] as number) * idfOf(this.live, p.df);
       if (weight <= 0) continue;
@@ -197,6 +212,8 @@ export class InvertedIndex {
         scores[u] = (scores[u] as number) + s;
       }
     }
+    orderedTerms.length = 0;
+    orderedPostings.length = 0;
     return { touched, count, skipped };
   }
 

@@ -65,6 +65,7 @@ class HybridIndex implements SearchIndex, SearchInternals {
   private readonly bodies: InvertedIndex;
   private readonly first: FirstStage;
   private readonly marks = new QueryMarks();
+  private readonly featureRows: number[][] = [];
   private bodyUnitDoc: Int32Array = new Int32Array(1024);
   private docFirstUnit: Int32Array = new Int32Array(1024).fill(-1);
   private readonly alternativeTerms = new Map<string, string[]>();
@@ -262,7 +263,7 @@ class HybridIndex implements SearchIndex, SearchInternals {
     const scored = top.map(({ id: idx, score: firstScore }, rank) => {
       const entry = this.entries[idx] as DocEntry;
       const unit = this.first.bestUnit[idx] as number;
-      const features: number[] = new Array(FEATURE_COUNT).fill(0);
+      const features = this.featureRow(rank);
       const fb = feedback?.get(entry.doc.id) ?? 0;
       const ctx = {
         firstStage: (this.first.best[idx] as number) / norms.question,
@@ -286,6 +287,20 @@ class HybridIndex implements SearchIndex, SearchInternals {
     this.first.clear(top);
     scored.sort((x, y) => y.score - x.score || x.idx - y.idx);
     return { a, expansions, scored, evidence };
+  }
+
+  /**
+   * The feature vector of the candidate at `rank`, reused from search to search (callers that keep features copy
+   * them, as candidates() does): a search scores a dozen candidates and should not leave a dozen arrays behind.
+   */
+  private featureRow(rank: number): number[] {
+    let row = this.featureRows[rank];
+    if (!row) {
+      row = new Array(FEATURE_COUNT).fill(0.5); // doubles from the start: no elements-kind change later
+      this.featureRows[rank] = row;
+    }
+    row.fill(0);
+    return row;
   }
 
   /** Share of the query's expansions (synonym alternatives, learned words) the candidate question contains. */
