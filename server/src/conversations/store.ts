@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import { type Kysely, type Selectable, sql } from 'kysely';
 import { toJson } from '../platform/db/dialect.ts';
 import { queryTemplate } from '../platform/db/query-template.ts';
 import type { Tables } from '../platform/db/tables.ts';
@@ -112,6 +112,13 @@ const conversationById = queryTemplate<{ workspaceId: string; conversationId: st
       .where('id', '=', p('conversationId')),
 );
 
+/**
+ * `status <> 'closed'` written into the SQL, not bound: the one-open-conversation index is partial on that condition,
+ * and SQLite plans a statement whose bound value decides such an index afresh at every execution (10.5 instead of
+ * 0.6 us for the open-conversation look-up).
+ */
+const NOT_CLOSED = sql.lit<ConversationStatus>('closed');
+
 /** The contact's conversation in an inbox that is not closed yet (at most one: a partial unique index says so). */
 export async function findOpenConversation(db: Executor, workspaceId: string, inboxId: string, contactId: string) {
   const row = (await openConversationOf(db, { workspaceId, inboxId, contactId })).rows[0];
@@ -129,7 +136,7 @@ const openConversationOf = queryTemplate<
     .where('workspace_id', '=', p('workspaceId'))
     .where('inbox_id', '=', p('inboxId'))
     .where('contact_id', '=', p('contactId'))
-    .where('status', '<>', 'closed'),
+    .where('status', '<>', NOT_CLOSED),
 );
 
 export async function insertConversation(db: Executor, row: ConversationTable) {

@@ -114,6 +114,33 @@ describe.each(testEngines())('receiveMessage on %s', (engine) => {
     expect(await listReportingEvents(bed.ctx.db, seeded.workspace.id, { type: 'message.created' })).toHaveLength(1);
   });
 
+  it('answers repeats among new messages sent at once, on a remembered conversation or not, and stores the rest', async () => {
+    const first = await fromVisitor('kept', '我想退货，怎么操作');
+    const known = first.conversation.id;
+    const onKnown = (clientMessageId: string, text: string) =>
+      receiveMessage(bed.ctx, {
+        workspaceId: seeded.workspace.id,
+        target: { inboxId: seeded.inbox.id, contactId: seeded.visitor.contact.id, knownConversationId: known },
+        sender: { type: 'contact', id: seeded.visitor.contact.id },
+        actor: { type: 'contact', id: seeded.visitor.contact.id },
+        clientMessageId,
+        text,
+      });
+    // One batch on SQLite: repeats (with and without the remembered conversation) between new messages.
+    const results = await Promise.all([
+      onKnown('new-1', '能开发票吗？'),
+      onKnown('kept', '我想退货，怎么操作（重发）'),
+      fromVisitor('kept', '我想退货，怎么操作（再发）'),
+      onKnown('new-2', 'Where is my parcel?'),
+    ]);
+    expect(results.map((r) => r.duplicate)).toEqual([false, true, true, false]);
+    expect(results[1]?.message.id).toBe(first.message.id);
+    expect(results[2]?.message.id).toBe(first.message.id);
+    expect([results[0]?.message.seq, results[3]?.message.seq].sort()).toEqual([2, 3]);
+    expect(await countMessages(bed.ctx.db, seeded.workspace.id)).toBe(3);
+    expect(await listReportingEvents(bed.ctx.db, seeded.workspace.id, { type: 'message.created' })).toHaveLength(3);
+  });
+
   it('gives distinct, gap-free seqs to concurrent different messages', async () => {
     await fromVisitor('warm', '你好');
     const results = await Promise.all(Array.from({ length: 15 }, (_, i) => fromVisitor(`m-${i}`, `第${i}条消息`)));
