@@ -1,10 +1,9 @@
 import { z } from 'zod';
+import { createEndpoint, removeEndpoint } from '../../../integrations/endpoint-cache.ts';
 import {
   DELIVERY_STATUSES,
-  deleteEndpoint,
   endpointEvents,
   findDelivery,
-  insertEndpoint,
   listDeliveries,
   listEndpoints,
   updateDelivery,
@@ -87,7 +86,7 @@ export async function webhookRoutes(app: App, deps: AppDeps): Promise<void> {
         enabled: 1,
         created_at: ctx.clock.now(),
       };
-      await insertEndpoint(ctx.db, row);
+      await createEndpoint(ctx, row);
       return reply.status(201).send({
         id: row.id,
         url: row.url,
@@ -109,7 +108,7 @@ export async function webhookRoutes(app: App, deps: AppDeps): Promise<void> {
       },
     },
     async (request, reply) => {
-      if (!(await deleteEndpoint(ctx.db, workspaceOf(request), request.params.endpointId))) throw notFound('Webhook');
+      if (!(await removeEndpoint(ctx, workspaceOf(request), request.params.endpointId))) throw notFound('Webhook');
       return reply.status(204).send(null);
     },
   );
