@@ -1,4 +1,5 @@
-import type { ColumnType, Insertable, Kysely, Updateable } from 'kysely';
+import type { ColumnType, Insertable, Kysely, Selectable } from 'kysely';
+import { type QueryTemplate, queryTemplate } from '../platform/db/query-template.ts';
 import type { Tables } from '../platform/db/tables.ts';
 
 /** Conversations waiting for an agent. Routing owns the table; conversations tells it who joins and who leaves. */
@@ -45,16 +46,36 @@ export async function upsertQueueEntry(
   row: Insertable<QueueEntryTable>,
   options: { refreshProfile?: boolean } = {},
 ): Promise<void> {
-  const update: Updateable<QueueEntryTable> = { team: row.team, priority: row.priority, reason: row.reason };
-  if (options.refreshProfile) {
-    for (const column of PROFILE_COLUMNS)
-      if (row[column] !== undefined) Object.assign(update, { [column]: row[column] });
+  // The columns given (undefined ones are left out, as Kysely's values() does) and those a conflict updates decide
+  // the statement's shape; each shape is built and compiled once (every conversation open runs one).
+  let inserted = '';
+  let updated = 'team,priority,reason';
+  for (const column in row) {
+    if (row[column as keyof typeof row] === undefined) continue;
+    inserted += inserted === '' ? column : `,${column}`;
+    if (options.refreshProfile && PROFILE_SET.has(column)) updated += `,${column}`;
   }
-  await db
-    .insertInto('queue_entries')
-    .values(row)
-    .onConflict((oc) => oc.column('conversation_id').doUpdateSet(update))
-    .execute();
+  const key = `${inserted}|${updated}`;
+  let upsert = upserts.get(key);
+  if (upsert === undefined) {
+    upsert = upsertTemplate(inserted.split(','), updated.split(','));
+    upserts.set(key, upsert);
+  }
+  await upsert(db, row as Record<string, unknown>);
+}
+
+const PROFILE_SET: ReadonlySet<string> = new Set(PROFILE_COLUMNS);
+const upserts = new Map<string, QueryTemplate<Record<string, unknown>, never>>();
+
+function upsertTemplate(inserted: string[], updated: string[]): QueryTemplate<Record<string, unknown>, never> {
+  return queryTemplate<Record<string, unknown>, never>((db, p) =>
+    db
+      .insertInto('queue_entries')
+      .values(Object.fromEntries(inserted.map((column) => [column, p(column)])) as Insertable<QueueEntryTable>)
+      .onConflict((oc) =>
+        oc.column('conversation_id').doUpdateSet(Object.fromEntries(updated.map((column) => [column, p(column)]))),
+      ),
+  );
 }
 
 export async function deleteQueueEntry(db: Executor, workspaceId: string, conversationId: string): Promise<void> {
@@ -66,13 +87,18 @@ export async function deleteQueueEntry(db: Executor, workspaceId: string, conver
 }
 
 export async function findQueueEntry(db: Executor, workspaceId: string, conversationId: string) {
-  return db
-    .selectFrom('queue_entries')
-    .selectAll()
-    .where('workspace_id', '=', workspaceId)
-    .where('conversation_id', '=', conversationId)
-    .executeTakeFirst();
+  return (await queueEntryOf(db, { workspaceId, conversationId })).rows[0];
 }
+
+// Every conversation open reads its entry before joining: compiled once (see queryTemplate).
+const queueEntryOf = queryTemplate<{ workspaceId: string; conversationId: string }, Selectable<QueueEntryTable>>(
+  (db, p) =>
+    db
+      .selectFrom('queue_entries')
+      .selectAll()
+      .where('workspace_id', '=', p('workspaceId'))
+      .where('conversation_id', '=', p('conversationId')),
+);
 
 /** 1-based place in the team's line: everyone with a higher priority, or the same priority and an earlier arrival. */
 export async function queuePosition(
