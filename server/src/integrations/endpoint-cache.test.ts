@@ -124,6 +124,32 @@ describe.each(testEngines())('webhook endpoint cache on %s', (engine) => {
     expect((await messageCreated(shopA)).sort()).toEqual([announced.id, unannounced.id].sort());
   });
 
+  it('a conversation update that resolves also stands for conversation.resolved; other updates do not', async () => {
+    const resolvedOnly = { ...endpointRow(shopA), events: JSON.stringify(['conversation.resolved']) };
+    const updates = { ...endpointRow(shopA), events: JSON.stringify(['conversation.updated']) };
+    await createEndpoint(ctx, resolvedOnly);
+    await createEndpoint(ctx, updates);
+    async function updated(to: string) {
+      const id = newId('evt');
+      const payload = { change: { from: 'assigned', to } };
+      await bus.publish('conversation.updated', {
+        type: 'conversation.updated',
+        workspaceId: shopA,
+        id,
+        at: 0,
+        payload,
+      });
+      await bus.settle();
+      const deliveries = await listDeliveries(ctx.db, shopA, {});
+      return deliveries
+        .filter((d) => d.event_id.startsWith(`${id}:`))
+        .map((d) => `${d.endpoint_id === updates.id ? 'updates' : 'resolvedOnly'} ${d.event_type}`)
+        .sort();
+    }
+    expect(await updated('resolved')).toEqual(['resolvedOnly conversation.resolved', 'updates conversation.updated']);
+    expect(await updated('queued')).toEqual(['updates conversation.updated']);
+  });
+
   it('an endpoint deleted elsewhere gets no delivery even before this process hears of it', async () => {
     const kept = endpointRow(shopA);
     const gone = endpointRow(shopA);

@@ -26,13 +26,18 @@ interface Subscriber {
   subscribe(topic: string, handler: (event: BusEvent, topic: string) => void | Promise<void>): () => void;
 }
 
+/** Per topic, the webhook events its bus events stand for (constant lists: no array per event). */
+const EVENTS_OF_TOPIC = new Map<string, readonly WebhookEvent[]>(WEBHOOK_EVENTS.map((type) => [type, [type]]));
+const UPDATED_AND_RESOLVED: readonly WebhookEvent[] = ['conversation.updated', 'conversation.resolved'];
+const NONE: readonly WebhookEvent[] = [];
+
 /** Which webhook events a bus event stands for (a conversation update that resolves is also `conversation.resolved`). */
-export function webhookEventsOf(topic: string, event: BusEvent): WebhookEvent[] {
+export function webhookEventsOf(topic: string, event: BusEvent): readonly WebhookEvent[] {
   if (topic === 'conversation.updated') {
     const to = (event.payload as { change?: { to?: string } | null })?.change?.to;
-    return to === 'resolved' ? ['conversation.updated', 'conversation.resolved'] : ['conversation.updated'];
+    if (to === 'resolved') return UPDATED_AND_RESOLVED;
   }
-  return (WEBHOOK_EVENTS as readonly string[]).includes(topic) ? [topic as WebhookEvent] : [];
+  return EVENTS_OF_TOPIC.get(topic) ?? NONE;
 }
 
 /**
@@ -45,13 +50,14 @@ export function startWebhooks(ctx: ServiceContext, bus: Subscriber, jobs: JobQue
   );
   const topics = ['message.created', 'conversation.updated', 'conversation.handed_off', 'survey.submitted'];
   const stops = topics.map((topic) =>
-    bus.subscribe(topic, async (event) => {
+    bus.subscribe(topic, (event) => {
       const types = webhookEventsOf(topic, event);
       if (types.length === 0) return;
-      // Cached per workspace (endpoint-cache.ts): a look-up per event was a database read on every message.
-      const endpoints = await endpointsFor(ctx, event.workspaceId);
-      if (endpoints.length === 0) return;
-      for (const type of types) await fanOut(ctx, jobs, event, type, endpoints);
+      // Cached per workspace (endpoint-cache.ts): a look-up per event was a database read on every message. A
+      // workspace without endpoints (most, and every event of a bench) is answered at once, without a promise.
+      const endpoints = endpointsFor(ctx, event.workspaceId);
+      if (!Array.isArray(endpoints)) return endpoints.then((found) => fanOut(ctx, jobs, event, types, found));
+      if (endpoints.length > 0) return fanOut(ctx, jobs, event, types, endpoints);
     }),
   );
   // Another process changed a workspace's endpoints (this process drops its copy when it makes the change).
@@ -65,28 +71,30 @@ async function fanOut(
   ctx: ServiceContext,
   jobs: JobQueue,
   event: BusEvent,
-  type: WebhookEvent,
+  types: readonly WebhookEvent[],
   endpoints: readonly CachedEndpoint[],
 ) {
-  for (const endpoint of endpoints) {
-    if (endpoint.enabled !== 1 || !endpoint.subscribed.includes(type)) continue;
-    const now = ctx.clock.now();
-    const id = newId('whd');
-    const created = await recordDelivery(ctx, endpoint, {
-      id,
-      workspace_id: event.workspaceId,
-      endpoint_id: endpoint.id,
-      event_id: `${event.id}:${type}`,
-      event_type: type,
-      payload: toJson({ id: event.id, type, at: event.at, workspaceId: event.workspaceId, data: event.payload }),
-      status: 'pending',
-      attempts: 0,
-      last_status: null,
-      last_error: null,
-      created_at: now,
-      updated_at: now,
-    });
-    if (created) await enqueueDelivery(jobs, event.workspaceId, id);
+  for (const type of types) {
+    for (const endpoint of endpoints) {
+      if (endpoint.enabled !== 1 || !endpoint.subscribed.includes(type)) continue;
+      const now = ctx.clock.now();
+      const id = newId('whd');
+      const created = await recordDelivery(ctx, endpoint, {
+        id,
+        workspace_id: event.workspaceId,
+        endpoint_id: endpoint.id,
+        event_id: `${event.id}:${type}`,
+        event_type: type,
+        payload: toJson({ id: event.id, type, at: event.at, workspaceId: event.workspaceId, data: event.payload }),
+        status: 'pending',
+        attempts: 0,
+        last_status: null,
+        last_error: null,
+        created_at: now,
+        updated_at: now,
+      });
+      if (created) await enqueueDelivery(jobs, event.workspaceId, id);
+    }
   }
 }
 
