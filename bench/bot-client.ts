@@ -42,6 +42,8 @@ export interface BotClientResult {
   /** From the common start to the last reply (connecting the sockets is not included). */
   seconds: number;
   connectSeconds: number;
+  /** The clients' own CPU time per turn (ms): on a 2-core machine they share the cores with the server. */
+  clientCpuMsPerTurn: number;
 }
 
 interface Customer {
@@ -133,6 +135,7 @@ async function run(input: BotClientInput): Promise<void> {
     errors: [],
     seconds: 0,
     connectSeconds: 0,
+    clientCpuMsPerTurn: 0,
   };
   const connecting = performance.now();
   const customers = await Promise.all(input.tokens.map((_, index) => connect(input, index, result)));
@@ -143,8 +146,11 @@ async function run(input: BotClientInput): Promise<void> {
     process.send?.({ type: 'connected' });
   });
   const start = performance.now();
+  const cpuBefore = process.cpuUsage();
   await Promise.all(customers.map((customer, index) => converse(input, index, customer, start, result)));
   result.seconds = (performance.now() - start) / 1000;
+  const cpu = process.cpuUsage(cpuBefore);
+  result.clientCpuMsPerTurn = (cpu.user + cpu.system) / 1000 / Math.max(1, result.turns);
   // Let late duplicates show up before closing.
   await new Promise((resolve) => setTimeout(resolve, 50));
   for (const customer of customers) customer.socket.close();

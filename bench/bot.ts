@@ -1,7 +1,8 @@
 import { fork } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { loadavg } from 'node:os';
+import { performance } from 'node:perf_hooks';
 import { seedDemoBot } from '../server/src/bot/demo/seed-demo-bot.ts';
 import { workspaceBot } from '../server/src/bot/index.ts';
 import { settleBotTurns } from '../server/src/conversations/bot-turns.ts';
@@ -23,6 +24,12 @@ import { type BenchServer, benchVisitors, percentile, startBenchServer } from '.
  * Each run then checks the database: every customer turn stored once and answered once (`bot-<message id>-0`).
  * The server's CPU time per turn (the clients run in another process) stays meaningful on a shared, overloaded
  * machine: 1,000 turns/s on one core needs well under 1 ms per turn. The last line printed is the JSON summary.
+ * The clients' CPU per turn is shown too: on a 2-core machine they take part of the second core.
+ *
+ * A paced turn costs more CPU than a saturated one (each is processed nearly alone: its own commits, socket writes
+ * that wake a sleeping peer, cold caches). BENCH_RUNS=paced runs only the paced run (or any list, in order), and
+ * BENCH_DIAG=1 prints per run, on Linux, the main thread's and the other threads' CPU per turn, how often the event
+ * loop slept, its utilization, and the clients' CPU.
  */
 const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS ?? 500);
 const RATE = Number(process.env.BENCH_RATE ?? 1100);
@@ -46,8 +53,25 @@ interface RunFigures {
   p99: number;
   max: number;
   cpuMsPerTurn: number;
+  clientCpuMsPerTurn: number;
   load: number;
 }
+
+const NO_RUN: RunFigures = {
+  turns: 0,
+  replies: 0,
+  lost: 0,
+  duplicated: 0,
+  errors: [],
+  seconds: 0,
+  turnsPerS: 0,
+  p50: 0,
+  p99: 0,
+  max: 0,
+  cpuMsPerTurn: 0,
+  clientCpuMsPerTurn: 0,
+  load: 0,
+};
 
 async function runCustomers(
   bench: BenchServer,
@@ -61,6 +85,7 @@ async function runCustomers(
   const wsUrl = `${server.url.replace('http', 'ws')}/api/v1/ws`;
   let profiler: { stop(): Promise<void> } | undefined;
   let cpuBefore = process.cpuUsage();
+  let diagBefore = diagnostics();
   const result = await new Promise<BotClientResult>((resolve, reject) => {
     const child = fork(new URL('./bot-client.ts', import.meta.url), { execArgv: ['--import', 'tsx'] });
     child.on('message', (message: { type: string; result?: BotClientResult }) => {
@@ -70,6 +95,7 @@ async function runCustomers(
         void startProfiler(profileFile).then((started) => {
           profiler = started;
           cpuBefore = process.cpuUsage();
+          diagBefore = diagnostics();
           child.send({ type: 'go' });
         });
       }
@@ -82,6 +108,7 @@ async function runCustomers(
   // Bot turns still running when the last reply arrived count too: wait for them before reading the CPU time.
   await settleBotTurns(server.ctx);
   const cpu = process.cpuUsage(cpuBefore);
+  if (process.env.BENCH_DIAG) printDiagnostics(rate ? 'paced' : 'saturation', diagBefore, cpu, result);
   const load = Number(loadavg()[0]?.toFixed(2));
   await profiler?.stop();
 
@@ -137,6 +164,7 @@ async function runCustomers(
     p99: Number(percentile(sorted, 99).toFixed(2)),
     max: Number((sorted.at(-1) ?? 0).toFixed(2)),
     cpuMsPerTurn: Number(((cpu.user + cpu.system) / 1000 / Math.max(1, result.turns)).toFixed(3)),
+    clientCpuMsPerTurn: Number(result.clientCpuMsPerTurn.toFixed(3)),
     load,
   };
 }
@@ -154,8 +182,13 @@ async function main(): Promise<void> {
     // repeated right after it: after 500 warm-up turns 0.93-0.95 vs 0.74-0.78 ms, after 2,500 turns 0.72-0.83 vs
     // 0.68-0.71 ms, after 5,000 turns 0.68 vs 0.68 ms. These customers are not counted.
     if (WARMUP > 0) await runCustomers(bench, 0, undefined, WARMUP);
-    const paced = await runCustomers(bench, RATE, profile('paced'));
-    const saturation = await runCustomers(bench, 0, profile('saturation'));
+    // BENCH_RUNS: which runs, in order (`paced` alone to profile or measure it; a run left out shows zeros).
+    let paced = NO_RUN;
+    let saturation = NO_RUN;
+    for (const run of (process.env.BENCH_RUNS ?? 'paced,saturation').split(',')) {
+      if (run === 'paced') paced = await runCustomers(bench, RATE, profile('paced'));
+      else if (run === 'saturation') saturation = await runCustomers(bench, 0, profile('saturation'));
+    }
     const summary = {
       customers: CUSTOMERS,
       turns: paced.turns + saturation.turns,
@@ -185,6 +218,7 @@ async function main(): Promise<void> {
       row('bot reply p99 (ms)   target ≤ 100', (r) => r.p99.toFixed(2)),
       row('bot reply max (ms)', (r) => r.max.toFixed(2)),
       row('server CPU per turn (ms)', (r) => r.cpuMsPerTurn.toFixed(3)),
+      row('client CPU per turn (ms)', (r) => r.clientCpuMsPerTurn.toFixed(3)),
       row('load average (1 min)', (r) => String(r.load)),
       row('lost', (r) => String(r.lost)),
       row('duplicated', (r) => String(r.duplicated)),
@@ -200,6 +234,52 @@ async function main(): Promise<void> {
   } finally {
     await bench.close();
   }
+}
+
+interface Diagnostics {
+  /** CPU ticks (1/100 s) of the main thread and of all the others (V8's compiler and GC, the WAL checkpointer). */
+  mainTicks: number;
+  otherTicks: number;
+  /** Voluntary context switches of the main thread: how often the event loop went to sleep. */
+  sleeps: number;
+  elu: ReturnType<typeof performance.eventLoopUtilization>;
+}
+
+/** Linux only, with BENCH_DIAG=1: where the server process's CPU time goes (read from /proc). */
+function diagnostics(): Diagnostics | undefined {
+  if (!process.env.BENCH_DIAG) return undefined;
+  let mainTicks = 0;
+  let otherTicks = 0;
+  for (const tid of readdirSync('/proc/self/task')) {
+    try {
+      const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const ticks = Number(fields[11]) + Number(fields[12]);
+      if (Number(tid) === process.pid) mainTicks = ticks;
+      else otherTicks += ticks;
+    } catch {} // a thread that ended meanwhile
+  }
+  const status = readFileSync(`/proc/self/task/${process.pid}/status`, 'utf8');
+  const sleeps = Number(/\nvoluntary_ctxt_switches:\s+(\d+)/.exec(status)?.[1]);
+  return { mainTicks, otherTicks, sleeps, elu: performance.eventLoopUtilization() };
+}
+
+function printDiagnostics(
+  run: string,
+  before: Diagnostics | undefined,
+  cpu: NodeJS.CpuUsage,
+  result: BotClientResult,
+): void {
+  const after = diagnostics();
+  if (!before || !after) return;
+  const perTurn = (value: number) => (value / Math.max(1, result.turns)).toFixed(3);
+  const elu = performance.eventLoopUtilization(after.elu, before.elu).utilization;
+  console.error(
+    `diag ${run}: ms/turn user ${perTurn(cpu.user / 1000)} system ${perTurn(cpu.system / 1000)}; ` +
+      `main thread ${perTurn((after.mainTicks - before.mainTicks) * 10)}, other threads ` +
+      `${perTurn((after.otherTicks - before.otherTicks) * 10)}; main-thread sleeps/turn ${perTurn(after.sleeps - before.sleeps)}; ` +
+      `event-loop utilization ${elu.toFixed(3)}; client CPU ms/turn ${result.clientCpuMsPerTurn.toFixed(3)}`,
+  );
 }
 
 /**
