@@ -14,6 +14,7 @@ import { createLogger } from '../platform/logger.ts';
 import { createWorkspace } from '../security/commands/create-workspace.ts';
 import { createEndpoint, removeEndpoint } from './endpoint-cache.ts';
 import { insertEndpoint, listDeliveries } from './store.ts';
+import { endpointRow } from './testing/endpoint-row.ts';
 import { startWebhooks } from './webhooks.ts';
 
 interface Process {
@@ -100,21 +101,12 @@ if (testRedisUrl) {
 
     it("one process's created and deleted endpoints are seen by the other's next event", async () => {
       const [a, b] = processes as [Process, Process];
-      const endpointRow = () => ({
-        id: newId('whk'),
-        workspace_id: workspaceId,
-        url: 'http://127.0.0.1:9/hook',
-        secret: 'secret',
-        events: JSON.stringify(['message.created']),
-        enabled: 1,
-        created_at: clock.now(),
-      });
       expect(await messageCreated()).toEqual([]); // the second process caches the empty list
       // Written without an announcement: the second process keeps its copy (this is what the bus message fixes).
-      const silent = endpointRow();
+      const silent = endpointRow(workspaceId, clock);
       await insertEndpoint(a.ctx.db, silent);
       expect(await messageCreated()).toEqual([]);
-      const announced = endpointRow();
+      const announced = endpointRow(workspaceId, clock);
       await changeHeardBy(b, () => createEndpoint(a.ctx, announced));
       expect((await messageCreated()).sort()).toEqual([silent.id, announced.id].sort());
       await changeHeardBy(b, () => removeEndpoint(a.ctx, workspaceId, announced.id));

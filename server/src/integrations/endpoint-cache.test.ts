@@ -14,7 +14,8 @@ import {
   endpointsFor,
   removeEndpoint,
 } from './endpoint-cache.ts';
-import { deleteEndpoint, insertEndpoint, listDeliveries, type WebhookEndpointTable } from './store.ts';
+import { deleteEndpoint, insertEndpoint, listDeliveries } from './store.ts';
+import { endpointRow } from './testing/endpoint-row.ts';
 import { startWebhooks } from './webhooks.ts';
 
 /** The webhook handler's endpoint cache: what an event sees after endpoints are created and deleted, here or elsewhere. */
@@ -53,16 +54,6 @@ describe.each(testEngines())('webhook endpoint cache on %s', (engine) => {
     await database.dispose();
   });
 
-  const endpointRow = (workspaceId: string): WebhookEndpointTable => ({
-    id: newId('whk'),
-    workspace_id: workspaceId,
-    url: 'http://127.0.0.1:9/hook',
-    secret: 'secret',
-    events: JSON.stringify(['message.created']),
-    enabled: 1,
-    created_at: clock.now(),
-  });
-
   /** Publishes a message.created event and returns the endpoints that got a delivery for it. */
   async function messageCreated(workspaceId: string): Promise<string[]> {
     const id = newId('evt');
@@ -74,10 +65,10 @@ describe.each(testEngines())('webhook endpoint cache on %s', (engine) => {
 
   it('an endpoint created or deleted in this process is seen by the next event', async () => {
     expect(await messageCreated(shopA)).toEqual([]); // caches the empty list
-    const first = endpointRow(shopA);
+    const first = endpointRow(shopA, clock);
     await createEndpoint(ctx, first);
     expect(await messageCreated(shopA)).toEqual([first.id]);
-    const second = endpointRow(shopA);
+    const second = endpointRow(shopA, clock);
     await createEndpoint(ctx, second);
     expect((await messageCreated(shopA)).sort()).toEqual([first.id, second.id].sort());
     expect(await removeEndpoint(ctx, shopA, first.id)).toBe(true);
@@ -87,12 +78,12 @@ describe.each(testEngines())('webhook endpoint cache on %s', (engine) => {
   });
 
   it('keeps tenants apart: one workspace never sees or delivers to the endpoints of another', async () => {
-    const a = endpointRow(shopA);
+    const a = endpointRow(shopA, clock);
     await createEndpoint(ctx, a);
     expect(await messageCreated(shopA)).toEqual([a.id]);
     expect(await messageCreated(shopB)).toEqual([]);
     expect((await endpointsFor(ctx, shopB)).map((e) => e.id)).toEqual([]);
-    const b = endpointRow(shopB);
+    const b = endpointRow(shopB, clock);
     await createEndpoint(ctx, b);
     expect(await messageCreated(shopB)).toEqual([b.id]);
     expect(await messageCreated(shopA)).toEqual([a.id]);
@@ -103,7 +94,7 @@ describe.each(testEngines())('webhook endpoint cache on %s', (engine) => {
   it("another process's change is seen when announced on the bus, or at the latest after the TTL", async () => {
     expect(await messageCreated(shopA)).toEqual([]);
     // Written as another process would: straight to the database, this process's copy untouched.
-    const announced = endpointRow(shopA);
+    const announced = endpointRow(shopA, clock);
     await insertEndpoint(ctx.db, announced);
     expect(await messageCreated(shopA)).toEqual([]); // still the cached list
     await bus.publish(ENDPOINTS_CHANGED, {
@@ -117,7 +108,7 @@ describe.each(testEngines())('webhook endpoint cache on %s', (engine) => {
     expect(await messageCreated(shopA)).toEqual([announced.id]);
 
     // The announcement was lost (Redis pub/sub is at most once): the copy expires.
-    const unannounced = endpointRow(shopA);
+    const unannounced = endpointRow(shopA, clock);
     await insertEndpoint(ctx.db, unannounced);
     expect(await messageCreated(shopA)).toEqual([announced.id]);
     clock.advance(ENDPOINT_CACHE_TTL_MS);
@@ -125,8 +116,8 @@ describe.each(testEngines())('webhook endpoint cache on %s', (engine) => {
   });
 
   it('a conversation update that resolves also stands for conversation.resolved; other updates do not', async () => {
-    const resolvedOnly = { ...endpointRow(shopA), events: JSON.stringify(['conversation.resolved']) };
-    const updates = { ...endpointRow(shopA), events: JSON.stringify(['conversation.updated']) };
+    const resolvedOnly = { ...endpointRow(shopA, clock), events: JSON.stringify(['conversation.resolved']) };
+    const updates = { ...endpointRow(shopA, clock), events: JSON.stringify(['conversation.updated']) };
     await createEndpoint(ctx, resolvedOnly);
     await createEndpoint(ctx, updates);
     async function updated(to: string) {
@@ -151,8 +142,8 @@ describe.each(testEngines())('webhook endpoint cache on %s', (engine) => {
   });
 
   it('an endpoint deleted elsewhere gets no delivery even before this process hears of it', async () => {
-    const kept = endpointRow(shopA);
-    const gone = endpointRow(shopA);
+    const kept = endpointRow(shopA, clock);
+    const gone = endpointRow(shopA, clock);
     await createEndpoint(ctx, kept);
     await createEndpoint(ctx, gone);
     expect((await messageCreated(shopA)).sort()).toEqual([kept.id, gone.id].sort());

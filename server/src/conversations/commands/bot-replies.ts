@@ -1,8 +1,8 @@
 import type { BotReply } from '../../bot/index.ts';
 import type { ServiceContext } from '../../platform/context.ts';
 import { newId } from '../../platform/ids.ts';
-import { appendReportingEvent } from '../../platform/reporting.ts';
 import { CONVERSATION_TOPICS, publishEvent } from '../events.ts';
+import { appendMessageCreated } from '../message-created.ts';
 import { messageSignals } from '../message-signals.ts';
 import type { ConversationRecord, MessageRecord } from '../schema.ts';
 import { claimNextSeq, type Executor, insertMessage } from '../store.ts';
@@ -56,21 +56,7 @@ export async function storeBotReplies(
       createdAt: now,
     };
     if (!(await insertMessage(trx, message))) throw new Error(`bot reply ${draft.clientMessageId} is stored already`);
-    await appendReportingEvent(trx, {
-      workspaceId,
-      type: 'message.created',
-      conversationId,
-      actor: BOT,
-      data: {
-        messageId: message.id,
-        seq: message.seq,
-        senderType: message.senderType,
-        private: message.private,
-        chars: message.text.length,
-        ...messageSignals(message.text, 'bot'),
-      },
-      at: now,
-    });
+    await appendMessageCreated(trx, message, BOT, messageSignals(message.text, 'bot'));
     stored.push({ message, conversation });
   }
   return stored;

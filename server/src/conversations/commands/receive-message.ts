@@ -5,6 +5,7 @@ import { AppError, notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { appendReportingEvent } from '../../platform/reporting.ts';
 import { CONVERSATION_TOPICS, publishEvent } from '../events.ts';
+import { appendMessageCreated } from '../message-created.ts';
 import { type MessageSignals, messageSignals } from '../message-signals.ts';
 import { recordTransition } from '../record-transition.ts';
 import type { Actor, ConversationRecord, ConversationStatus, MessageRecord, SenderType } from '../schema.ts';
@@ -132,21 +133,7 @@ async function attemptReceive(
       };
       // A repeated clientMessageId: roll everything back (the seq, any status change) and answer with the original.
       if (!(await insertMessage(trx, message))) throw new Duplicate();
-      await appendReportingEvent(trx, {
-        workspaceId,
-        type: 'message.created',
-        conversationId: conversation.id,
-        actor: options.actor,
-        data: {
-          messageId: message.id,
-          seq: message.seq,
-          senderType: message.senderType,
-          private: message.private,
-          chars: message.text.length,
-          ...signals,
-        },
-        at: now,
-      });
+      await appendMessageCreated(trx, message, options.actor, signals);
       return { message, conversation };
     });
     for (const change of changes) {
