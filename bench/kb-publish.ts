@@ -9,6 +9,7 @@ import type { Insertable } from 'kysely';
 import { createArticle } from '../server/src/knowledge/commands/create-article.ts';
 import { reviewArticle } from '../server/src/knowledge/commands/review-article.ts';
 import { knowledgeIndex } from '../server/src/knowledge/index-registry.ts';
+import { contentOf } from '../server/src/knowledge/rows.ts';
 import { searchKnowledge } from '../server/src/knowledge/search-knowledge.ts';
 import type { ArticleTable, ArticleVersionTable } from '../server/src/knowledge/store.ts';
 import { LocalBus } from '../server/src/platform/bus/local-bus.ts';
@@ -59,17 +60,11 @@ for (let offset = 0; offset < ARTICLES; offset += 500) {
   for (let i = offset; i < Math.min(ARTICLES, offset + 500); i++) {
     const product = `${String.fromCharCode(65 + (i % 26))}${i}${PRODUCTS[i % PRODUCTS.length]}`;
     const action = ACTIONS[Math.floor(i / PRODUCTS.length) % ACTIONS.length];
-    const content = {
+    const content = contentOf({
       title: `${product}怎么${action}？`,
       alternates: [`${product}可以${action}吗`],
       answer: `<p>请在订单详情页为${product}申请${action}，1-3 个工作日处理。</p>`,
-      body: '',
-      categoryId: null,
-      tags: [],
-      channels: [],
-      effectiveFrom: null,
-      effectiveTo: null,
-    };
+    });
     const id = newId('kba');
     articles.push({
       id,

@@ -23,6 +23,16 @@ describe('the demo shop loopback', () => {
     throw new Error('no network in this test');
   };
 
+  /** The demo bot's configuration with this action secret (what the shop checks signatures against). */
+  const useSecret = (actionSecret: string) =>
+    saveBotConfig(server.ctx.db, {
+      workspaceId,
+      enabled: true,
+      settings: { actionSecret },
+      intents: [],
+      now: clock.now(),
+    });
+
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'lingxi-demo-shop-'));
     server = await startServer({
@@ -30,13 +40,7 @@ describe('the demo shop loopback', () => {
       config: { dataDir, port: 0, host: '127.0.0.1', logLevel: 'silent', demo: true, roles: ['web'] },
     });
     workspaceId = server.demo?.workspaceId as string;
-    await saveBotConfig(server.ctx.db, {
-      workspaceId,
-      enabled: true,
-      settings: { actionSecret: secret },
-      intents: [],
-      now: clock.now(),
-    });
+    await useSecret(secret);
     const shop = demoShopLoopback(server.ctx);
     direct = loopbackFetch(server.app, 'http://127.0.0.1:4000', unreachable, async (request) => {
       const answer = await shop(request);
@@ -126,13 +130,7 @@ describe('the demo shop loopback', () => {
   it('takes a new action secret at once', async () => {
     expect(await compare(signedGet('/demo-api/orders/SO20261126003'))).toBe(true);
     secret = 'second-secret';
-    await saveBotConfig(server.ctx.db, {
-      workspaceId,
-      enabled: true,
-      settings: { actionSecret: secret },
-      intents: [],
-      now: clock.now(),
-    });
+    await useSecret(secret);
     const { init } = signedGet('/demo-api/orders/SO20261126003');
     const answer = await direct('http://127.0.0.1:4000/demo-api/orders/SO20261126003', init);
     expect(answer.status).toBe(200);

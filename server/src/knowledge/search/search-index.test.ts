@@ -1,23 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { questionDoc } from './question-doc.ts';
 import { createSearchIndex } from './search-index.ts';
 import type { SearchDoc } from './types.ts';
 
 function faq(id: string, title: string, extra: Partial<SearchDoc> = {}): SearchDoc {
-  return {
-    id,
-    articleId: id,
-    kind: 'faq',
-    language: /[\u4e00-\u9fff]/.test(title) ? 'zh' : 'en',
-    title,
-    alternates: [],
-    body: '',
-    categoryId: null,
-    tags: [],
-    channels: [],
-    effectiveFrom: null,
-    effectiveTo: null,
-    ...extra,
-  };
+  return { ...questionDoc(id, title), ...extra };
 }
 
 const KB: SearchDoc[] = [

@@ -316,24 +316,13 @@ export function nextConversationFor(
   context: EligibilityContext,
   now: number,
 ): WaitingConversation | undefined {
-  let best: WaitingConversation | undefined;
-  let bestPriority = 0;
+  let best: Best | undefined;
   for (const conversation of waiting) {
     if (!canTakeNow(agent, conversation, context)) continue;
     const priority = priorityOf(params, conversation, now);
-    // compareWaiting's order (priority, then arrival, then id), inlined.
-    if (
-      !best ||
-      priority > bestPriority ||
-      (priority === bestPriority &&
-        (conversation.enqueuedAt < best.enqueuedAt ||
-          (conversation.enqueuedAt === best.enqueuedAt && conversation.id < best.id)))
-    ) {
-      best = conversation;
-      bestPriority = priority;
-    }
+    if (!best || ranksBefore(priority, conversation, best)) best = { conversation, priority };
   }
-  return best;
+  return best?.conversation;
 }
 
 /** The agent the strategy picks for one conversation, or undefined (it waits); planAssignments does this per conversation. */
