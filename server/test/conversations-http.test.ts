@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countContacts } from '../src/conversations/contact-store.ts';
-import { countConversations, countMessages } from '../src/conversations/store.ts';
+import { countMessages } from '../src/conversations/message-store.ts';
+import { countConversations } from '../src/conversations/store.ts';
 import { listReportingEvents } from '../src/platform/reporting.ts';
 import { signVisitorToken } from '../src/security/visitor-token.ts';
 import { createTestApp, type SignedIn, signIn, type TestApp } from './support/test-app.ts';

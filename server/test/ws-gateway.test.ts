@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { countContacts } from '../src/conversations/contact-store.ts';
-import { countConversations, countMessages, findMessage } from '../src/conversations/store.ts';
+import { countMessages, findMessage } from '../src/conversations/message-store.ts';
+import { countConversations } from '../src/conversations/store.ts';
 import { POLICIES } from '../src/http/policies.ts';
 import { QUEUE_NOTICE_MS } from '../src/http/ws/hub.ts';
 import { WS_MESSAGES } from '../src/http/ws/registry.ts';

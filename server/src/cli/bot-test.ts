@@ -3,8 +3,8 @@ import { z } from 'zod';
 import { settleBotTurns } from '../conversations/bot-turns.ts';
 import { identifyVisitor } from '../conversations/commands/identify-visitor.ts';
 import { receiveAndAnswer } from '../conversations/commands/receive-customer-message.ts';
+import { listMessages } from '../conversations/message-store.ts';
 import type { MessageRecord } from '../conversations/schema.ts';
-import { listMessages } from '../conversations/store.ts';
 import type { ServiceContext } from '../platform/context.ts';
 
 /** The file format of `lingxi bot test`: scripted dialogues, each turn with what the bot must do. */

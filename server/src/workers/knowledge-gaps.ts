@@ -1,5 +1,5 @@
 import type { MessageCreatedPayload } from '../conversations/events.ts';
-import { findMessage } from '../conversations/store.ts';
+import { findMessage } from '../conversations/message-store.ts';
 import { recordKnowledgeGap } from '../knowledge/acquisition/gaps/record-knowledge-gap.ts';
 import type { BusEvent } from '../platform/bus/bus.ts';
 import type { ServiceContext } from '../platform/context.ts';

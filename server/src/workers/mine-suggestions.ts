@@ -1,4 +1,5 @@
-import { listConversations, listMessages } from '../conversations/store.ts';
+import { listMessages } from '../conversations/message-store.ts';
+import { listConversations } from '../conversations/store.ts';
 import { queueSuggestions } from '../knowledge/acquisition/commands/suggestions.ts';
 import {
   type MinedCandidate,

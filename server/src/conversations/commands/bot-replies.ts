@@ -4,8 +4,9 @@ import { newId } from '../../platform/ids.ts';
 import { CONVERSATION_TOPICS, publishEvent } from '../events.ts';
 import { appendMessageCreated } from '../message-created.ts';
 import { messageSignals } from '../message-signals.ts';
+import { insertMessage } from '../message-store.ts';
 import type { ConversationRecord, MessageRecord } from '../schema.ts';
-import { claimNextSeq, type Executor, insertMessage } from '../store.ts';
+import { claimNextSeq, type Executor } from '../store.ts';
 
 export const BOT = { type: 'bot', id: null } as const;
 

@@ -7,16 +7,15 @@ import { appendReportingEvent } from '../../platform/reporting.ts';
 import { CONVERSATION_TOPICS, publishEvent } from '../events.ts';
 import { appendMessageCreated } from '../message-created.ts';
 import { type MessageSignals, messageSignals } from '../message-signals.ts';
+import { findMessageByClientId, insertMessage } from '../message-store.ts';
 import { recordTransition } from '../record-transition.ts';
 import type { Actor, ConversationRecord, ConversationStatus, MessageRecord, SenderType } from '../schema.ts';
 import {
   claimNextSeq,
   type Executor,
   findConversation,
-  findMessageByClientId,
   findOpenConversation,
   insertConversation,
-  insertMessage,
   openingFacts,
 } from '../store.ts';
 

@@ -1,7 +1,7 @@
 import type { Duplex } from 'node:stream';
 import type { WebSocket } from 'ws';
+import { listMessages } from '../../conversations/message-store.ts';
 import type { MessageRecord } from '../../conversations/schema.ts';
-import { listMessages } from '../../conversations/store.ts';
 import type { ServiceContext } from '../../platform/context.ts';
 import type { AuthenticatedPrincipal } from '../../security/principal.ts';
 import { presentMessage } from '../routes/conversations/schema.ts';

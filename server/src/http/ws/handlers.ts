@@ -1,7 +1,8 @@
 import type { z } from 'zod';
 import { receiveAndAnswer } from '../../conversations/commands/receive-customer-message.ts';
 import { CONVERSATION_TOPICS, publishEvent } from '../../conversations/events.ts';
-import { findConversation, findMessage, findOpenConversation } from '../../conversations/store.ts';
+import { findMessage } from '../../conversations/message-store.ts';
+import { findConversation, findOpenConversation } from '../../conversations/store.ts';
 import type { ServiceContext } from '../../platform/context.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import { setPresence } from '../../routing/commands/set-presence.ts';

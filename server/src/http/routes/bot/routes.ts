@@ -3,7 +3,8 @@ import { removeBotFlow, saveBotFlow, updateBotConfig } from '../../../bot/comman
 import { findHandoffBrief } from '../../../bot/index.ts';
 import { BotSettings, FlowDefinition } from '../../../bot/schema.ts';
 import { findBotConfig, listFlows } from '../../../bot/store.ts';
-import { findConversation, listMessages } from '../../../conversations/store.ts';
+import { listMessages } from '../../../conversations/message-store.ts';
+import { findConversation } from '../../../conversations/store.ts';
 import { fromJson } from '../../../platform/db/dialect.ts';
 import { notFound } from '../../../platform/errors.ts';
 import { workspaceOf } from '../../principal.ts';

@@ -1,6 +1,7 @@
 import { identifyVisitor } from '../../../conversations/commands/identify-visitor.ts';
 import { receiveAndAnswer } from '../../../conversations/commands/receive-customer-message.ts';
-import { findOpenConversation, listMessages } from '../../../conversations/store.ts';
+import { listMessages } from '../../../conversations/message-store.ts';
+import { findOpenConversation } from '../../../conversations/store.ts';
 import { AppError, notFound } from '../../../platform/errors.ts';
 import { newId } from '../../../platform/ids.ts';
 import { findWorkspaceByWidgetKey } from '../../../security/store.ts';
