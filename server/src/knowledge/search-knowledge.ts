@@ -59,10 +59,9 @@ export async function searchKnowledge(
     if (!live) continue;
     const passageNo = hit.kind === 'passage' ? Number(hit.docId.split('#')[1]) : null;
     const passage = passageNo === null ? null : (live.passages.find((p) => p.no === passageNo) ?? null);
-    // The hit's own fields copied as they are: its explanation (matched terms, highlights: lazy getters, see
-    // search/hit.ts) stays unread until someone reads it. A spread would compute it for every hit of every bot turn,
-    // which never reads it. Same keys in the same order, so JSON is unchanged.
-    const copy = Object.defineProperties({}, Object.getOwnPropertyDescriptors(hit)) as KnowledgeHit;
+    // The index built this hit for this search alone (search/hit.ts), so it is completed in place: its explanation
+    // (lazy getters) stays unread until someone reads it, and no copy of its accessors is made per hit.
+    const copy = hit as KnowledgeHit;
     copy.article = {
       id: live.id,
       kind: live.kind,

@@ -58,10 +58,11 @@ export class FirstStage {
   private touchedDocs: Int32Array = new Int32Array(1024);
   private readonly heaps = new Map<number, TopK>();
 
+  private readonly kindWeights = QUESTION_KIND_WEIGHTS;
+
   constructor(
     private readonly questions: InvertedIndex,
     private readonly bodies: InvertedIndex,
-    private readonly kindWeights: readonly number[] = QUESTION_KIND_WEIGHTS,
   ) {}
 
   ensureDocs(n: number): void {

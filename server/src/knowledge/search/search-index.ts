@@ -86,15 +86,14 @@ class HybridIndex implements SearchIndex, SearchInternals {
 
   constructor(opts: SearchIndexOptions) {
     this.segmenter = createSegmenter(opts.userDictionary);
-    const kindWeights = opts.questionKindWeights ?? QUESTION_KIND_WEIGHTS;
     this.units = new QuestionUnits(
       this.segmenter,
       [...(opts.synonyms ?? []), ...GENERAL_SYNONYMS],
-      kindWeights.map((w) => w === 0),
+      QUESTION_KIND_WEIGHTS.map((w) => w === 0),
     );
     this.questions = this.units.index;
     this.bodies = new InvertedIndex(this.units.terms);
-    this.first = new FirstStage(this.questions, this.bodies, kindWeights);
+    this.first = new FirstStage(this.questions, this.bodies);
     this.synonyms = new SynonymTable(opts.synonyms ?? []);
     this.weights = opts.weights ?? DEFAULT_WEIGHTS;
     const units = this.units;

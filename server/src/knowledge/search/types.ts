@@ -52,8 +52,6 @@ export interface SearchIndexOptions {
   synonyms?: string[][];
   /** workspace words jieba must keep whole */
   userDictionary?: { word: string }[];
-  /** first-stage weight of each question term kind: word, character, bigram, pinyin (default first-stage.ts) */
-  questionKindWeights?: readonly number[];
   /** re-ranker weights (default: the shipped weights, see reranker-weights.ts) */
   weights?: RerankWeights;
 }

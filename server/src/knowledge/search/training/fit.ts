@@ -72,14 +72,8 @@ export function roundOf(corpus: Corpus, r: number, leaveOut = true): Round {
   return { entries, queries };
 }
 
-/** Index options a fitting experiment may vary (first-stage kind weights). */
-export let indexOptions: { questionKindWeights?: readonly number[] } = {};
-export function setIndexOptions(o: typeof indexOptions): void {
-  indexOptions = o;
-}
-
 export function indexOf(round: Round, weights?: RerankWeights): SearchIndex & SearchInternals {
-  const index = createSearchIndex(weights ? { ...indexOptions, weights } : indexOptions);
+  const index = createSearchIndex(weights ? { weights } : {});
   for (const e of round.entries) index.upsert(questionDoc(e.id, e.text));
   return index;
 }
