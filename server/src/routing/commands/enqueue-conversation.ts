@@ -143,7 +143,7 @@ function profileColumns(profile: ReturnType<typeof profileFromHandoff>) {
   };
 }
 
-/** A second hand-off of a waiting conversation refreshes its profile too (the upsert only updates the basics). */
+/** Writes the profile columns of a waiting conversation (describeWaiting: facts learnt after it joined the line). */
 async function describeColumns(
   ctx: ServiceContext,
   workspaceId: string,
@@ -186,41 +186,24 @@ export async function positionInLine(
   return places.get(conversationId) ?? 0;
 }
 
-/** Per database handle, then per workspace and team: the ranking pass that the places asked for now will share. */
-const rankingPasses = new WeakMap<object, Map<string, Promise<Map<string, number>>>>();
-
 /**
  * Every conversation's place in a team's line, from one read and one ranking. Places asked for in the same turn of
- * the event loop (a burst of hand-offs, 200 widgets asking after a queue notice) share the pass: ranking the line once
- * per asker made such a burst quadratic. The pass starts on the next turn, so it reads the line after every asker's
- * own change; whoever asks once it has started waits for the next pass.
+ * the event loop (a burst of hand-offs, 200 widgets asking after a queue notice) share the pass (`sharedRead`):
+ * ranking the line once per asker made such a burst quadratic.
  */
 function rankedPlaces(
   ctx: Pick<ServiceContext, 'db' | 'clock'>,
   workspaceId: string,
   team: string,
 ): Promise<Map<string, number>> {
-  let passes = rankingPasses.get(ctx.db);
-  if (!passes) {
-    passes = new Map();
-    rankingPasses.set(ctx.db, passes);
-  }
-  const open = passes;
-  const key = `${workspaceId}\n${team}`;
-  let pass = open.get(key);
-  if (!pass) {
-    pass = new Promise<void>((resolve) => setImmediate(resolve)).then(async () => {
-      open.delete(key);
-      const [settings, waiting] = await Promise.all([
-        loadSettings(ctx.db, workspaceId),
-        listWaiting(ctx.db, workspaceId, team),
-      ]);
-      const ranked = rankWaiting(waiting, priorityParams(settings), ctx.clock.now());
-      return new Map(ranked.map((w, index) => [w.id, index + 1]));
-    });
-    open.set(key, pass);
-  }
-  return pass;
+  return sharedRead(ctx.db, `places:${workspaceId}\n${team}`, async () => {
+    const [settings, waiting] = await Promise.all([
+      loadSettings(ctx.db, workspaceId),
+      listWaiting(ctx.db, workspaceId, team),
+    ]);
+    const ranked = rankWaiting(waiting, priorityParams(settings), ctx.clock.now());
+    return new Map(ranked.map((w, index) => [w.id, index + 1]));
+  });
 }
 
 /** The conversation no longer waits (an agent took it, it went back to the bot, it was resolved). */

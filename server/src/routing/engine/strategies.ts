@@ -51,8 +51,8 @@ export function chooseAgent(
   return byPreference(strategy, conversation, agents, context);
 }
 
-/** The plain form: each eligible agent compared with the leader by the strategy's preference (tests check against it). */
-export function byPreference(
+/** The plain form: each eligible agent compared with the leader by the strategy's preference. */
+function byPreference(
   strategy: Exclude<Strategy, 'manual'>,
   conversation: WaitingConversation,
   agents: Iterable<AgentState>,
