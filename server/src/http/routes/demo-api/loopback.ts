@@ -1,7 +1,8 @@
 import type { ServiceContext } from '../../../platform/context.ts';
-import { AppError } from '../../../platform/errors.ts';
+import { toAppError } from '../../error-handler.ts';
 import type { LoopbackRequest, LoopbackResponse } from '../../loopback-fetch.ts';
 import { demoShop } from './demo-shop.ts';
+import { OrderParams } from './routes.ts';
 
 const ORDER = /^\/demo-api\/orders\/([^/]+)$/;
 const ADDRESS = /^\/demo-api\/orders\/([^/]+)\/address$/;
@@ -63,7 +64,7 @@ function paramOf(pattern: RegExp, path: string): string | undefined {
   } catch {
     return undefined;
   }
-  return value.length <= 40 ? value : undefined;
+  return OrderParams.shape.orderNo.safeParse(value).success ? value : undefined;
 }
 
 function isJson(contentType: string | undefined): boolean {
@@ -75,7 +76,7 @@ async function answer(ctx: ServiceContext, work: () => Promise<LoopbackResponse>
   try {
     return await work();
   } catch (error) {
-    const appError = error instanceof AppError ? error : new AppError('internal', 'Internal server error');
+    const appError = toAppError(error);
     if (appError.status >= 500) ctx.logger.error({ err: error }, 'demo shop request failed');
     return { status: appError.status, body: appError.toJSON() };
   }
