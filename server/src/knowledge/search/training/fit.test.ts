@@ -31,5 +31,11 @@ describe('choosing the shipped re-ranker', () => {
     const w = fitFirstStageOnly(examples);
     expect(w.w[first]).toBeGreaterThan(0);
     expect(w.w[other]).toBe(0);
+    // features the examples cannot show (body, feedback, expansion) get nothing either, not their hand-set weights:
+    // the first stage alone ranks as the first stage does, and the anchored fits take it as their prior
+    w.w.forEach((weight, i) => {
+      if (i !== first) expect(weight, FEATURE_NAMES[i]).toBe(0);
+    });
+    expect(fitFirstStageOnly(examples)).toBe(w); // fitted once per example set
   });
 });

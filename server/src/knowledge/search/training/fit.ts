@@ -122,7 +122,10 @@ export function fitExamples(
       }),
     }));
   }
+  // a feature the corpus cannot show keeps its hand-set weight; an excluded one stays at 0 (the first stage alone
+  // must rank as the first stage does, and the anchored fits take it as their prior)
   FEATURE_NAMES.forEach((name, i) => {
+    if (fixed.has(i)) return;
     const values = new Set(examples.flatMap((ex) => ex.features.map((f) => f[i] as number)));
     if (values.size <= 1) fixed.set(i, UNOBSERVED_WEIGHTS[name] ?? 0);
   });
@@ -137,13 +140,20 @@ export function fitExamples(
 
 const FIRST_STAGE = FEATURE_NAMES.indexOf('first_stage');
 
+/** The first-stage-alone fit of an example set, which every anchored model takes as its prior (fitted once). */
+const firstStageFits = new WeakMap<RankingExample[], RerankWeights>();
+
 /**
  * The first stage alone, as a re-ranker: only the first-stage score is weighted (fitted, so its calibration is
  * fitted like any other), so it ranks exactly as the first stage does.
  */
 export function fitFirstStageOnly(examples: RankingExample[]): RerankWeights {
+  const cached = firstStageFits.get(examples);
+  if (cached) return cached;
   const exclude = FEATURE_NAMES.map((_, i) => i).filter((i) => i !== FIRST_STAGE);
-  return fitExamples(examples, { trees: false, exclude });
+  const fitted = fitExamples(examples, { trees: false, exclude });
+  firstStageFits.set(examples, fitted);
+  return fitted;
 }
 
 /**
