@@ -1,7 +1,9 @@
 // Turns a message into hashed sparse features in two blocks:
-//  - words: jieba words (Chinese) and lightly stemmed words (English), as unigrams and adjacent bigrams;
+//  - words: jieba words (Chinese) and lightly stemmed words (English), as unigrams and adjacent bigrams, plus
+//    jieba's POS tags and the types of names the built-in lexicons know (Han text only);
 //  - chars: character n-grams, 1–4 over Han runs and 2–5 inside " word " boundaries for other scripts.
 // Words carry meaning; character n-grams survive typos, unseen inflections and segmentation mistakes.
+import { builtinTypeLexicon } from '../lexicon/index.ts';
 import { combineHashes, hashString, pushCharNgrams, SEED } from './hash.ts';
 import { cutHan, foldText, scriptRuns, splitWords, tagHan } from './segment.ts';
 import { stemEnglish } from './stem.ts';
@@ -17,12 +19,19 @@ export interface FeatureOptions {
   hanBoundaries: boolean;
   /** Adds jieba part-of-speech features: tag unigrams/bigrams and word→next-tag pairs (a person name after 来一首). */
   posTags: boolean;
+  /**
+   * Adds the built-in type lexicons' matches in Han runs (an illness, an app, a TV channel… see lexicon/) as type
+   * tokens with their neighbours. Absent in models saved before it existed: read as off, so they keep scoring alike.
+   */
+  lexiconTypes?: boolean;
 }
 
 /**
  * wordChars 3–4 rather than 3–5: a fifth fewer features per English message and ~15% less training time, with the
  * same validation accuracy (BANKING77 train split by text hash, three seeds: −0.10, +0.09, +0.31 points; SMP2017
  * dev +0.13) and better held-out out-of-scope recall (two seeds: 21.4/23.6 → 23.2/29.5%).
+ * lexiconTypes on: SMP2017 dev 91.43 → 92.86%, 5-fold split of its train.csv by text hash 88.47 → 89.56%; about
+ * 3 µs more per 25-character message; text without Han characters is untouched (BANKING77 unchanged).
  */
 export const DEFAULT_FEATURE_OPTIONS: FeatureOptions = {
   hanChars: [1, 4],
@@ -30,6 +39,7 @@ export const DEFAULT_FEATURE_OPTIONS: FeatureOptions = {
   wordBigrams: true,
   hanBoundaries: true,
   posTags: true,
+  lexiconTypes: true,
 };
 
 export interface RawFeatures {
@@ -46,6 +56,59 @@ function digitShape(digits: string): string {
   return digits.length <= 2 ? digits : `#${Math.min(digits.length, 12)}`;
 }
 
+const typeToken = (type: string) => hashString(`<${type}>`, SEED.word);
+
+/** Word features of one Han run: word hashes go to `wordHashes` (for the unigrams and bigrams), the rest to `words`. */
+function pushHanWords(run: string, opts: FeatureOptions, words: number[], wordHashes: number[]): void {
+  if (!opts.posTags) {
+    for (const w of cutHan(run)) wordHashes.push(hashString(w, SEED.word));
+    if (opts.lexiconTypes) pushLexiconTypes(run, undefined, words);
+    return;
+  }
+  const tagged = tagHan(run);
+  const runWords: RunWords = { starts: new Array(tagged.length), hashes: new Array(tagged.length) };
+  let prevTag = START;
+  let prevWord = START;
+  let offset = 0;
+  tagged.forEach(({ word, tag }, i) => {
+    const w = hashString(word, SEED.word);
+    const t = hashString(tag, SEED.tag);
+    wordHashes.push(w);
+    words.push(t, combineHashes(prevTag, t, SEED.tag), combineHashes(prevWord, t, SEED.wordTag));
+    runWords.starts[i] = offset;
+    runWords.hashes[i] = w;
+    offset += word.length;
+    prevTag = t;
+    prevWord = w;
+  });
+  if (opts.lexiconTypes) pushLexiconTypes(run, runWords, words);
+}
+
+/** Where each jieba word of a run starts, and its hash. */
+interface RunWords {
+  starts: number[];
+  hashes: number[];
+}
+
+/**
+ * A lexicon match adds its type token and, when the match lines up with jieba's word boundaries, the bigrams with
+ * the words around it ("来一首 <singer>", "<disease> 怎么办"): the context says as much as the type.
+ */
+function pushLexiconTypes(run: string, runWords: RunWords | undefined, words: number[]): void {
+  for (const m of builtinTypeLexicon().find(run)) {
+    const type = typeToken(m.type);
+    words.push(type);
+    if (!runWords) continue;
+    // the word before the match is the one before the word starting where the match starts
+    const at = runWords.starts.indexOf(m.start);
+    const before = m.start === 0 ? START : at > 0 ? runWords.hashes[at - 1] : undefined;
+    if (before !== undefined) words.push(combineHashes(before, type, SEED.bigram));
+    const next = runWords.starts.indexOf(m.end);
+    const after = m.end === run.length ? END : next >= 0 ? runWords.hashes[next] : undefined;
+    if (after !== undefined) words.push(combineHashes(type, after, SEED.bigram));
+  }
+}
+
 export function rawFeatures(text: string, opts: FeatureOptions = DEFAULT_FEATURE_OPTIONS): RawFeatures {
   const folded = foldText(text);
   const words: number[] = [];
@@ -55,20 +118,7 @@ export function rawFeatures(text: string, opts: FeatureOptions = DEFAULT_FEATURE
     if (run.kind === 'han') {
       const text = opts.hanBoundaries ? `\u0002${run.text}\u0003` : run.text;
       pushCharNgrams(text, opts.hanChars[0], opts.hanChars[1], SEED.hanChar, chars);
-      if (opts.posTags) {
-        let prevTag = START;
-        let prevWord = START;
-        for (const { word, tag } of tagHan(run.text)) {
-          const w = hashString(word, SEED.word);
-          const t = hashString(tag, SEED.tag);
-          wordHashes.push(w);
-          words.push(t, combineHashes(prevTag, t, SEED.tag), combineHashes(prevWord, t, SEED.wordTag));
-          prevTag = t;
-          prevWord = w;
-        }
-      } else {
-        for (const w of cutHan(run.text)) wordHashes.push(hashString(w, SEED.word));
-      }
+      pushHanWords(run.text, opts, words, wordHashes);
     } else {
       for (const w of splitWords(run.text)) {
         const unit = DIGITS.test(w) ? digitShape(w) : stemEnglish(w);

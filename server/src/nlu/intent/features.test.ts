@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_FEATURE_OPTIONS, rawFeatures } from './features.ts';
+import { trainIntentModel } from './train.ts';
+
+const withoutLexicon = { ...DEFAULT_FEATURE_OPTIONS, lexiconTypes: false };
+const shared = (a: number[], b: number[]) => a.filter((h) => b.includes(h));
+
+describe('rawFeatures lexicon types', () => {
+  it('gives two different illnesses a word feature in common, which they lack without the lexicons', () => {
+    const a = rawFeatures('哮喘怎么办').words;
+    const b = rawFeatures('痛风怎么办').words;
+    const plainA = rawFeatures('哮喘怎么办', withoutLexicon).words;
+    const plainB = rawFeatures('痛风怎么办', withoutLexicon).words;
+    expect(shared(a, b).length).toBeGreaterThan(shared(plainA, plainB).length + 1);
+  });
+
+  it('leaves text without Han characters as it was (English features never change)', () => {
+    const text = "I can't find my card, where is it? Paid 25 dollars.";
+    expect(rawFeatures(text)).toEqual(rawFeatures(text, withoutLexicon));
+  });
+
+  it('reads options of models saved before the lexicons existed as "off"', () => {
+    const { lexiconTypes: _, ...saved } = DEFAULT_FEATURE_OPTIONS;
+    expect(rawFeatures('白内障怎么治', saved)).toEqual(rawFeatures('白内障怎么治', withoutLexicon));
+  });
+});
+
+describe('intent model with lexicon types', () => {
+  // no illness or dish below appears in the test messages: only the lexicons say what those are
+  const examples = [
+    ['感冒了怎么办', 'health'],
+    ['胃炎吃什么药', 'health'],
+    ['高血压要注意什么', 'health'],
+    ['头疼怎么缓解', 'health'],
+    ['糖尿病能治好吗', 'health'],
+    ['红烧肉怎么做', 'cookbook'],
+    ['宫保鸡丁的做法', 'cookbook'],
+    ['麻婆豆腐要放什么', 'cookbook'],
+    ['教我做酸菜鱼', 'cookbook'],
+    ['饺子怎么包', 'cookbook'],
+  ].map(([text, intent]) => ({ text: text!, intent: intent! }));
+  const model = trainIntentModel(examples, { seed: 1 }).model;
+
+  it('classifies an unseen illness or dish by its type', () => {
+    // each of these goes to the other intent when the lexicons are off
+    expect(model.predict('荨麻疹').intents[0]?.name).toBe('health');
+    expect(model.predict('我想了解甲亢').intents[0]?.name).toBe('health');
+    expect(model.predict('讲讲荨麻疹').intents[0]?.name).toBe('health');
+    expect(model.predict('螺蛳粉').intents[0]?.name).toBe('cookbook');
+  });
+});

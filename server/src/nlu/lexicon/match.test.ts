@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { builtinTypeLexicon, createTypeLexicon } from './index.ts';
+
+describe('createTypeLexicon', () => {
+  const lexicon = createTypeLexicon({ place: '上海 上海虹桥 安徽', radio_station: '交通台', dish: '红烧肉 肉' });
+
+  it('finds entries leftmost-longest, without overlaps, with offsets into the run', () => {
+    expect(lexicon.find('打开安徽交通台')).toEqual([
+      { start: 2, end: 4, type: 'place' },
+      { start: 4, end: 7, type: 'radio_station' },
+    ]);
+    expect(lexicon.find('去上海虹桥')).toEqual([{ start: 1, end: 5, type: 'place' }]);
+  });
+
+  it('ignores one-character entries (too ambiguous to name a type)', () => {
+    expect(lexicon.find('肉')).toEqual([]);
+    expect(lexicon.find('红烧肉')).toEqual([{ start: 0, end: 3, type: 'dish' }]);
+  });
+
+  it('returns nothing for text without entries', () => {
+    expect(lexicon.find('')).toEqual([]);
+    expect(lexicon.find('今天天气怎么样')).toEqual([]);
+  });
+
+  it('rejects a type name that is not lowercase letters', () => {
+    expect(() => createTypeLexicon({ 'TV channel': '湖南卫视' })).toThrow(/lowercase/);
+  });
+});
+
+describe('builtinTypeLexicon', () => {
+  it('knows names of each kind', () => {
+    const types = (text: string) =>
+      builtinTypeLexicon()
+        .find(text)
+        .map((m) => m.type);
+    expect(types('白内障怎么治')).toEqual(['illness']);
+    expect(types('湖南卫视今晚播什么')).toEqual(['tv_channel']);
+    expect(types('来一首周杰伦的')).toEqual(['singer']);
+    expect(types('李白的诗')).toEqual(['poet']);
+    expect(types('中国平安股价')).toEqual(['company']);
+    expect(types('打开支付宝')).toEqual(['app']);
+    expect(types('呼和浩特')).toEqual(['place']);
+    expect(types('宫保鸡丁')).toEqual(['dish']);
+  });
+
+  it('keeps a name listed twice under the first list only (土豆 is food, not the video site)', () => {
+    expect(builtinTypeLexicon().find('土豆')).toEqual([{ start: 0, end: 2, type: 'ingredient' }]);
+  });
+});
