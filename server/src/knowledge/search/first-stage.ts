@@ -88,8 +88,11 @@ export class FirstStage {
     let body = 0;
     for (const t of own) {
       const kind = kindOf(t.key);
-      question += (this.kindWeights[kind] as number) * this.questions.idf(t.key);
-      body += (BODY_KIND_WEIGHTS[kind] as number) * this.bodies.idf(t.key);
+      const wq = this.kindWeights[kind] as number;
+      const wb = BODY_KIND_WEIGHTS[kind] as number;
+      // a kind weighted 0 adds nothing: its idf is not looked up (a third of a query's terms are bigrams)
+      if (wq > 0) question += wq * this.questions.idf(t.key);
+      if (wb > 0) body += wb * this.bodies.idf(t.key);
     }
     return { question: question || 1, body: body || 1 };
   }

@@ -54,19 +54,9 @@ export class InvertedIndex {
     return this.live;
   }
 
-  /** Adds a unit and returns its id. */
-  add(terms: Map<string, number>): number {
-    const id = this.count++;
-    if (id >= this.alive.length) this.grow();
-    this.alive[id] = 1;
-    this.live++;
-    for (const [key, tf] of terms) this.post(id, this.terms.intern(key), key, tf);
-    return id;
-  }
-
   /**
-   * Adds a unit from term ids (`ids[i]` occurs `tfs[i]` times; ids distinct) and returns its id: the same as add()
-   * with the ids' keys, without building or hashing a key string per term.
+   * Adds a unit from term ids (`ids[i]` occurs `tfs[i]` times; ids distinct) and returns its id: callers number the
+   * terms in the shared table, so no key string is built or hashed per term.
    */
   addIds(ids: readonly number[], tfs: readonly number[]): number {
     const id = this.count++;
@@ -168,7 +158,9 @@ export class InvertedIndex {
     const orderedPostings = this.orderedPostings;
     let n = 0;
     for (const t of terms) {
-      const p = t.weight > 0 ? this.posting(t.key) : undefined;
+      // a term of a kind weighted 0 (bigrams, on questions) scores nothing: neither looked up nor sorted
+      if (t.weight <= 0 || (kindWeights[kindOf(t.key)] as number) <= 0) continue;
+      const p = this.posting(t.key);
       if (!p) continue;
       let i = n++;
       for (; i > 0 && (orderedPostings[i - 1] as Posting).df > p.df; i--) {
