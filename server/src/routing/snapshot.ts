@@ -2,7 +2,7 @@ import type { ServiceContext } from '../platform/context.ts';
 import { findUser } from '../security/store.ts';
 import { type AgentProfile, listAgentProfiles, saveAgentProfile, toAgentState } from './agent-store.ts';
 import { isOpen } from './engine/business-hours.ts';
-import { type EligibilityContext, roomIn } from './engine/eligibility.ts';
+import { type EligibilityContext, reachOf } from './engine/eligibility.ts';
 import { planAssignments } from './engine/plan.ts';
 import type { AgentState, PriorityParams } from './engine/types.ts';
 import type { RoutingSettings } from './schema.ts';
@@ -20,6 +20,8 @@ export interface RoutingState {
   profiles: AgentProfile[];
   /** The whole line; with `waiting: 'reachable'`, only what an online agent with room could take (see below). */
   waiting: QueueEntryRecord[];
+  /** True when `waiting` was read cut to the reach of the agents with room (`waiting: 'reachable'`). */
+  waitingInReach: boolean;
   teams: TeamRecord[];
   activeSurges: SurgePlanRecord[];
   context: EligibilityContext;
@@ -72,7 +74,8 @@ export async function loadRoutingState(
     params: priorityParams(settings),
     agents,
     profiles,
-    waiting: everyone ?? (await listWaitingReachable(ctx.db, workspaceId, reachOf(agents, context))),
+    waiting: everyone ?? (await listWaitingReachable(ctx.db, workspaceId, readableReach(agents, context))),
+    waitingInReach: reachableOnly,
     teams,
     activeSurges,
     context,
@@ -84,37 +87,16 @@ export async function loadRoutingState(
 const MAX_NAMED_AGENTS = 100;
 
 /**
- * What the online agents with room could take, as far as the line and channel go: the channels they have room on;
- * their teams and the teams lent their teams by a surge plan; conversations reserved for them. The assigner reads
- * only this part of the line: the rest cannot be assigned in its pass (room only shrinks while it plans), so the
- * plan is the one the whole line gives (snapshot.test.ts compares them). No agent with room: nothing is read.
+ * The reach of the online agents with room (reachOf) as the line's read takes it. The assigner reads only this part
+ * of the line: the rest cannot be assigned in its pass (room only shrinks while it plans), so the plan is the one
+ * the whole line gives (snapshot.test.ts compares them). No agent with room: nothing is read.
  */
-function reachOf(
+function readableReach(
   agents: readonly AgentState[],
   context: EligibilityContext,
 ): { channels: string[]; teams: string[]; agentIds?: string[] } {
-  const channels = new Set<string>();
-  const teams = new Set<string>();
-  const ids: string[] = [];
-  for (const agent of agents) {
-    if (!agent.online) continue;
-    let room = false;
-    for (const channel of [...Object.keys(agent.capacity), ...Object.keys(agent.load)])
-      if (roomIn(agent, channel) > 0) {
-        channels.add(channel);
-        room = true;
-      }
-    if (!room) continue;
-    ids.push(agent.id);
-    for (const team of agent.teams) teams.add(team);
-  }
-  if (context.borrowed)
-    for (const [team, lenders] of context.borrowed) if (lenders.some((lender) => teams.has(lender))) teams.add(team);
-  return {
-    channels: [...channels],
-    teams: [...teams],
-    agentIds: ids.length <= MAX_NAMED_AGENTS ? ids : undefined,
-  };
+  const { agentIds, teams, channels } = reachOf(agents, context);
+  return { channels, teams, agentIds: agentIds.length <= MAX_NAMED_AGENTS ? agentIds : undefined };
 }
 
 /** Open teams by their hours now; teams lent to others by active surge plans. */
@@ -138,6 +120,7 @@ export function planForState(state: RoutingState) {
     agents: state.agents,
     waiting: state.waiting,
     params: state.params,
+    waitingInReach: state.waitingInReach,
     strategy: state.settings.strategy,
     context: state.context,
     now: state.now,

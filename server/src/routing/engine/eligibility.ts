@@ -43,10 +43,85 @@ export function canTakeNow(agent: AgentState, conversation: WaitingConversation,
 }
 
 /**
- * One agent as they are now, prepared for a scan of a long line: the channels they have room on and the open teams
- * they serve (their own and those they are lent to) as short lists, so each conversation costs a few comparisons
- * instead of map and property look-ups. `takes` answers as canTakeNow (tested); prepare again after the agent's load
- * changes. A plain object, not a closure: the scan in plan.ts inlines these checks.
+ * What agents with room can reach now, as far as line and channel go: the one definition the assigner's read of the
+ * line (snapshot.ts), its plan's filter and each agent's scan (plan.ts) share. Only online agents with room count;
+ * a conversation is within reach when it waits on a channel one of them has room on and is reserved for one of them
+ * or, unreserved, in an open team one of them serves (their own, or one their team is lent to by a surge plan).
+ * canTakeNow adds level, language and skills to this, so nothing out of reach can be taken (plan-methods.test.ts).
+ */
+export interface Reach {
+  /** The online agents with room. */
+  agentIds: string[];
+  /** Open teams they serve: their own, then those lent their teams. */
+  teams: string[];
+  /** Channels at least one of them has room on, in each agent's capacity then load order. */
+  channels: string[];
+}
+
+export function reachOf(agents: readonly AgentState[], context: EligibilityContext): Reach {
+  // Short lists, not sets: a workspace has a few teams and channels, and comparing is cheaper than hashing.
+  const reach: Reach = { agentIds: [], teams: [], channels: [] };
+  const { agentIds, teams, channels } = reach;
+  /** Every team of an agent with room, open or not: a closed team's agents may still be lent to an open one. */
+  const own: string[] = [];
+  for (const agent of agents) {
+    if (!agent.online) continue;
+    const { capacity, load } = agent;
+    let room = false;
+    for (const channel in capacity)
+      if ((capacity[channel] ?? 0) - (load[channel] ?? 0) > 0) {
+        room = true;
+        if (indexIn(channels, channel) < 0) channels.push(channel);
+      }
+    for (const channel in load)
+      if ((capacity[channel] ?? 0) - (load[channel] ?? 0) > 0 && indexIn(channels, channel) < 0) channels.push(channel);
+    if (!room) continue;
+    agentIds.push(agent.id);
+    for (const team of agent.teams) if (indexIn(own, team) < 0) own.push(team);
+  }
+  for (const team of own) if (context.openTeams.get(team) !== false) teams.push(team);
+  if (context.borrowed)
+    for (const [team, lenders] of context.borrowed)
+      if (
+        indexIn(teams, team) < 0 &&
+        context.openTeams.get(team) !== false &&
+        lenders.some((lender) => indexIn(own, lender) >= 0)
+      )
+        teams.push(team);
+  return reach;
+}
+
+/**
+ * The conversations of the line within reach, in line order. Those left out cannot be assigned in this pass (room
+ * only shrinks while it plans), so leaving them out changes no decision.
+ */
+export function withinReach(reach: Reach, waiting: readonly WaitingConversation[]): WaitingConversation[] {
+  const { teams, channels } = reach;
+  const ids = new Set(reach.agentIds);
+  const reachable: WaitingConversation[] = [];
+  for (let i = 0; i < waiting.length; i++) {
+    const conversation = waiting[i] as WaitingConversation;
+    if (indexIn(channels, conversation.channel) < 0) continue;
+    const reservedFor = conversation.reservedFor;
+    if (reservedFor ? ids.has(reservedFor) : indexIn(teams, conversation.team) >= 0) reachable.push(conversation);
+  }
+  return reachable;
+}
+
+/**
+ * indexOf for short lists (an agent's teams, channels, languages: one to three strings). A plain loop the compiler
+ * inlines; Array.prototype.indexOf/includes is a call per conversation, a fifth of a scan's time.
+ */
+export function indexIn(list: readonly string[], value: string): number {
+  for (let i = 0; i < list.length; i++) if (list[i] === value) return i;
+  return -1;
+}
+
+/**
+ * One agent as they are now, prepared for a scan of a long line: their reach (reachOf) as short lists, so each
+ * conversation costs a few comparisons instead of map and property look-ups; plan.ts's scan checks level, language
+ * and skills itself. Prepare again after the agent's load changes. A plain object, not a closure: the scan inlines
+ * the checks.
  */
 export interface PreparedTaker {
   online: boolean;
@@ -54,7 +129,7 @@ export interface PreparedTaker {
   level: number;
   /** Channels with room, in the agent's capacity then load order. */
   channels: string[];
-  /** Open teams served. */
+  /** Open teams served (none when offline or without room). */
   teams: string[];
   /** Empty means any language. */
   languages: string[];
@@ -62,9 +137,8 @@ export interface PreparedTaker {
 }
 
 export function prepareTaker(agent: AgentState, context: EligibilityContext): PreparedTaker {
-  const channels: string[] = [];
-  const teams: string[] = [];
-  const prepared = {
+  const { channels, teams } = reachOf([agent], context);
+  return {
     online: agent.online,
     id: agent.id,
     level: agent.level,
@@ -73,45 +147,4 @@ export function prepareTaker(agent: AgentState, context: EligibilityContext): Pr
     languages: agent.languages,
     skills: agent.skills,
   };
-  if (!agent.online) return prepared;
-  for (const channel in agent.capacity)
-    if (!channels.includes(channel) && roomIn(agent, channel) > 0) channels.push(channel);
-  for (const channel in agent.load)
-    if (!channels.includes(channel) && roomIn(agent, channel) > 0) channels.push(channel);
-  const serve = (team: string) => {
-    if (!teams.includes(team) && context.openTeams.get(team) !== false) teams.push(team);
-  };
-  for (const team of agent.teams) serve(team);
-  if (context.borrowed)
-    for (const [team, lenders] of context.borrowed)
-      if (lenders.some((lender) => agent.teams.includes(lender))) serve(team);
-  return prepared;
-}
-
-/**
- * canTakeNow for a prepared agent, capacity included. The cheap tests come first (line, level, channel, language:
- * a few string and number compares); the skill map is read last and only for conversations that passed them.
- */
-export function preparedTakes(taker: PreparedTaker, conversation: WaitingConversation): boolean {
-  if (!taker.online) return false;
-  const reservedFor = conversation.reservedFor;
-  if (reservedFor) return reservedFor === taker.id && taker.level >= 1 && taker.channels.includes(conversation.channel);
-  if (!taker.teams.includes(conversation.team) || taker.level < conversation.level) return false;
-  if (!taker.channels.includes(conversation.channel)) return false;
-  const language = conversation.language;
-  if (language && taker.languages.length > 0 && !taker.languages.includes(language)) return false;
-  const needs = conversation.skills;
-  for (const skill in needs) {
-    if ((taker.skills[skill] ?? 0) < (needs[skill] as number)) return false;
-  }
-  return true;
-}
-
-/** `canTakeNow` for one agent as they are now, prepared once (prepareTaker); tests compare it with canTakeNow. */
-export function takerFor(
-  agent: AgentState,
-  context: EligibilityContext,
-): (conversation: WaitingConversation) => boolean {
-  const taker = prepareTaker(agent, context);
-  return (conversation) => preparedTakes(taker, conversation);
 }

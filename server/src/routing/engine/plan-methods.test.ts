@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canTakeNow, type EligibilityContext, takerFor } from './eligibility.ts';
+import { canTakeNow, type EligibilityContext, reachOf, withinReach } from './eligibility.ts';
 import { planAssignments, type RoutingSnapshot, rankWaiting } from './plan.ts';
 import { DEFAULT_PRIORITY_PARAMS } from './priority.ts';
 import { SeededRandom } from './random.ts';
@@ -107,23 +107,65 @@ describe('planAssignments: scans and ranking give the reference plan', () => {
   }
 });
 
-describe('takerFor', () => {
-  it('answers as canTakeNow for every agent and conversation of 500 random snapshots', () => {
+describe('reach', () => {
+  it('leaves out nothing an agent with room can take (500 random snapshots)', () => {
+    const random = new SeededRandom(13);
+    const missed: string[] = [];
+    let takeable = 0;
+    let outOfReach = 0;
+    for (let i = 0; i < 500; i++) {
+      const snapshot = randomSnapshot(random, 'best_match');
+      const inReach = new Set(withinReach(reachOf(snapshot.agents, snapshot.context), snapshot.waiting));
+      for (const c of snapshot.waiting) {
+        const someone = snapshot.agents.some((a) => canTakeNow(a, c, snapshot.context));
+        if (someone && !inReach.has(c)) missed.push(`snapshot ${i}: ${c.id}`);
+        if (someone) takeable++;
+        if (!inReach.has(c)) outOfReach++;
+      }
+    }
+    expect(missed).toEqual([]);
+    // Both sides are exercised: many takeable conversations, and many the filter does leave out.
+    expect(takeable).toBeGreaterThan(1000);
+    expect(outOfReach).toBeGreaterThan(1000);
+  });
+
+  it("one agent's scan takes a conversation exactly when canTakeNow says so (500 random snapshots)", () => {
+    // The scan checks team, channel, level, language and skills inline from the agent's reach (prepareTaker): a
+    // pass with one agent and one conversation takes the scan's path (no filter, no ranking).
     const random = new SeededRandom(13);
     const differences: string[] = [];
     let yes = 0;
     for (let i = 0; i < 500; i++) {
       const snapshot = randomSnapshot(random, 'best_match');
-      for (const a of snapshot.agents) {
-        const takes = takerFor(a, snapshot.context);
+      for (const a of snapshot.agents)
         for (const c of snapshot.waiting) {
           const expected = canTakeNow(a, c, snapshot.context);
-          if (takes(c) !== expected) differences.push(`snapshot ${i}: ${a.id} / ${c.id}`);
+          const plan = planAssignments({ ...snapshot, agents: [a], waiting: [c] }, 'scans');
+          if ((plan.assignments.length === 1) !== expected) differences.push(`snapshot ${i}: ${a.id} / ${c.id}`);
           if (expected) yes++;
         }
-      }
     }
     expect(differences).toEqual([]);
     expect(yes).toBeGreaterThan(1000);
+  });
+
+  it('an agent alone is given the highest-ranked conversation canTakeNow allows (500 random snapshots)', () => {
+    const random = new SeededRandom(14);
+    const differences: string[] = [];
+    let given = 0;
+    for (let i = 0; i < 500; i++) {
+      const snapshot = randomSnapshot(random, 'best_match');
+      const ranked = rankWaiting(snapshot.waiting, snapshot.params, snapshot.now);
+      for (const a of snapshot.agents) {
+        const expected = ranked.find((c) => canTakeNow(a, c, snapshot.context))?.id;
+        for (const method of ['scans', 'ranking'] as const) {
+          const first = planAssignments({ ...snapshot, agents: [a] }, method).assignments[0]?.conversationId;
+          if (first !== expected) differences.push(`snapshot ${i}, ${method}: ${a.id}`);
+        }
+        if (expected) given++;
+      }
+    }
+    expect(differences).toEqual([]);
+    expect(given).toBeGreaterThan(500);
   });
 });

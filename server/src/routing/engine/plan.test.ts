@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { EligibilityContext } from './eligibility.ts';
 import { canServe } from './eligibility.ts';
 import { escalate, initialLevel } from './escalation.ts';
-import { agentFor, nextConversationFor, planAssignments } from './plan.ts';
+import { planAssignments } from './plan.ts';
 import { DEFAULT_PRIORITY_PARAMS } from './priority.ts';
+import { chooseAgent } from './strategies.ts';
 import { agent, conversation } from './testing.ts';
 
 const open: EligibilityContext = { openTeams: new Map() };
@@ -41,20 +42,20 @@ describe('strategies', () => {
 
   it('best match gives the conversation to the strongest skill, then the least loaded', () => {
     const c = conversation('c1', { skills: { billing: 1 } });
-    expect(agentFor(c, [generalist, expert], 'best_match', open)?.id).toBe('usr_exp');
+    expect(chooseAgent('best_match', c, [generalist, expert], open)?.id).toBe('usr_exp');
     const busyA = agent('usr_a', { load: { web_widget: 1 } });
     const idleB = agent('usr_b', { lastAssignedAt: 99 });
-    expect(agentFor(conversation('c2'), [busyA, idleB], 'best_match', open)?.id).toBe('usr_b');
+    expect(chooseAgent('best_match', conversation('c2'), [busyA, idleB], open)?.id).toBe('usr_b');
   });
 
   it('round robin rotates by who was given one longest ago', () => {
     const a = agent('usr_a', { lastAssignedAt: 50 });
     const b = agent('usr_b', { lastAssignedAt: 10 });
-    expect(agentFor(conversation('c1'), [a, b], 'round_robin', open)?.id).toBe('usr_b');
+    expect(chooseAgent('round_robin', conversation('c1'), [a, b], open)?.id).toBe('usr_b');
   });
 
   it('manual pick assigns nothing by itself', () => {
-    expect(agentFor(conversation('c1'), [generalist], 'manual', open)).toBeUndefined();
+    expect(chooseAgent('manual', conversation('c1'), [generalist], open)).toBeUndefined();
     expect(
       planAssignments({
         agents: [generalist],
@@ -98,14 +99,20 @@ describe('planAssignments', () => {
     expect(plan.assignments.map((a) => a.conversationId)).toEqual(['c_zh']);
   });
 
-  it('finds the next conversation for an agent who just freed capacity', () => {
-    const a = agent('usr_a', { skills: { tech: 2 } });
+  it('gives an agent who just freed one slot the best conversation they can take', () => {
+    const a = agent('usr_a', { skills: { tech: 2 }, capacity: { web_widget: 1 } });
     const waiting = [
       conversation('c_billing', { skills: { billing: 1 }, valueTier: 'vip' }),
       conversation('c_tech_old', { skills: { tech: 1 }, enqueuedAt: T0 - 60_000 }),
       conversation('c_tech_new', { skills: { tech: 1 }, enqueuedAt: T0 }),
     ];
-    expect(nextConversationFor(a, waiting, DEFAULT_PRIORITY_PARAMS, open, T0)?.id).toBe('c_tech_old');
+    for (const method of ['auto', 'scans', 'ranking'] as const) {
+      const plan = planAssignments(
+        { agents: [a], waiting, params: DEFAULT_PRIORITY_PARAMS, strategy: 'best_match', context: open, now: T0 },
+        method,
+      );
+      expect(plan.assignments).toEqual([{ conversationId: 'c_tech_old', agentId: 'usr_a' }]);
+    }
   });
 });
 
