@@ -24,6 +24,11 @@ export interface Corpus {
 }
 
 export const CORPUS_DIR = new URL('./corpus/', import.meta.url);
+/**
+ * The general-domain validation set (corpus/validation/general-qa-*.txt, same format): plain written questions of a
+ * Q&A site, never fitted on, only used to choose between fitted models (validation.ts).
+ */
+export const VALIDATION_DIR = new URL('./corpus/validation/', import.meta.url);
 
 export function parseCorpus(text: string, file = 'corpus'): Corpus {
   const groups: ParaphraseGroup[] = [];

@@ -1,11 +1,13 @@
 // `lingxi kb fit [--write]`: re-fits the shipped re-ranker defaults on the project's own corpus. Every model of
 // `modelChoices` (the first stage alone, linear re-rankers anchored to it, the unanchored linear fit) is fitted on
-// four fifths of the groups and scored on the other fifth; the best there (the simpler on a tie) is then fitted on
-// every group, which `--write` saves as reranker-weights.ts / reranker-trees.ts.
+// four fifths of the groups and scored on the other fifth and on the general-domain validation set (validation.ts,
+// never fitted on); the best on both pooled (the simpler on a tie) is then fitted on every group, which `--write`
+// saves as reranker-weights.ts / reranker-trees.ts.
 import { performance } from 'node:perf_hooks';
 import { DEFAULT_WEIGHTS } from '../reranker-weights.ts';
 import { loadCorpus } from './corpus.ts';
 import { chooseModel, collectExamples, modelChoices, type ValidationScores, validate, validationSplit } from './fit.ts';
+import { loadGeneralValidation, pooledScores, VALIDATION_ROTATIONS, validateGeneral } from './validation.ts';
 import { writeDefaults } from './write-defaults.ts';
 
 const pct = (x: number) => `${(x * 100).toFixed(2)}%`;
@@ -22,24 +24,33 @@ export function runFit(opts: { write: boolean; out: (line: string) => void }): n
     `corpus: ${groups.length} groups, ${queries} paraphrases, ${negatives} hard negatives, ` +
       `${corpus.unanswered.length} unanswered questions; ${heldGroups} groups held out for validation`,
   );
+  const general = loadGeneralValidation(corpus);
+  const generalGroups = general.corpus.groups.filter((_, i) => general.scored(i)).length;
+  const line = (label: string, v: ValidationScores) =>
+    `    ${label.padEnd(8)} top1 ${pct(v.top1)}  MRR@10 ${v.mrr10.toFixed(4)}  right top hits: mean confidence ` +
+    `${v.rightConfidence.toFixed(2)}; ≥ 0.5 for wrong top hits ${pct(v.wrongConfident)}` +
+    (label === 'fifth' ? `, for unanswered ${pct(v.unansweredConfident)}` : '');
   const scores = (name: string, w: typeof DEFAULT_WEIGHTS): ValidationScores => {
-    const v = validate(corpus, w, isHeld);
-    opts.out(
-      `  ${name.padEnd(18)} top1 ${pct(v.top1)}  MRR@10 ${v.mrr10.toFixed(4)}  right top hits: mean confidence ` +
-        `${v.rightConfidence.toFixed(2)}; ≥ 0.5 for wrong top hits ${pct(v.wrongConfident)}, ` +
-        `for unanswered ${pct(v.unansweredConfident)}`,
-    );
-    return v;
+    const fifth = validate(corpus, w, isHeld);
+    const plain = validateGeneral(general, w);
+    const pooled = pooledScores([fifth, plain]);
+    opts.out(`  ${name}`);
+    opts.out(line('fifth', fifth));
+    opts.out(line('general', plain));
+    opts.out(line('pooled', pooled));
+    return pooled;
   };
   opts.out(
-    `validation on ${heldGroups} held-out groups (every model fitted without them; chosen: top1 within one standard error of the best, then fewest confident wrong top hits):`,
+    `validation (every model fitted without it; chosen on both pooled: top1 within one standard error of the best, then fewest confident wrong top hits): ` +
+      `"fifth" = ${heldGroups} held-out groups of the corpus; "general" = the general-domain set, ${generalGroups} of ` +
+      `${general.corpus.groups.length} groups (those sharing no phrasing with the corpus), ${VALIDATION_ROTATIONS} rotations`,
   );
   scores('current defaults', DEFAULT_WEIGHTS);
   const train = collectExamples(corpus, (g) => !isHeld(g));
   const choices = modelChoices();
   const chosen = choices[chooseModel(choices.map((m) => scores(m.name, m.fit(train))))] ?? choices[0];
   if (!chosen) return 1;
-  opts.out(`chosen on the held-out groups: ${chosen.name}`);
+  opts.out(`chosen on the validation sets: ${chosen.name}`);
   const all = collectExamples(corpus, () => true);
   const weights = chosen.fit(all);
   opts.out(
@@ -48,7 +59,7 @@ export function runFit(opts: { write: boolean; out: (line: string) => void }): n
   if (opts.write) {
     const files = writeDefaults(
       weights,
-      `Fitted on ${groups.length} paraphrase groups (${all.length} ranking examples); model "${chosen.name}", chosen on the held-out fifth.`,
+      `Fitted on ${groups.length} paraphrase groups (${all.length} ranking examples); model "${chosen.name}", chosen on the held-out fifth and the general-domain validation set.`,
     );
     opts.out(`wrote ${files.join(', ')}`);
   } else opts.out('(not written: add --write to save them as the shipped defaults)');

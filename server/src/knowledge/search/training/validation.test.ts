@@ -1,0 +1,60 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_WEIGHTS } from '../reranker-weights.ts';
+import { loadCorpus, parseCorpus, VALIDATION_DIR } from './corpus.ts';
+import { loadGeneralValidation, pooledScores, VALIDATION_ROTATIONS, validateGeneral } from './validation.ts';
+
+describe('general-domain validation set', () => {
+  it('ships apart from the fitting corpus: several hundred groups, each with a paraphrase, and hard negatives', () => {
+    const v = loadGeneralValidation(loadCorpus());
+    expect(v.corpus.groups.length).toBeGreaterThanOrEqual(250);
+    expect(v.corpus.groups.every((g) => g.paraphrases.length >= 1 && g.negatives.length >= 1)).toBe(true);
+    // the fitting corpus does not read the validation folder
+    const fitted = new Set(loadCorpus().groups.map((g) => g.source.split(':')[0]));
+    expect([...fitted].some((f) => f?.startsWith('general-qa-'))).toBe(false);
+    expect(VALIDATION_DIR.pathname.endsWith('/corpus/validation/')).toBe(true);
+  });
+
+  it('scores only groups that share no phrasing with the fitting corpus, every phrasing once as the entry', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lingxi-val-'));
+    writeFileSync(
+      join(dir, 'general-qa-x.txt'),
+      '电脑怎么截图\n电脑怎样截图\n! 电脑怎么录屏\n\n手机怎么截图\n手机截屏怎么弄\n! 手机怎么录屏\n',
+    );
+    const fitting = parseCorpus('手机截屏怎么弄\n手机截图的方法\n');
+    const v = loadGeneralValidation(fitting, dir);
+    expect([0, 1].map(v.scored)).toEqual([true, false]);
+    const s = validateGeneral(v, DEFAULT_WEIGHTS);
+    // group 0 only: two phrasings, each the entry once, the other its query (the same question after synonyms)
+    expect(s.queries).toBe(Math.min(2, VALIDATION_ROTATIONS));
+    expect(s.top1).toBe(1);
+  });
+
+  it('pools validation sets by their queries: top1 and MRR per query, confident wrong hits per wrong hit', () => {
+    const a = {
+      queries: 100,
+      top1: 0.5,
+      mrr10: 0.6,
+      rightConfidence: 0.4,
+      wrongConfident: 0.2,
+      unansweredConfident: 0.1,
+    };
+    const b = {
+      queries: 300,
+      top1: 0.7,
+      mrr10: 0.8,
+      rightConfidence: 0.6,
+      wrongConfident: 0.1,
+      unansweredConfident: 0,
+    };
+    const p = pooledScores([a, b]);
+    expect(p.queries).toBe(400);
+    expect(p.top1).toBeCloseTo(0.65);
+    expect(p.mrr10).toBeCloseTo(0.75);
+    expect(p.rightConfidence).toBeCloseTo((0.4 * 50 + 0.6 * 210) / 260);
+    expect(p.wrongConfident).toBeCloseTo((0.2 * 50 + 0.1 * 90) / 140);
+    expect(p.unansweredConfident).toBe(0.1);
+  });
+});
