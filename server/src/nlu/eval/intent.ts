@@ -1,7 +1,9 @@
 // Intent evaluation: train on one CSV (text,intent), score another. Rows labelled with the OOS label are
 // out-of-scope: right when the model rejects them. Nothing here knows which dataset it reads.
 import { readFile } from 'node:fs/promises';
+import type { InScopeOutcome } from '../intent/calibrate.ts';
 import type { IntentModel } from '../intent/model.ts';
+import { measureSeparation } from '../intent/separation.ts';
 import { trainIntentModel } from '../intent/train.ts';
 import type { IntentExample, TrainingWarning } from '../intent/types.ts';
 import { parseCsv } from './csv.ts';
@@ -23,6 +25,12 @@ export interface IntentEvalReport {
   in_scope_accuracy: number;
   oos_recall: number | null;
   oos_precision: number | null;
+  /**
+   * How well the confidence separates in-scope from out-of-scope rows, whatever the threshold (null without both
+   * kinds): the AUROC, and the best recall one threshold could reach on these rows within 1 and 2 points of
+   * in-scope accuracy — a ceiling for diagnosis, not a result: the model's own threshold never sees these rows.
+   */
+  oos_separation: { auroc: number; best_recall_at_1pt_loss: number; best_recall_at_2pt_loss: number } | null;
   macro_f1: number;
   train_seconds: number;
   /** CPU time of training (user + system): the wall time on an idle core, whatever else the machine runs */
@@ -82,19 +90,29 @@ export function scoreIntentModel(
   let oosRows = 0;
   let oosRejected = 0;
   let rejected = 0;
+  const cut = threshold ?? model.threshold;
+  const inScopeOutcomes: InScopeOutcome[] = [];
+  const oosConfidences: number[] = [];
   for (const row of test) {
     const label = row.intent.trim();
     const isOos = label === oosLabel || excluded.has(label);
     const t = performance.now();
-    const p = model.predict(row.text, { top: 1, threshold });
+    // threshold 0 leaves only the rejections no threshold can undo (nothing known, the OOS class wins): the
+    // confidence is then the one the threshold compares, and `cut` gives the same decision predict() would
+    const p = model.predict(row.text, { top: 1, threshold: 0 });
     latencies.push(performance.now() - t);
-    const guess = p.outOfScope ? oosLabel : (p.intents[0]?.name ?? oosLabel);
+    const confidence = p.outOfScope ? 0 : (p.intents[0]?.confidence ?? 0);
+    const outOfScope = p.outOfScope || confidence < cut;
+    const top = p.intents[0]?.name;
+    const guess = outOfScope ? oosLabel : (top ?? oosLabel);
     gold.push(isOos ? oosLabel : label);
     predicted.push(guess);
-    if (p.outOfScope) rejected++;
+    if (isOos) oosConfidences.push(confidence);
+    else inScopeOutcomes.push({ confidence, correct: !p.outOfScope && top === label });
+    if (outOfScope) rejected++;
     if (isOos) {
       oosRows++;
-      if (p.outOfScope) {
+      if (outOfScope) {
         oosRejected++;
         right++;
       }
@@ -111,10 +129,21 @@ export function scoreIntentModel(
     in_scope_accuracy: round(inScope === 0 ? 0 : inScopeRight / inScope),
     oos_recall: oosRows === 0 ? null : round(oosRejected / oosRows),
     oos_precision: oosRows === 0 ? null : round(rejected === 0 ? 0 : oosRejected / rejected),
+    oos_separation: separationReport(inScopeOutcomes, oosConfidences),
     macro_f1: round(macroF1(gold, predicted)),
     latency_ms: { p50: round(quantile(latencies, 0.5), 4), p99: round(quantile(latencies, 0.99), 4) },
     test_rows: test.length,
     intents: model.intents.length,
     threshold: round(threshold ?? model.threshold),
+  };
+}
+
+function separationReport(inScope: InScopeOutcome[], oos: number[]): IntentEvalReport['oos_separation'] {
+  const s = measureSeparation(inScope, oos, [0.01, 0.02]);
+  if (!s) return null;
+  return {
+    auroc: round(s.auroc),
+    best_recall_at_1pt_loss: round(s.bestRecallAt[0]!.oosRecall),
+    best_recall_at_2pt_loss: round(s.bestRecallAt[1]!.oosRecall),
   };
 }
