@@ -10,6 +10,7 @@ import { createTypeLexicon, type TypeLexicon } from './match.ts';
 import { RADIO_STATIONS, TV_CHANNELS } from './media-zh.ts';
 import { NOVELISTS, POETS, SINGERS } from './people-zh.ts';
 import { PLACES } from './places-zh.ts';
+import { CARTOONS, FILMS, NOVELS, SONGS, TV_PROGRAMMES, TV_SERIES } from './titles-zh.ts';
 
 export type { LexiconMatch, TypeLexicon } from './match.ts';
 export { createTypeLexicon } from './match.ts';
@@ -21,6 +22,12 @@ export { createTypeLexicon } from './match.ts';
 export const BUILTIN_TYPE_LISTS: Readonly<Record<string, string>> = {
   tv_channel: TV_CHANNELS,
   radio_station: RADIO_STATIONS,
+  tv_programme: TV_PROGRAMMES,
+  cartoon: CARTOONS,
+  film: FILMS,
+  tv_series: TV_SERIES,
+  novel: NOVELS,
+  song: SONGS,
   app: APPS,
   website: WEBSITES,
   company: COMPANIES,

@@ -41,6 +41,8 @@ describe('builtinTypeLexicon', () => {
     expect(types('打开支付宝')).toEqual(['app']);
     expect(types('呼和浩特')).toEqual(['place']);
     expect(types('宫保鸡丁')).toEqual(['dish']);
+    expect(types('播放琅琊榜')).toEqual(['tv_series']);
+    expect(types('看新闻联播')).toEqual(['tv_programme']);
   });
 
   it('keeps a name listed twice under the first list only (土豆 is food, not the video site)', () => {
