@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FEATURE_NAMES } from '../features.ts';
-import { chooseModel, fitFirstStageOnly, modelChoices } from './fit.ts';
+import { parseCorpus } from './corpus.ts';
+import { chooseModel, fitFirstStageOnly, isGeneralGroup, modelChoices } from './fit.ts';
 
 describe('choosing the shipped re-ranker', () => {
   it('chooses by held-out top1, counting differences within one standard error as ties broken by fewer confident wrong hits', () => {
@@ -37,5 +38,19 @@ describe('choosing the shipped re-ranker', () => {
       if (i !== first) expect(weight, FEATURE_NAMES[i]).toBe(0);
     });
     expect(fitFirstStageOnly(examples)).toBe(w); // fitted once per example set
+  });
+
+  it('offers models fitted on the general-domain groups alone, told apart by their source file', () => {
+    const corpus = {
+      groups: [
+        ...parseCorpus('怎么退款\n腿款怎么弄\n', 'ecommerce.txt').groups,
+        ...parseCorpus('电脑怎么截图\n电脑截屏怎么弄\n', 'general-digital.txt').groups,
+        ...parseCorpus('how do I reset it\nhow to reset\n', 'english-near-duplicates.txt').groups,
+      ],
+      unanswered: [],
+    };
+    const general = isGeneralGroup(corpus);
+    expect([0, 1, 2].map(general)).toEqual([false, true, true]);
+    expect(modelChoices().filter((m) => m.groups === 'general').length).toBeGreaterThan(0);
   });
 });

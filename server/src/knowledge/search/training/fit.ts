@@ -159,27 +159,42 @@ export function fitFirstStageOnly(examples: RankingExample[]): RerankWeights {
 /**
  * The models the fit chooses between, simplest first: the first stage alone, then linear re-rankers pulled toward it
  * by an L2 penalty of decreasing strength (the penalty is on the distance from the first-stage-alone weights, so a
- * strong one can only move the ranking a little), then the unanchored linear fit. The choice is made on the held-out
- * fifth (`chooseModel`); because the first stage alone is among the choices, the shipped re-ranker is never worse
- * than the first stage there.
+ * strong one can only move the ranking a little), then the unanchored linear fit; then two fitted on the
+ * general-domain groups alone. The choice is made on the held-out fifth and the general-domain validation set pooled
+ * (`chooseModel`, run-fit.ts); because the first stage alone is among the choices, the shipped re-ranker is never
+ * worse than the first stage there.
  */
 export const ANCHORED_L2 = [1000, 100, 30, 10, 3] as const;
 
 export interface ModelChoice {
   name: string;
+  /**
+   * Which groups' queries it is fitted on: all, or only the general-domain ones (plain written questions; the
+   * customer-service groups' homophone typos and chat phrasing pull weights toward character cover and away from word
+   * cover, which plain questions do not need).
+   */
+  groups: 'all' | 'general';
   fit(examples: RankingExample[]): RerankWeights;
 }
 
+const anchored = (l2: number) => (examples: RankingExample[]) =>
+  fitExamples(examples, { trees: false, l2, prior: fitFirstStageOnly(examples) });
+const linear = (examples: RankingExample[]) => fitExamples(examples, { trees: false });
+
 export function modelChoices(): ModelChoice[] {
   return [
-    { name: 'first stage alone', fit: fitFirstStageOnly },
-    ...ANCHORED_L2.map((l2) => ({
-      name: `anchored l2=${l2}`,
-      fit: (examples: RankingExample[]) =>
-        fitExamples(examples, { trees: false, l2, prior: fitFirstStageOnly(examples) }),
-    })),
-    { name: `linear l2=${DEFAULT_L2}`, fit: (examples: RankingExample[]) => fitExamples(examples, { trees: false }) },
+    { name: 'first stage alone', groups: 'all', fit: fitFirstStageOnly },
+    ...ANCHORED_L2.map((l2) => ({ name: `anchored l2=${l2}`, groups: 'all' as const, fit: anchored(l2) })),
+    { name: `linear l2=${DEFAULT_L2}`, groups: 'all', fit: linear },
+    { name: 'anchored l2=10, general groups', groups: 'general', fit: anchored(10) },
+    { name: `linear l2=${DEFAULT_L2}, general groups`, groups: 'general', fit: linear },
   ];
+}
+
+/** The corpus's general-domain groups (general-*.txt, english-near-duplicates.txt), by their source file. */
+export function isGeneralGroup(corpus: Corpus): (group: number) => boolean {
+  const general = corpus.groups.map((g) => /^(general-|english-near-duplicates)/.test(g.source));
+  return (group) => general[group] === true;
 }
 
 type Scored = Pick<ValidationScores, 'queries' | 'top1' | 'mrr10' | 'wrongConfident'>;

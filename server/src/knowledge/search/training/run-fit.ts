@@ -6,7 +6,15 @@
 import { performance } from 'node:perf_hooks';
 import { DEFAULT_WEIGHTS } from '../reranker-weights.ts';
 import { loadCorpus } from './corpus.ts';
-import { chooseModel, collectExamples, modelChoices, type ValidationScores, validate, validationSplit } from './fit.ts';
+import {
+  chooseModel,
+  collectExamples,
+  isGeneralGroup,
+  modelChoices,
+  type ValidationScores,
+  validate,
+  validationSplit,
+} from './fit.ts';
 import { loadGeneralValidation, pooledScores, VALIDATION_ROTATIONS, validateGeneral } from './validation.ts';
 import { writeDefaults } from './write-defaults.ts';
 
@@ -46,20 +54,24 @@ export function runFit(opts: { write: boolean; out: (line: string) => void }): n
       `${general.corpus.groups.length} groups (those sharing no phrasing with the corpus), ${VALIDATION_ROTATIONS} rotations`,
   );
   scores('current defaults', DEFAULT_WEIGHTS);
-  const train = collectExamples(corpus, (g) => !isHeld(g));
+  const isGeneral = isGeneralGroup(corpus);
+  const train = {
+    all: collectExamples(corpus, (g) => !isHeld(g)),
+    general: collectExamples(corpus, (g) => !isHeld(g) && isGeneral(g)),
+  };
   const choices = modelChoices();
-  const chosen = choices[chooseModel(choices.map((m) => scores(m.name, m.fit(train))))] ?? choices[0];
+  const chosen = choices[chooseModel(choices.map((m) => scores(m.name, m.fit(train[m.groups]))))] ?? choices[0];
   if (!chosen) return 1;
   opts.out(`chosen on the validation sets: ${chosen.name}`);
-  const all = collectExamples(corpus, () => true);
+  const all = collectExamples(corpus, chosen.groups === 'all' ? () => true : isGeneral);
   const weights = chosen.fit(all);
   opts.out(
-    `fitted on ${all.length} ranking examples (all groups) in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    `fitted on ${all.length} ranking examples (${chosen.groups === 'all' ? 'all' : 'the general-domain'} groups) in ${((performance.now() - started) / 1000).toFixed(1)} s`,
   );
   if (opts.write) {
     const files = writeDefaults(
       weights,
-      `Fitted on ${groups.length} paraphrase groups (${all.length} ranking examples); model "${chosen.name}", chosen on the held-out fifth and the general-domain validation set.`,
+      `Fitted on ${chosen.groups === 'all' ? groups.length : groups.filter((_, i) => isGeneral(i)).length} paraphrase groups (${all.length} ranking examples); model "${chosen.name}", chosen on the held-out fifth and the general-domain validation set.`,
     );
     opts.out(`wrote ${files.join(', ')}`);
   } else opts.out('(not written: add --write to save them as the shipped defaults)');
