@@ -129,14 +129,3 @@ export async function countOnlineAgents(db: Executor, workspaceId: string): Prom
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
-
-/** How many wait in a team's line (a count, not the rows). */
-export async function countWaiting(db: Executor, workspaceId: string, team: string): Promise<number> {
-  const row = await db
-    .selectFrom('queue_entries')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('workspace_id', '=', workspaceId)
-    .where('team', '=', team)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
-}

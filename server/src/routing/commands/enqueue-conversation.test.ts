@@ -1,6 +1,9 @@
+import type { CompiledQuery } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { freshEachTest, testEngines } from '../../../test/support/engines.ts';
+import type { Db } from '../../platform/db/database.ts';
 import { findQueueEntry } from '../queue-store.ts';
+import { insertSurgePlan, setSurgeActive } from '../surge-store.ts';
 import { routingBed } from '../testing.ts';
 import { listWaiting } from '../waiting-store.ts';
 import { enqueueConversation, joinQueue, positionInLine } from './enqueue-conversation.ts';
@@ -32,6 +35,29 @@ describe.each(testEngines())('joining the line on %s', (engine) => {
     expect(await positionInLine(bed().ctx, bed().workspaceId, 'conv_unknown')).toBe(0);
   });
 
+  it("an arrival under a queue cap reads the queue twice: its entry's arrival time, then the line for place and cap", async () => {
+    const { ctx, workspaceId } = bed();
+    const input = {
+      name: '排队上限',
+      team: 'general',
+      trigger: { kind: 'manual' as const },
+      actions: { queueCap: { max: 2, offer: 'callback' as const } },
+    };
+    await insertSurgePlan(ctx.db, 'surge_cap', workspaceId, input, ctx.clock.now());
+    await setSurgeActive(ctx.db, workspaceId, 'surge_cap', true, 'test', ctx.clock.now());
+    const reads: string[] = [];
+    const counted = { ...ctx, db: countingQueueReads(ctx.db, reads) };
+    const offers: Array<string | null | undefined> = [];
+    for (let i = 0; i < 4; i++) {
+      reads.length = 0;
+      const place = await enqueueConversation(counted, options(i));
+      offers.push(place.surge?.offer);
+      expect(reads).toHaveLength(2);
+    }
+    // The cap still counts the line: over two waiting, the newcomer is offered a call-back.
+    expect(offers).toEqual([null, null, 'callback', 'callback']);
+  });
+
   it('joinQueue writes the same entry and event as enqueueConversation, without working out a place', async () => {
     await joinQueue(bed().ctx, options(1), { existing: undefined });
     await enqueueConversation(bed().ctx, options(2));
@@ -61,3 +87,18 @@ describe.each(testEngines())('joining the line on %s', (engine) => {
     expect(again?.language).toBe('en');
   });
 });
+
+/**
+ * The database handle, with every SELECT on queue_entries noted. At the executor, not in a plugin: query templates
+ * (findQueueEntry) are compiled once and skip plugins.
+ */
+function countingQueueReads(db: Db, reads: string[]): Db {
+  const counted = db.withPlugin({ transformQuery: ({ node }) => node, transformResult: async ({ result }) => result });
+  const executor = counted.getExecutor();
+  const execute = executor.executeQuery.bind(executor);
+  executor.executeQuery = ((query: CompiledQuery) => {
+    if (query.query.kind === 'SelectQueryNode' && /\bqueue_entries\b/.test(query.sql)) reads.push(query.sql);
+    return execute(query);
+  }) as typeof executor.executeQuery;
+  return counted;
+}

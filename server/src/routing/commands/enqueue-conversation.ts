@@ -7,7 +7,7 @@ import { rankWaiting } from '../engine/plan.ts';
 import { ROUTING_TOPICS } from '../events.ts';
 import { type HandoffFacts, profileFromHandoff } from '../handoff-profile.ts';
 import { publishRouting } from '../publish.ts';
-import { countOnlineAgents, countWaiting, deleteQueueEntry, findQueueEntry, upsertQueueEntry } from '../queue-store.ts';
+import { countOnlineAgents, deleteQueueEntry, findQueueEntry, upsertQueueEntry } from '../queue-store.ts';
 import { loadSettings, priorityParams } from '../settings-store.ts';
 import { listSurgePlans, type SurgePlanRecord } from '../surge-store.ts';
 import { listWaiting } from '../waiting-store.ts';
@@ -54,14 +54,17 @@ export async function enqueueConversation(
 ): Promise<QueuePlace> {
   const { workspaceId, conversationId } = options;
   const { team, active } = await joinQueue(ctx, options);
-  const [position, online] = await Promise.all([
-    positionInLine(ctx, workspaceId, conversationId),
-    countOnlineAgents(ctx.db, workspaceId),
-  ]);
+  // On PostgreSQL the arrivals of a burst commit one by one, and the place is ranked from one read shared by those
+  // who ask in the same turn: asked before the others committed, it would rank a line still filling up. Counting
+  // the agents first, on the same pool, lets the burst's transactions ahead of it finish (as the second read of the
+  // entry once did), so a burst is told the still line's places (enqueue-conversation.test.ts).
+  const online = await countOnlineAgents(ctx.db, workspaceId);
+  // joinQueue says which line it joined, and the cap counts the line the place was ranked in: one read of the line
+  // (at one moment) gives both, and the entry is not read again.
+  const { position, waiting } = await placeInLine(ctx, workspaceId, team, conversationId);
   const place: QueuePlace = { team, position, online };
   if (active.length > 0) {
     const cap = active.find((p) => p.actions.queueCap)?.actions.queueCap;
-    const waiting = await countWaiting(ctx.db, workspaceId, team);
     place.surge = {
       botFirst: active.find((p) => p.actions.botFirst)?.actions.botFirst?.announcement ?? null,
       waitMessage: active.find((p) => p.actions.waitMessage)?.actions.waitMessage ?? null,
@@ -182,8 +185,22 @@ export async function positionInLine(
 ): Promise<number> {
   const entry = await findQueueEntry(ctx.db, workspaceId, conversationId);
   if (!entry) return 0;
-  const places = await rankedPlaces(ctx, workspaceId, entry.team);
-  return places.get(conversationId) ?? 0;
+  return (await placeInLine(ctx, workspaceId, entry.team, conversationId)).position;
+}
+
+/**
+ * A conversation's place in a team's line (0: not in it) and how many wait in that line, from the same ranked read
+ * (rankedPlaces): for a caller that already knows the team, and for a queue cap that must count the line the place
+ * was ranked in.
+ */
+export async function placeInLine(
+  ctx: Pick<ServiceContext, 'db' | 'clock'>,
+  workspaceId: string,
+  team: string,
+  conversationId: string,
+): Promise<{ position: number; waiting: number }> {
+  const places = await rankedPlaces(ctx, workspaceId, team);
+  return { position: places.get(conversationId) ?? 0, waiting: places.size };
 }
 
 /**

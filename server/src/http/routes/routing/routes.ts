@@ -3,7 +3,7 @@ import { findOpenConversation } from '../../../conversations/store.ts';
 import { AppError } from '../../../platform/errors.ts';
 import { findAgentProfile } from '../../../routing/agent-store.ts';
 import { findAssignment, listAssignments } from '../../../routing/assignment-store.ts';
-import { positionInLine } from '../../../routing/commands/enqueue-conversation.ts';
+import { placeInLine } from '../../../routing/commands/enqueue-conversation.ts';
 import { escalateConversation } from '../../../routing/commands/escalate-conversation.ts';
 import { pickConversation } from '../../../routing/commands/pick-conversation.ts';
 import { reassignConversation } from '../../../routing/commands/reassign-conversation.ts';
@@ -12,7 +12,7 @@ import { transferToTeam } from '../../../routing/commands/transfer-to-team.ts';
 import { canServe } from '../../../routing/engine/eligibility.ts';
 import { rankWaiting } from '../../../routing/engine/plan.ts';
 import { loadRoutingState } from '../../../routing/snapshot.ts';
-import { findWaiting, listWaiting } from '../../../routing/waiting-store.ts';
+import { findWaiting } from '../../../routing/waiting-store.ts';
 import { signedIn } from '../../principal.ts';
 import { errorResponses } from '../../schemas.ts';
 import type { App, AppDeps } from '../../types.ts';
@@ -191,10 +191,15 @@ export async function routingRoutes(app: App, deps: AppDeps): Promise<void> {
       const conversation = await findOpenConversation(ctx.db, visitor.workspaceId, visitor.inboxId, visitor.contactId);
       const waiting = conversation ? await findWaiting(ctx.db, visitor.workspaceId, conversation.id) : undefined;
       const status = await surgeStatus(routing, visitor.workspaceId, waiting?.team ?? null);
-      const position = waiting && conversation ? await positionInLine(ctx, visitor.workspaceId, conversation.id) : 0;
+      // The entry just read names the line; the place and the line's length come from one ranked read of it.
+      const line =
+        waiting && conversation
+          ? await placeInLine(ctx, visitor.workspaceId, waiting.team, conversation.id)
+          : { position: 0, waiting: 0 };
+      const position = line.position;
       // The same rule as on arrival (enqueueConversation): over the cap, whoever waits is offered the way out.
       const cap = waiting && position > 0 ? status.queueCap : null;
-      const over = cap ? (await listWaiting(ctx.db, visitor.workspaceId, waiting?.team)).length > cap.max : false;
+      const over = cap ? line.waiting > cap.max : false;
       return {
         botFirst: status.botFirst,
         waitMessage: status.waitMessage,
