@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_FEATURE_OPTIONS, rawFeatures } from './features.ts';
+import { DEFAULT_FEATURE_OPTIONS, type FeatureOptions, rawFeatures } from './features.ts';
+import { hashString, SEED } from './hash.ts';
 import { trainIntentModel } from './train.ts';
 
 const withoutLexicon = { ...DEFAULT_FEATURE_OPTIONS, lexiconTypes: false };
@@ -22,6 +23,32 @@ describe('rawFeatures lexicon types', () => {
   it('reads options of models saved before the lexicons existed as "off"', () => {
     const { lexiconTypes: _, ...saved } = DEFAULT_FEATURE_OPTIONS;
     expect(rawFeatures('白内障怎么治', saved)).toEqual(rawFeatures('白内障怎么治', withoutLexicon));
+  });
+});
+
+describe('rawFeatures Han character n-grams', () => {
+  const startMark = hashString('\u0002', SEED.hanChar);
+  // the options every model saved before the lexicons carried
+  const saved: FeatureOptions = {
+    hanChars: [1, 4],
+    wordChars: [3, 4],
+    wordBigrams: true,
+    hanBoundaries: true,
+    posTags: true,
+  };
+
+  it('keeps the run boundary marks out of the unigrams, but in the bigrams', () => {
+    const chars = rawFeatures('打开微信').chars;
+    expect(chars).not.toContain(startMark);
+    expect(chars).toContain(hashString('\u0002打', SEED.hanChar));
+    expect(chars).toContain(hashString('打', SEED.hanChar));
+  });
+
+  it('gives models saved before the change the n-grams they were trained on', () => {
+    const chars = rawFeatures('打开微信', saved).chars;
+    expect(chars).toContain(startMark);
+    expect(chars).toContain(hashString('打开微信', SEED.hanChar));
+    expect(chars).toHaveLength(6 + 5 + 4 + 3); // the 1- to 4-grams of the 6 characters "\u0002打开微信\u0003"
   });
 });
 
