@@ -79,6 +79,9 @@ export class InvertedIndex {
     let p = this.postings[termId];
     if (!p) {
       p = this.countedKinds[kind] ? { units: NONE, tfs: NO_TFS, n: 0, df: 0 } : newPosting();
+      // kept dense: the body index holds word ids only, and a write far past the end turned the array into a hash
+      // table (dictionary elements) that every posting of the build and every body term of a search went through
+      while (this.postings.length < termId) this.postings.push(undefined);
       this.postings[termId] = p;
       this.onNewTerm?.(key);
     }
