@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { builtinTypeLexicon, createTypeLexicon } from './index.ts';
+import { BUILTIN_TYPE_LISTS, builtinTypeLexicon, createTypeLexicon } from './index.ts';
 
 describe('createTypeLexicon', () => {
   const lexicon = createTypeLexicon({ place: '上海 上海虹桥 安徽', radio_station: '交通台', dish: '红烧肉 肉' });
@@ -47,5 +47,21 @@ describe('builtinTypeLexicon', () => {
 
   it('keeps a name listed twice under the first list only (土豆 is food, not the video site)', () => {
     expect(builtinTypeLexicon().find('土豆')).toEqual([{ start: 0, end: 2, type: 'ingredient' }]);
+  });
+});
+
+describe('BUILTIN_TYPE_LISTS', () => {
+  it('holds only entries that can match: two or more Han characters, each once per list', () => {
+    for (const [type, list] of Object.entries(BUILTIN_TYPE_LISTS)) {
+      const entries = list.split(/\s+/).filter(Boolean);
+      expect(
+        entries.filter((e) => !/^\p{Script=Han}{2,}$/u.test(e)),
+        type,
+      ).toEqual([]);
+      expect(
+        entries.filter((e, i) => entries.indexOf(e) !== i),
+        type,
+      ).toEqual([]);
+    }
   });
 });
