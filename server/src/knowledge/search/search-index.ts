@@ -14,6 +14,7 @@ import { WordAssociations } from './learned.ts';
 import { createSegmenter, normalizeForSearch, type Segmenter } from './nlu-adapter.ts';
 import { InvertedIndex, type QueryTerm } from './postings.ts';
 import { expandQuery } from './query-expansion.ts';
+import { compactPairs, expandPairs, type LearnedPairs } from './question-associations.ts';
 import { type Field, QuestionUnits } from './question-units.ts';
 import { confidenceOf, rerankScore } from './reranker.ts';
 import { DEFAULT_WEIGHTS } from './reranker-weights.ts';
@@ -43,7 +44,8 @@ interface DocEntry {
   units: number[];
   bodyUnit: number;
   learnedQueries: string[];
-  associations: [string, string][][];
+  /** what its similar questions taught the word associations (question-associations.ts) */
+  associations: LearnedPairs[];
   vector: Float32Array | null;
 }
 
@@ -154,7 +156,9 @@ class HybridIndex implements SearchIndex, SearchInternals {
     const titleWords = this.addQuestion(entry, 'title', doc.title);
     for (const alt of doc.alternates) {
       const words = this.addQuestion(entry, 'alternate', alt);
-      if (titleWords && words) entry.associations.push(this.associations.learn(titleWords, words));
+      if (!titleWords || !words) continue;
+      const added = this.associations.learn(titleWords, words);
+      if (added.length > 0) entry.associations.push(compactPairs(added));
     }
     for (const q of learnedQueries) this.addQuestion(entry, 'learned', q);
     this.docFirstUnit[idx] = entry.units[0] ?? -1;
@@ -180,7 +184,7 @@ class HybridIndex implements SearchIndex, SearchInternals {
     for (const u of entry.units) this.units.remove(u);
     if (entry.bodyUnit >= 0)
       this.bodies.remove(entry.bodyUnit, analyze(entry.doc.body, this.segmenter, { full: false }).terms);
-    for (const added of entry.associations) this.associations.unlearn(added);
+    for (const kept of entry.associations) this.associations.unlearn(expandPairs(kept));
     if (entry.vector) this.vectors--;
     this.entries[entry.idx] = undefined;
     this.byId.delete(docId);

@@ -1,0 +1,40 @@
+// What a document's similar questions taught the word associations (learned.ts), kept until the document leaves the
+// index so that it can be unlearned. learn() returns the pairs it added: the words only the title has, each with the
+// words only the similar question has. Kept as those pairs, that was a two-element array per pair, ~7 per document
+// (at 100,000 articles ~690,000 arrays, ~30% of the index heap, all copied by the young-generation GC during a build).
+// Kept instead as one flat array: the count of left words, the left words, then the right words.
+
+/** One learn() result, compact when it is a full left × right product (as learn() builds it), as given otherwise. */
+export type LearnedPairs = readonly (string | number)[] | readonly [string, string][];
+
+export function compactPairs(added: [string, string][]): LearnedPairs {
+  if (added.length === 0) return added;
+  const first = (added[0] as [string, string])[0];
+  let nRight = 0;
+  while (nRight < added.length && (added[nRight] as [string, string])[0] === first) nRight++;
+  if (added.length % nRight !== 0) return added;
+  const nLeft = added.length / nRight;
+  const flat: (string | number)[] = [nLeft];
+  for (let i = 0; i < nLeft; i++) flat.push((added[i * nRight] as [string, string])[0]);
+  for (let j = 0; j < nRight; j++) flat.push((added[j] as [string, string])[1]);
+  // the product must give back every pair in order, or the pairs are kept as they came
+  for (let i = 0; i < nLeft; i++) {
+    for (let j = 0; j < nRight; j++) {
+      const pair = added[i * nRight + j] as [string, string];
+      if (pair[0] !== flat[1 + i] || pair[1] !== flat[1 + nLeft + j]) return added;
+    }
+  }
+  return flat;
+}
+
+/** The pairs a compactPairs() result stands for, in learn()'s order. */
+export function expandPairs(kept: LearnedPairs): [string, string][] {
+  if (kept.length === 0 || typeof kept[0] !== 'number') return kept as [string, string][];
+  const flat = kept as readonly (string | number)[];
+  const nLeft = flat[0] as number;
+  const nRight = flat.length - 1 - nLeft;
+  const pairs: [string, string][] = [];
+  for (let i = 0; i < nLeft; i++)
+    for (let j = 0; j < nRight; j++) pairs.push([flat[1 + i] as string, flat[1 + nLeft + j] as string]);
+  return pairs;
+}
