@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_FEATURE_OPTIONS, type FeatureOptions, rawFeatures } from './features.ts';
-import { hashString, SEED } from './hash.ts';
+import { combineHashes, hashString, SEED } from './hash.ts';
 import { trainIntentModel } from './train.ts';
 
 const withoutLexicon = { ...DEFAULT_FEATURE_OPTIONS, lexiconTypes: false };
@@ -13,6 +13,16 @@ describe('rawFeatures lexicon types', () => {
     const plainA = rawFeatures('哮喘怎么办', withoutLexicon).words;
     const plainB = rawFeatures('痛风怎么办', withoutLexicon).words;
     expect(shared(a, b).length).toBeGreaterThan(shared(plainA, plainB).length + 1);
+  });
+
+  it('pairs every match with the words right before and after it', () => {
+    const singer = hashString('<singer>', SEED.word);
+    const pair = (a: string, b: number) => combineHashes(hashString(a, SEED.word), b, SEED.bigram);
+    const words = rawFeatures('来一首周杰伦的歌再放一首林俊杰').words;
+    expect(words).toContain(pair('一首', singer));
+    expect(words).toContain(combineHashes(singer, hashString('的', SEED.word), SEED.bigram));
+    expect(words.filter((h) => h === pair('一首', singer))).toHaveLength(2);
+    expect(words).toContain(combineHashes(singer, hashString('</s>', SEED.word), SEED.bigram));
   });
 
   it('leaves text without Han characters as it was (English features never change)', () => {

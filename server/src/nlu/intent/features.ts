@@ -126,16 +126,20 @@ interface RunWords {
  * the words around it ("来一首 <singer>", "<disease> 怎么办"): the context says as much as the type.
  */
 function pushLexiconTypes(run: string, runWords: RunWords | undefined, words: number[]): void {
+  // matches and words both come in text order: one walk finds the words around every match (a long message stays
+  // linear, not matches × words)
+  let k = 0;
   for (const m of builtinTypeLexicon().find(run)) {
     const type = typeToken(m.type);
     words.push(type);
     if (!runWords) continue;
+    const { starts, hashes } = runWords;
+    while (k < starts.length && starts[k]! < m.start) k++;
     // the word before the match is the one before the word starting where the match starts
-    const at = runWords.starts.indexOf(m.start);
-    const before = m.start === 0 ? START : at > 0 ? runWords.hashes[at - 1] : undefined;
+    const before = m.start === 0 ? START : starts[k] === m.start && k > 0 ? hashes[k - 1] : undefined;
     if (before !== undefined) words.push(combineHashes(before, type, SEED.bigram));
-    const next = runWords.starts.indexOf(m.end);
-    const after = m.end === run.length ? END : next >= 0 ? runWords.hashes[next] : undefined;
+    while (k < starts.length && starts[k]! < m.end) k++;
+    const after = m.end === run.length ? END : starts[k] === m.end ? hashes[k] : undefined;
     if (after !== undefined) words.push(combineHashes(type, after, SEED.bigram));
   }
 }
