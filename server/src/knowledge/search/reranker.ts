@@ -160,17 +160,30 @@ export function fitReranker(
     const base = features.map((f) => rerankScore(provisional, f));
     provisional.trees = fitBoostedTrees(features, base, queries, opts.trees);
   }
+  return fitCalibration(provisional, examples, opts.evidence);
+}
+
+/**
+ * The Platt calibration of a re-ranker's scores on `examples` (its ranking weights unchanged): a sigmoid of the score
+ * and, when given, the query-level evidence. Also used alone, to calibrate on other examples than the ranking was
+ * fitted on.
+ */
+export function fitCalibration(
+  weights: RerankWeights,
+  examples: RankingExample[],
+  evidence?: (features: ArrayLike<number>[]) => number,
+): RerankWeights {
   const scores: number[][] = [];
   const truth: number[] = [];
   for (const ex of examples) {
-    const evidence = opts.evidence?.(ex.features);
+    const e = evidence?.(ex.features);
     ex.features.forEach((f, i) => {
-      const s = rerankScore(provisional, f);
-      scores.push(evidence === undefined ? [s] : [s, evidence]);
+      const s = rerankScore(weights, f);
+      scores.push(e === undefined ? [s] : [s, e]);
       truth.push(ex.relevant[i] ? 1 : 0);
     });
   }
   const platt = fitLogistic(scores, truth, { l2: 1e-3, bias: true });
   const calibration = { a: platt.w[0] ?? 1, b: platt.bias };
-  return { ...provisional, calibration: opts.evidence ? { ...calibration, c: platt.w[1] ?? 0 } : calibration };
+  return { ...weights, calibration: evidence ? { ...calibration, c: platt.w[1] ?? 0 } : calibration };
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { FEATURE_NAMES } from '../features.ts';
+import { fitCalibration } from '../reranker.ts';
 import { parseCorpus } from './corpus.ts';
-import { chooseModel, fitFirstStageOnly, isGeneralGroup, modelChoices } from './fit.ts';
+import { chooseModel, fitChoice, fitFirstStageOnly, isGeneralGroup, modelChoices, queryEvidence } from './fit.ts';
 
 describe('choosing the shipped re-ranker', () => {
   it('chooses by held-out top1, counting differences within one standard error as ties broken by fewer confident wrong hits', () => {
@@ -52,5 +53,33 @@ describe('choosing the shipped re-ranker', () => {
     const general = isGeneralGroup(corpus);
     expect([0, 1, 2].map(general)).toEqual([false, true, true]);
     expect(modelChoices().filter((m) => m.groups === 'general').length).toBeGreaterThan(0);
+  });
+
+  it('ranks a general-groups model by the general examples but calibrates it on every group', () => {
+    const first = FEATURE_NAMES.indexOf('first_stage');
+    const cover = FEATURE_NAMES.indexOf('word_cover_q');
+    const vec = (fs: number, c: number) => {
+      const f = new Float64Array(FEATURE_NAMES.length);
+      f[first] = fs;
+      f[cover] = c;
+      return f;
+    };
+    const general = Array.from({ length: 20 }, (_, i) => ({
+      features: [vec(0.9, 0.8 - i / 100), vec(0.5, 0.3), vec(0.3 + i / 100, 0.2)],
+      relevant: [true, false, false],
+    }));
+    // customer-service examples whose right answer is often missing: confidence must come out lower
+    const other = Array.from({ length: 40 }, (_, i) => ({
+      features: [vec(0.9, 0.7), vec(0.6 + i / 200, 0.5)],
+      relevant: [i % 3 === 0, false],
+    }));
+    const all = [...general, ...other];
+    const choice = modelChoices().find((m) => m.groups === 'general');
+    if (!choice) throw new Error('no general-groups choice');
+    const ranked = choice.fit(general);
+    const shipped = fitChoice(choice, { all, general });
+    expect(shipped.w).toEqual(ranked.w);
+    expect(shipped.calibration).toEqual(fitCalibration(ranked, all, queryEvidence).calibration);
+    expect(shipped.calibration).not.toEqual(ranked.calibration);
   });
 });

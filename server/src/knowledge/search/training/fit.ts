@@ -10,7 +10,7 @@
 import type { BoostOptions } from '../boosted-trees.ts';
 import { FEATURE_NAMES } from '../features.ts';
 import { questionDoc } from '../question-doc.ts';
-import { fitReranker, type RankingExample } from '../reranker.ts';
+import { fitCalibration, fitReranker, type RankingExample } from '../reranker.ts';
 import { createSearchIndex, type SearchInternals } from '../search-index.ts';
 import type { RerankWeights, SearchIndex } from '../types.ts';
 import type { Corpus } from './corpus.ts';
@@ -189,6 +189,21 @@ export function modelChoices(): ModelChoice[] {
     { name: 'anchored l2=10, general groups', groups: 'general', fit: anchored(10) },
     { name: `linear l2=${DEFAULT_L2}, general groups`, groups: 'general', fit: linear },
   ];
+}
+
+/**
+ * Fits a model choice on the examples of its groups. One fitted on the general-domain groups alone is calibrated on
+ * every group's examples: its confidence must hold for customer-service questions too (calibrated on the general
+ * groups alone, 26.9% of its wrong top hits on the corpus's held-out fifth had confidence ≥ 0.5; calibrated on all,
+ * 20.5%, as before; its ranking is the same).
+ */
+export function fitChoice(
+  m: ModelChoice,
+  examples: { all: RankingExample[]; general: RankingExample[] },
+): RerankWeights {
+  const fitted = m.fit(examples[m.groups]);
+  if (m.groups === 'all') return fitted;
+  return fitCalibration(fitted, examples.all, queryEvidence);
 }
 
 /** The corpus's general-domain groups (general-*.txt, english-near-duplicates.txt), by their source file. */

@@ -9,6 +9,7 @@ import { loadCorpus } from './corpus.ts';
 import {
   chooseModel,
   collectExamples,
+  fitChoice,
   isGeneralGroup,
   modelChoices,
   type ValidationScores,
@@ -60,18 +61,19 @@ export function runFit(opts: { write: boolean; out: (line: string) => void }): n
     general: collectExamples(corpus, (g) => !isHeld(g) && isGeneral(g)),
   };
   const choices = modelChoices();
-  const chosen = choices[chooseModel(choices.map((m) => scores(m.name, m.fit(train[m.groups]))))] ?? choices[0];
+  const chosen = choices[chooseModel(choices.map((m) => scores(m.name, fitChoice(m, train))))] ?? choices[0];
   if (!chosen) return 1;
   opts.out(`chosen on the validation sets: ${chosen.name}`);
-  const all = collectExamples(corpus, chosen.groups === 'all' ? () => true : isGeneral);
-  const weights = chosen.fit(all);
+  const every = collectExamples(corpus, () => true);
+  const ranked = chosen.groups === 'all' ? every : collectExamples(corpus, isGeneral);
+  const weights = fitChoice(chosen, { all: every, general: ranked });
   opts.out(
-    `fitted on ${all.length} ranking examples (${chosen.groups === 'all' ? 'all' : 'the general-domain'} groups) in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    `fitted on ${ranked.length} ranking examples (${chosen.groups === 'all' ? 'all' : 'the general-domain'} groups; calibrated on all) in ${((performance.now() - started) / 1000).toFixed(1)} s`,
   );
   if (opts.write) {
     const files = writeDefaults(
       weights,
-      `Fitted on ${chosen.groups === 'all' ? groups.length : groups.filter((_, i) => isGeneral(i)).length} paraphrase groups (${all.length} ranking examples); model "${chosen.name}", chosen on the held-out fifth and the general-domain validation set.`,
+      `Fitted on ${chosen.groups === 'all' ? groups.length : groups.filter((_, i) => isGeneral(i)).length} paraphrase groups (${ranked.length} ranking examples; calibrated on all ${groups.length}); model "${chosen.name}", chosen on the held-out fifth and the general-domain validation set.`,
     );
     opts.out(`wrote ${files.join(', ')}`);
   } else opts.out('(not written: add --write to save them as the shipped defaults)');
