@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { freshEachTest, testEngines } from '../../test/support/engines.ts';
 import { toJson } from '../platform/db/dialect.ts';
+import { withinReach } from './engine/eligibility.ts';
 import { SeededRandom } from './engine/random.ts';
 import { loadRoutingState, planForState, type RoutingState } from './snapshot.ts';
 import { insertSurgePlan, setSurgeActive } from './surge-store.ts';
 import { saveTeam } from './team-store.ts';
 import { type RoutingBed, routingBed } from './testing.ts';
+import { listWaiting, listWaitingReachable } from './waiting-store.ts';
 
 /**
  * The assigner reads only the part of the line an agent with room could take (`waiting: 'reachable'`); its plan
@@ -43,6 +45,36 @@ describe.each(testEngines())('loadRoutingState on %s', (engine) => {
       presalesRead += reachable.waiting.filter((w) => w.team === 'presales').length;
     });
     expect(presalesRead).toBeGreaterThan(0);
+  });
+
+  it('reads exactly the reach, whether it names the agents in the query or (beyond 100) sifts reservations after', async () => {
+    const { ctx, workspaceId } = bed();
+    const random = new SeededRandom(22);
+    for (let i = 0; i < 80; i++)
+      await ctx.db
+        .insertInto('queue_entries')
+        .values({
+          conversation_id: `conv_${String(i).padStart(2, '0')}`,
+          workspace_id: workspaceId,
+          team: random.pick(['general', 'billing', 'tech']),
+          priority: 20,
+          reason: 'asks_for_human',
+          enqueued_at: ctx.clock.now() - i * 1000,
+          channel: random.pick(['web_widget', 'api']),
+          reserved_for: random.chance(0.4) ? random.pick(['usr_a', 'usr_b', 'usr_c']) : null,
+        })
+        .execute();
+    const line = await listWaiting(ctx.db, workspaceId);
+    const few = { channels: ['web_widget'], teams: ['general', 'billing'], agentIds: ['usr_a', 'usr_b'] };
+    // The same agents and 100 more with nothing reserved: reservations are then read whoever they name.
+    const many = { ...few, agentIds: [...few.agentIds, ...Array.from({ length: 100 }, (_, i) => `usr_x${i}`)] };
+    const ids = (list: Array<{ id: string }>) => list.map((w) => w.id);
+    const expected = ids(withinReach(few, line));
+    expect(ids(await listWaitingReachable(ctx.db, workspaceId, few))).toEqual(expected);
+    expect(ids(await listWaitingReachable(ctx.db, workspaceId, many))).toEqual(expected);
+    // Not vacuous: some reserved for the agents are in, some reserved for another (usr_c) in a reachable team out.
+    expect(withinReach(few, line).some((w) => w.reservedFor)).toBe(true);
+    expect(line.some((w) => w.reservedFor === 'usr_c' && w.channel === 'web_widget' && w.team !== 'tech')).toBe(true);
   });
 });
 

@@ -74,29 +74,15 @@ export async function loadRoutingState(
     params: priorityParams(settings),
     agents,
     profiles,
-    waiting: everyone ?? (await listWaitingReachable(ctx.db, workspaceId, readableReach(agents, context))),
+    // Only what the online agents with room can reach: the rest cannot be assigned in the assigner's pass (room only
+    // shrinks while it plans), so the plan is the one the whole line gives (snapshot.test.ts compares them).
+    waiting: everyone ?? (await listWaitingReachable(ctx.db, workspaceId, reachOf(agents, context))),
     waitingInReach: reachableOnly,
     teams,
     activeSurges,
     context,
     now,
   };
-}
-
-/** Beyond this many agents with room, reservations are read whatever agent they name (a shorter query). */
-const MAX_NAMED_AGENTS = 100;
-
-/**
- * The reach of the online agents with room (reachOf) as the line's read takes it. The assigner reads only this part
- * of the line: the rest cannot be assigned in its pass (room only shrinks while it plans), so the plan is the one
- * the whole line gives (snapshot.test.ts compares them). No agent with room: nothing is read.
- */
-function readableReach(
-  agents: readonly AgentState[],
-  context: EligibilityContext,
-): { channels: string[]; teams: string[]; agentIds?: string[] } {
-  const { agentIds, teams, channels } = reachOf(agents, context);
-  return { channels, teams, agentIds: agentIds.length <= MAX_NAMED_AGENTS ? agentIds : undefined };
 }
 
 /** Open teams by their hours now; teams lent to others by active surge plans. */

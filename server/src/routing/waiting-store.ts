@@ -42,32 +42,38 @@ export async function listWaiting(db: Executor, workspaceId: string, team?: stri
   return rows.map(toRecord);
 }
 
+/** Beyond this many agents, reservations are read whatever agent they name (a shorter query), then sifted here. */
+const MAX_NAMED_AGENTS = 100;
+
 /**
- * The waiting conversations on these channels that are in one of these teams' lines or reserved for one of these
- * agents (any reservation when `agentIds` is not given): what agents with room could possibly take.
+ * The waiting conversations within this reach (engine/eligibility.ts reachOf): on one of its channels, and reserved
+ * for one of its agents or, unreserved, in one of its teams' lines. In line order.
  */
 export async function listWaitingReachable(
   db: Executor,
   workspaceId: string,
-  reach: { channels: string[]; teams: string[]; agentIds?: string[] },
+  reach: { channels: readonly string[]; teams: readonly string[]; agentIds: readonly string[] },
 ): Promise<QueueEntryRecord[]> {
-  if (reach.channels.length === 0) return [];
+  // No channel with room means no agent with room: nothing is within reach.
+  if (reach.channels.length === 0 || reach.agentIds.length === 0) return [];
+  const named = reach.agentIds.length <= MAX_NAMED_AGENTS;
   const rows = await db
     .selectFrom('queue_entries')
     .selectAll()
     .where('workspace_id', '=', workspaceId)
     .where('channel', 'in', reach.channels)
     .where((eb) => {
-      const reserved = reach.agentIds
-        ? reach.agentIds.length > 0
-          ? eb('reserved_for', 'in', reach.agentIds)
-          : eb.val(false)
-        : eb('reserved_for', 'is not', null);
-      return reach.teams.length > 0 ? eb.or([eb('team', 'in', reach.teams), reserved]) : reserved;
+      const reserved = named ? eb('reserved_for', 'in', reach.agentIds) : eb('reserved_for', 'is not', null);
+      if (reach.teams.length === 0) return reserved;
+      return eb.or([eb.and([eb('reserved_for', 'is', null), eb('team', 'in', reach.teams)]), reserved]);
     })
     .orderBy('enqueued_at')
     .execute();
-  return rows.map(toRecord);
+  if (named) return rows.map(toRecord);
+  const agents = new Set(reach.agentIds);
+  const within: QueueEntryRecord[] = [];
+  for (const row of rows) if (row.reserved_for === null || agents.has(row.reserved_for)) within.push(toRecord(row));
+  return within;
 }
 
 export async function findWaiting(db: Executor, workspaceId: string, conversationId: string) {
