@@ -14,9 +14,11 @@ export function compactPairs(added: [string, string][]): LearnedPairs {
   while (nRight < added.length && (added[nRight] as [string, string])[0] === first) nRight++;
   if (added.length % nRight !== 0) return added;
   const nLeft = added.length / nRight;
-  const flat: (string | number)[] = [nLeft];
-  for (let i = 0; i < nLeft; i++) flat.push((added[i * nRight] as [string, string])[0]);
-  for (let j = 0; j < nRight; j++) flat.push((added[j] as [string, string])[1]);
+  // sized up front: an array grown by push from empty holds 17 slots
+  const flat: (string | number)[] = new Array(1 + nLeft + nRight);
+  flat[0] = nLeft;
+  for (let i = 0; i < nLeft; i++) flat[1 + i] = (added[i * nRight] as [string, string])[0];
+  for (let j = 0; j < nRight; j++) flat[1 + nLeft + j] = (added[j] as [string, string])[1];
   // the product must give back every pair in order, or the pairs are kept as they came
   for (let i = 0; i < nLeft; i++) {
     for (let j = 0; j < nRight; j++) {

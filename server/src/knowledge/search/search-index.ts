@@ -41,11 +41,16 @@ const EMPTY_SIDE = new Int32Array(HEADER);
 interface DocEntry {
   doc: SearchDoc;
   idx: number;
-  units: number[];
+  /**
+   * its question units: `nUnits` consecutive ids from `firstUnit` (an upsert adds them one after another), kept as two
+   * numbers rather than an array per document (an array grown by push holds 17 slots: ~180 bytes a document)
+   */
+  firstUnit: number;
+  nUnits: number;
   bodyUnit: number;
   learnedQueries: string[];
   /** what its similar questions taught the word associations (question-associations.ts) */
-  associations: LearnedPairs[];
+  associations: LearnedPairs[] | undefined;
   vector: Float32Array | null;
 }
 
@@ -144,7 +149,16 @@ class HybridIndex implements SearchIndex, SearchInternals {
     const vector = previous?.vector ?? null;
     if (previous) this.remove(doc.id);
     const idx = this.entries.length;
-    const entry: DocEntry = { doc, idx, units: [], bodyUnit: -1, learnedQueries, associations: [], vector };
+    const entry: DocEntry = {
+      doc,
+      idx,
+      firstUnit: -1,
+      nUnits: 0,
+      bodyUnit: -1,
+      learnedQueries,
+      associations: undefined,
+      vector,
+    };
     this.entries.push(entry);
     this.byId.set(doc.id, entry);
     if (vector) this.vectors++;
@@ -158,10 +172,12 @@ class HybridIndex implements SearchIndex, SearchInternals {
       const words = this.addQuestion(entry, 'alternate', alt);
       if (!titleWords || !words) continue;
       const added = this.associations.learn(titleWords, words);
-      if (added.length > 0) entry.associations.push(compactPairs(added));
+      if (added.length === 0) continue;
+      if (entry.associations) entry.associations.push(compactPairs(added));
+      else entry.associations = [compactPairs(added)];
     }
     for (const q of learnedQueries) this.addQuestion(entry, 'learned', q);
-    this.docFirstUnit[idx] = entry.units[0] ?? -1;
+    this.docFirstUnit[idx] = entry.firstUnit;
     if (doc.body.trim().length > 0) {
       // a body's terms are its distinct words, once each: added by id, without building their key strings
       const a = analyze(doc.body, this.segmenter, { full: false, keys: false });
@@ -181,10 +197,10 @@ class HybridIndex implements SearchIndex, SearchInternals {
   remove(docId: string): boolean {
     const entry = this.byId.get(docId);
     if (!entry) return false;
-    for (const u of entry.units) this.units.remove(u);
+    for (let u = entry.firstUnit; u < entry.firstUnit + entry.nUnits; u++) this.units.remove(u);
     if (entry.bodyUnit >= 0)
       this.bodies.remove(entry.bodyUnit, analyze(entry.doc.body, this.segmenter, { full: false }).terms);
-    for (const kept of entry.associations) this.associations.unlearn(expandPairs(kept));
+    for (const kept of entry.associations ?? []) this.associations.unlearn(expandPairs(kept));
     if (entry.vector) this.vectors--;
     this.entries[entry.idx] = undefined;
     this.byId.delete(docId);
@@ -362,7 +378,10 @@ class HybridIndex implements SearchIndex, SearchInternals {
   private addQuestion(entry: DocEntry, field: Field, text: string): string[] | undefined {
     const added = this.units.add(entry.idx, field, text);
     if (!added) return undefined;
-    entry.units.push(added.unit);
+    if (entry.nUnits === 0) entry.firstUnit = added.unit;
+    else if (added.unit !== entry.firstUnit + entry.nUnits)
+      throw new Error('question units of a document must be consecutive');
+    entry.nUnits++;
     return added.words;
   }
 }
