@@ -2,7 +2,7 @@
 // lexicon's evidence as dense features, so the lexicon's knowledge of negation and degree carries over to the data.
 import { softmax } from '../intent/calibrate.ts';
 import { FeatureSpace, type SparseVector } from '../intent/feature-space.ts';
-import { DEFAULT_FEATURE_OPTIONS, type FeatureOptions, rawFeatures } from '../intent/features.ts';
+import { type FeatureOptions, rawFeatures } from '../intent/features.ts';
 import {
   type LexiconEvidence,
   lexiconEvidence,
@@ -13,8 +13,20 @@ import {
 
 export const LEXICON_FEATURES = 4;
 
-/** The intent features as they were when the sentiment model was tuned (English n-grams 3–5 inside words). */
-export const SENTIMENT_FEATURE_OPTIONS: FeatureOptions = { ...DEFAULT_FEATURE_OPTIONS, wordChars: [3, 5] };
+/**
+ * The intent features as they were when the sentiment model was tuned, written out in full rather than derived from
+ * the intent defaults: a sentiment model does not save its options, so a change made for intents (Han n-grams 1–2,
+ * type lexicons) would silently change what an already trained sentiment model reads.
+ */
+export const SENTIMENT_FEATURE_OPTIONS: FeatureOptions = {
+  hanChars: [1, 4],
+  wordChars: [3, 5],
+  wordBigrams: true,
+  hanBoundaries: true,
+  hanBoundaryUnigrams: true,
+  posTags: true,
+  lexiconTypes: false,
+};
 
 export interface SentimentModel {
   version: 1;
