@@ -1,8 +1,10 @@
+import type { Insertable } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { freshEachTest, testEngines } from '../../test/support/engines.ts';
 import { toJson } from '../platform/db/dialect.ts';
 import { withinReach } from './engine/eligibility.ts';
 import { SeededRandom } from './engine/random.ts';
+import type { QueueEntryTable } from './queue-store.ts';
 import { loadRoutingState, planForState, type RoutingState } from './snapshot.ts';
 import { insertSurgePlan, setSurgeActive } from './surge-store.ts';
 import { saveTeam } from './team-store.ts';
@@ -51,19 +53,12 @@ describe.each(testEngines())('loadRoutingState on %s', (engine) => {
     const { ctx, workspaceId } = bed();
     const random = new SeededRandom(22);
     for (let i = 0; i < 80; i++)
-      await ctx.db
-        .insertInto('queue_entries')
-        .values({
-          conversation_id: `conv_${String(i).padStart(2, '0')}`,
-          workspace_id: workspaceId,
-          team: random.pick(['general', 'billing', 'tech']),
-          priority: 20,
-          reason: 'asks_for_human',
-          enqueued_at: ctx.clock.now() - i * 1000,
-          channel: random.pick(['web_widget', 'api']),
-          reserved_for: random.chance(0.4) ? random.pick(['usr_a', 'usr_b', 'usr_c']) : null,
-        })
-        .execute();
+      await addWaiting(bed(), i, {
+        team: random.pick(['general', 'billing', 'tech']),
+        enqueued_at: ctx.clock.now() - i * 1000,
+        channel: random.pick(['web_widget', 'api']),
+        reserved_for: random.chance(0.4) ? random.pick(['usr_a', 'usr_b', 'usr_c']) : null,
+      });
     const line = await listWaiting(ctx.db, workspaceId);
     const few = { channels: ['web_widget'], teams: ['general', 'billing'], agentIds: ['usr_a', 'usr_b'] };
     // The same agents and 100 more with nothing reserved: reservations are then read whoever they name.
@@ -97,25 +92,18 @@ async function comparePlans(bed: RoutingBed, check?: (reachable: RoutingState) =
       ),
     );
   for (let i = 0; i < 60; i++)
-    await ctx.db
-      .insertInto('queue_entries')
-      .values({
-        conversation_id: `conv_${String(i).padStart(2, '0')}`,
-        workspace_id: workspaceId,
-        team: random.pick([...teams, 'presales']),
-        priority: 20,
-        reason: 'asks_for_human',
-        enqueued_at: ctx.clock.now() - random.int(0, 600_000),
-        channel: random.pick(['web_widget', 'api', 'email']),
-        language: null,
-        skills: toJson(random.chance(0.3) ? { billing: 2 } : {}),
-        level: 1,
-        value_tier: random.pick(['vip', 'regular', 'new']),
-        complexity: random.next(),
-        sentiment: random.next() * 2 - 1,
-        reserved_for: random.chance(0.15) ? random.pick(agentIds) : null,
-      })
-      .execute();
+    await addWaiting(bed, i, {
+      team: random.pick([...teams, 'presales']),
+      enqueued_at: ctx.clock.now() - random.int(0, 600_000),
+      channel: random.pick(['web_widget', 'api', 'email']),
+      language: null,
+      skills: toJson(random.chance(0.3) ? { billing: 2 } : {}),
+      level: 1,
+      value_tier: random.pick(['vip', 'regular', 'new']),
+      complexity: random.next(),
+      sentiment: random.next() * 2 - 1,
+      reserved_for: random.chance(0.15) ? random.pick(agentIds) : null,
+    });
   let compared = 0;
   for (let round = 0; round < 12; round++) {
     // Random loads: some agents full, some with room on one channel or both; the last round everyone full.
@@ -144,4 +132,22 @@ async function comparePlans(bed: RoutingBed, check?: (reachable: RoutingState) =
   }
   // The rounds assign something to compare.
   expect(compared).toBeGreaterThan(10);
+}
+
+/** Puts conversation `conv_<i>` in line as written, straight into the table (no hand-off, no events). */
+async function addWaiting(
+  bed: RoutingBed,
+  i: number,
+  row: Omit<Insertable<QueueEntryTable>, 'conversation_id' | 'workspace_id' | 'priority' | 'reason'>,
+) {
+  await bed.ctx.db
+    .insertInto('queue_entries')
+    .values({
+      conversation_id: `conv_${String(i).padStart(2, '0')}`,
+      workspace_id: bed.workspaceId,
+      priority: 20,
+      reason: 'asks_for_human',
+      ...row,
+    })
+    .execute();
 }
