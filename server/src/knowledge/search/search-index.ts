@@ -14,7 +14,7 @@ import { WordAssociations } from './learned.ts';
 import { createSegmenter, normalizeForSearch, type Segmenter } from './nlu-adapter.ts';
 import { InvertedIndex, type QueryTerm } from './postings.ts';
 import { expandQuery } from './query-expansion.ts';
-import { compactPairs, expandPairs, type LearnedPairs } from './question-associations.ts';
+import { compactPairs, expandPairs, type LearnedPairs, type WordIds } from './question-associations.ts';
 import { type Field, QuestionUnits } from './question-units.ts';
 import { confidenceOf, rerankScore } from './reranker.ts';
 import { DEFAULT_WEIGHTS } from './reranker-weights.ts';
@@ -34,6 +34,8 @@ const EXACT_CONFIDENCE = 0.95;
 const CONTENT_EQUAL = FEATURE_NAMES.indexOf('content_equal');
 const SEMANTIC_CANDIDATES = 5;
 const SEMANTIC_SCAN_CAP = 50_000;
+/** Shared by every document feedback taught nothing (nearly all): copied before the first push. */
+const NO_LEARNED_QUERIES: string[] = [];
 
 /** The side of a candidate found without a question of its own (an embedding match of a doc with no title). */
 const EMPTY_SIDE = new Int32Array(HEADER);
@@ -90,6 +92,11 @@ class HybridIndex implements SearchIndex, SearchInternals {
     maxIdf: () => this.questions.maxIdf(),
   };
   private readonly docSource: DocSource;
+  /** words as their word-term ids (learned pairs are kept as ids) */
+  private readonly wordIds: WordIds = {
+    id: (word) => this.units.wordId(word),
+    word: (id) => this.units.terms.key(id).slice(1),
+  };
 
   constructor(opts: SearchIndexOptions) {
     this.segmenter = createSegmenter(opts.userDictionary);
@@ -145,7 +152,7 @@ class HybridIndex implements SearchIndex, SearchInternals {
 
   upsert(doc: SearchDoc): void {
     const previous = this.byId.get(doc.id);
-    const learnedQueries = previous?.learnedQueries ?? [];
+    const learnedQueries = previous?.learnedQueries ?? NO_LEARNED_QUERIES;
     const vector = previous?.vector ?? null;
     if (previous) this.remove(doc.id);
     const idx = this.entries.length;
@@ -173,8 +180,9 @@ class HybridIndex implements SearchIndex, SearchInternals {
       if (!titleWords || !words) continue;
       const added = this.associations.learn(titleWords, words);
       if (added.length === 0) continue;
-      if (entry.associations) entry.associations.push(compactPairs(added));
-      else entry.associations = [compactPairs(added)];
+      const kept = compactPairs(added, this.wordIds);
+      if (entry.associations) entry.associations.push(kept);
+      else entry.associations = [kept];
     }
     for (const q of learnedQueries) this.addQuestion(entry, 'learned', q);
     this.docFirstUnit[idx] = entry.firstUnit;
@@ -200,7 +208,7 @@ class HybridIndex implements SearchIndex, SearchInternals {
     for (let u = entry.firstUnit; u < entry.firstUnit + entry.nUnits; u++) this.units.remove(u);
     if (entry.bodyUnit >= 0)
       this.bodies.remove(entry.bodyUnit, analyze(entry.doc.body, this.segmenter, { full: false }).terms);
-    for (const kept of entry.associations ?? []) this.associations.unlearn(expandPairs(kept));
+    for (const kept of entry.associations ?? []) this.associations.unlearn(expandPairs(kept, this.wordIds));
     if (entry.vector) this.vectors--;
     this.entries[entry.idx] = undefined;
     this.byId.delete(docId);
@@ -224,6 +232,7 @@ class HybridIndex implements SearchIndex, SearchInternals {
     this.feedback.set(norm, byDoc);
     if (!resolved || entry.learnedQueries.includes(norm)) return;
     // a resolving question becomes one more phrasing of the doc (bounded, oldest forgotten first)
+    if (entry.learnedQueries === NO_LEARNED_QUERIES) entry.learnedQueries = [];
     entry.learnedQueries.push(norm);
     if (entry.learnedQueries.length > MAX_LEARNED_QUERIES) entry.learnedQueries.shift();
     this.upsert(entry.doc);
