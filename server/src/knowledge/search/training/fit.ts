@@ -14,6 +14,8 @@ import { fitCalibration, fitReranker, type RankingExample } from '../reranker.ts
 import { createSearchIndex, type SearchInternals } from '../search-index.ts';
 import type { RerankWeights, SearchIndex } from '../types.ts';
 import type { Corpus } from './corpus.ts';
+import { fitWithMismatchPenalties } from './sign-constraints.ts';
+import type { ValidationScores } from './validation.ts';
 
 export interface Round {
   entries: { id: string; text: string }[];
@@ -102,10 +104,14 @@ export function collectExamples(
   return examples;
 }
 
-export function fitExamples(
-  examples: RankingExample[],
-  opts: { l2?: number; trees?: BoostOptions | false; exclude?: readonly number[]; prior?: RerankWeights } = {},
-): RerankWeights {
+type FitOptions = { l2?: number; trees?: BoostOptions | false; exclude?: readonly number[]; prior?: RerankWeights };
+
+/** A re-ranker fitted on `examples`, its mismatch features kept from raising a score (sign-constraints.ts). */
+export function fitExamples(examples: RankingExample[], opts: FitOptions = {}): RerankWeights {
+  return fitWithMismatchPenalties((exclude) => fitOnce(examples, { ...opts, exclude }), opts.exclude);
+}
+
+function fitOnce(examples: RankingExample[], opts: FitOptions): RerankWeights {
   const fixed = new Map<number, number>();
   for (const i of opts.exclude ?? []) fixed.set(i, 0);
   // excluded features are left out of the fit itself (their columns zeroed), not just zeroed after it: otherwise the
@@ -247,66 +253,4 @@ export function queryEvidence(features: ArrayLike<number>[]): number {
   let best = 0;
   for (const f of features) best = Math.max(best, f[FIRST_STAGE] as number);
   return best;
-}
-
-/** Validation: a stable fifth of the groups (by a hash of the standard question) and of the unanswered questions. */
-export function validationSplit(corpus: Corpus): (group: number) => boolean {
-  const held = corpus.groups.map((g) => hash(g.question) % 5 === 0);
-  const n = corpus.groups.length;
-  return (group) => (group < n ? held[group] === true : hash(corpus.unanswered[group - n] ?? '') % 5 === 0);
-}
-
-function hash(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return h >>> 0;
-}
-
-export interface ValidationScores {
-  queries: number;
-  top1: number;
-  mrr10: number;
-  /** mean confidence of right top hits, and share of wrong top hits at confidence ≥ 0.5 */
-  rightConfidence: number;
-  wrongConfident: number;
-  /** share of unanswered questions whose top hit has confidence ≥ 0.5 */
-  unansweredConfident: number;
-}
-
-/** Round 0 (standard questions as entries, as a real knowledge base) scored on the queries `keep` accepts. */
-export function validate(corpus: Corpus, weights: RerankWeights, keep: (g: number) => boolean) {
-  const round = roundOf(corpus, 0, false);
-  const index = indexOf(round, weights);
-  let n = 0;
-  let top1 = 0;
-  let rr = 0;
-  let rightConf = 0;
-  let wrongConfident = 0;
-  let unanswered = 0;
-  let unansweredConfident = 0;
-  for (const q of round.queries) {
-    if (!keep(q.group)) continue;
-    const hits = index.search(q.text, { limit: 10 });
-    if (q.target === '') {
-      unanswered++;
-      if ((hits[0]?.confidence ?? 0) >= 0.5) unansweredConfident++;
-      continue;
-    }
-    n++;
-    const rank = hits.findIndex((h) => h.docId === q.target) + 1;
-    if (rank === 1) {
-      top1++;
-      rightConf += hits[0]?.confidence ?? 0;
-    } else if ((hits[0]?.confidence ?? 0) >= 0.5) wrongConfident++;
-    if (rank > 0) rr += 1 / rank;
-  }
-  const d = Math.max(1, n);
-  return {
-    queries: n,
-    top1: top1 / d,
-    mrr10: rr / d,
-    rightConfidence: rightConf / Math.max(1, top1),
-    wrongConfident: wrongConfident / Math.max(1, n - top1),
-    unansweredConfident: unansweredConfident / Math.max(1, unanswered),
-  } satisfies ValidationScores;
 }

@@ -6,17 +6,16 @@
 import { performance } from 'node:perf_hooks';
 import { DEFAULT_WEIGHTS } from '../reranker-weights.ts';
 import { loadCorpus } from './corpus.ts';
+import { chooseModel, collectExamples, fitChoice, isGeneralGroup, modelChoices } from './fit.ts';
 import {
-  chooseModel,
-  collectExamples,
-  fitChoice,
-  isGeneralGroup,
-  modelChoices,
+  loadGeneralValidation,
+  pooledScores,
+  VALIDATION_ROTATIONS,
   type ValidationScores,
   validate,
+  validateGeneral,
   validationSplit,
-} from './fit.ts';
-import { loadGeneralValidation, pooledScores, VALIDATION_ROTATIONS, validateGeneral } from './validation.ts';
+} from './validation.ts';
 import { writeDefaults } from './write-defaults.ts';
 
 const pct = (x: number) => `${(x * 100).toFixed(2)}%`;
