@@ -3,6 +3,7 @@
 // knowledge base are encoded once, at index time, into one arena (side-arena.ts); a query is encoded once per search.
 // Comparing a query with a candidate then reads integers and allocates nothing (features.ts).
 import { charPinyin } from './pinyin.ts';
+import { PairIds } from './side-pairs.ts';
 import type { TermTable } from './term-table.ts';
 
 /** Record layout: a header, then the lists in header order. */
@@ -120,8 +121,8 @@ export interface Resolver {
 export class InterningResolver implements Resolver {
   private readonly atoms = new Map<string, number>();
   private readonly words = new Map<string, number>();
-  /** bigram ids by first atom id, then second (small-integer keys: no boxed numbers, no strings) */
-  private readonly pairs: (Map<number, number> | undefined)[] = [];
+  /** bigram ids by the two atoms' ids (no strings) */
+  private readonly pairs = new PairIds();
   private readonly syllables = new Map<string, number>();
   private readonly soundPairs: (Map<number, number> | undefined)[] = [];
 
@@ -149,15 +150,10 @@ export class InterningResolver implements Resolver {
   }
 
   bigram(a: string, b: string, idA: number, idB: number): number {
-    let row = this.pairs[idA];
-    if (!row) {
-      row = new Map();
-      this.pairs[idA] = row;
-    }
-    let id = row.get(idB);
-    if (id === undefined) {
+    let id = this.pairs.get(idA, idB);
+    if (id < 0) {
       id = this.terms.intern(`b${a} ${b}`);
-      row.set(idB, id);
+      this.pairs.set(idA, idB, id);
     }
     return id;
   }
