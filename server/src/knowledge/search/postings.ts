@@ -1,20 +1,13 @@
 // An in-memory inverted index with BM25 per term kind. Units (one question, one body…) get dense integer ids;
 // postings are growable typed arrays. Removal marks a unit dead and fixes document frequencies at once; dead entries
 // are dropped from a posting list the next time a query walks it, so upserts stay O(terms) and never rebuild.
+// Per term id there are two integers (document frequency, entries used) in typed arrays and, for posted kinds, one
+// Int32Array of unit and term-frequency pairs: no object per term (a knowledge base of product codes has 300,000).
 import { KINDS, kindOf } from './analyzer.ts';
 import { TermTable } from './term-table.ts';
 
 const K1 = 1.2;
 const B = 0.75;
-
-interface Posting {
-  units: Int32Array;
-  tfs: Uint16Array;
-  /** entries used (live and dead) */
-  n: number;
-  /** live document frequency */
-  df: number;
-}
 
 export interface QueryTerm {
   key: string;
@@ -23,8 +16,11 @@ export interface QueryTerm {
 }
 
 export class InvertedIndex {
-  /** postings by term id (the shared term table numbers the keys) */
-  private postings: (Posting | undefined)[] = [];
+  /** by term id (the shared term table numbers the keys): live document frequency, and entries used (live and dead) */
+  private dfs = new Int32Array(1024);
+  private ns = new Int32Array(1024);
+  /** by term id, posted kinds only: unit, tf, unit, tf… (dropped when the term's df falls to 0) */
+  private lists: (Int32Array | undefined)[] = [];
   private alive = new Uint8Array(1024);
   private lens: Float32Array[] = Array.from({ length: KINDS }, () => new Float32Array(1024));
   private totalLen = new Float64Array(KINDS);
@@ -32,7 +28,8 @@ export class InvertedIndex {
   private live = 0;
   private touchedBuf = new Int32Array(4096);
   private readonly orderedTerms: QueryTerm[] = [];
-  private readonly orderedPostings: Posting[] = [];
+  private readonly orderedIds: number[] = [];
+  private readonly orderedDfs: number[] = [];
 
   /**
    * `onNewTerm` is called with each term the first time it enters the index (the homophone map listens). Terms of a
@@ -45,9 +42,8 @@ export class InvertedIndex {
     private readonly countedKinds: readonly boolean[] = [],
   ) {}
 
-  private posting(key: string): Posting | undefined {
-    const id = this.terms.lookup(key);
-    return id < 0 ? undefined : this.postings[id];
+  private dfOf(termId: number): number {
+    return termId < 0 || termId >= this.dfs.length ? 0 : (this.dfs[termId] as number);
   }
 
   get liveUnits(): number {
@@ -76,31 +72,28 @@ export class InvertedIndex {
     const lens = this.lens[kind] as Float32Array;
     lens[id] = (lens[id] as number) + tf;
     this.totalLen[kind] = (this.totalLen[kind] as number) + tf;
-    let p = this.postings[termId];
-    if (!p) {
-      p = this.countedKinds[kind] ? { units: NONE, tfs: NO_TFS, n: 0, df: 0 } : newPosting();
-      // kept dense: the body index holds word ids only, and a write far past the end turned the array into a hash
-      // table (dictionary elements) that every posting of the build and every body term of a search went through
-      while (this.postings.length < termId) this.postings.push(undefined);
-      this.postings[termId] = p;
-      this.onNewTerm?.(key);
+    if (termId >= this.dfs.length) this.growTerms(termId + 1);
+    const df = this.dfs[termId] as number;
+    if (df === 0) this.onNewTerm?.(key);
+    this.dfs[termId] = df + 1;
+    if (this.countedKinds[kind]) return;
+    const n = this.ns[termId] as number;
+    let list = this.lists[termId];
+    if (!list) {
+      // kept dense: the body index holds word ids only, and a write far past the end of the array turned it into a
+      // hash table (dictionary elements) that every posting of a build and every body term of a search went through
+      while (this.lists.length < termId) this.lists.push(undefined);
+      list = new Int32Array(4);
+      this.lists[termId] = list;
+    } else if (2 * n === list.length) {
+      const grown = new Int32Array(list.length * 2);
+      grown.set(list);
+      list = grown;
+      this.lists[termId] = list;
     }
-    if (p.units === NONE) {
-      p.df++;
-      return;
-    }
-    if (p.n === p.units.length) {
-      const units = new Int32Array(p.n * 2);
-      units.set(p.units);
-      const grown = new Uint16Array(p.n * 2);
-      grown.set(p.tfs);
-      p.units = units;
-      p.tfs = grown;
-    }
-    p.units[p.n] = id;
-    p.tfs[p.n] = Math.min(tf, 65535);
-    p.n++;
-    p.df++;
+    list[2 * n] = id;
+    list[2 * n + 1] = Math.min(tf, 65535);
+    this.ns[termId] = n + 1;
   }
 
   /** Marks a unit dead; `terms` must be the map it was added with. */
@@ -112,10 +105,13 @@ export class InvertedIndex {
       const kind = kindOf(key);
       this.totalLen[kind] = (this.totalLen[kind] as number) - tf;
       const termId = this.terms.lookup(key);
-      const p = termId < 0 ? undefined : this.postings[termId];
-      if (!p) continue;
-      p.df--;
-      if (p.df === 0) this.postings[termId] = undefined;
+      const df = this.dfOf(termId);
+      if (df === 0) continue;
+      this.dfs[termId] = df - 1;
+      if (df === 1) {
+        this.lists[termId] = undefined;
+        this.ns[termId] = 0;
+      }
     }
   }
 
@@ -124,12 +120,12 @@ export class InvertedIndex {
   }
 
   df(key: string): number {
-    return this.posting(key)?.df ?? 0;
+    return this.dfOf(this.terms.lookup(key));
   }
 
   /** idf by term id (the re-ranker's hot path: no string in sight). */
   idfOfId(id: number): number {
-    return idfOf(this.live, id < 0 ? 0 : (this.postings[id]?.df ?? 0));
+    return idfOf(this.live, this.dfOf(id));
   }
 
   idf(key: string): number {
@@ -158,42 +154,47 @@ export class InvertedIndex {
     const skipped: QueryTerm[] = [];
     // the query's indexed terms, rarest first (a stable insertion sort into reused arrays: no objects per term)
     const orderedTerms = this.orderedTerms;
-    const orderedPostings = this.orderedPostings;
+    const orderedIds = this.orderedIds;
+    const orderedDfs = this.orderedDfs;
     let n = 0;
     for (const t of terms) {
       // a term of a kind weighted 0 (bigrams, on questions) scores nothing: neither looked up nor sorted
       if (t.weight <= 0 || (kindWeights[kindOf(t.key)] as number) <= 0) continue;
-      const p = this.posting(t.key);
-      if (!p) continue;
+      const id = this.terms.lookup(t.key);
+      const df = this.dfOf(id);
+      if (df === 0) continue;
       let i = n++;
-      for (; i > 0 && (orderedPostings[i - 1] as Posting).df > p.df; i--) {
+      for (; i > 0 && (orderedDfs[i - 1] as number) > df; i--) {
         orderedTerms[i] = orderedTerms[i - 1] as QueryTerm;
-        orderedPostings[i] = orderedPostings[i - 1] as Posting;
+        orderedIds[i] = orderedIds[i - 1] as number;
+        orderedDfs[i] = orderedDfs[i - 1] as number;
       }
       orderedTerms[i] = t;
-      orderedPostings[i] = p;
+      orderedIds[i] = id;
+      orderedDfs[i] = df;
     }
     let walked = 0;
     for (let at = 0; at < n; at++) {
       const term = orderedTerms[at] as QueryTerm;
-      const p = orderedPostings[at] as Posting;
+      const termId = orderedIds[at] as number;
+      const df = orderedDfs[at] as number;
       const kind = kindOf(term.key);
-      const weight = term.weight * (kindWeights[kind] as number) * idfOf(this.live, p.df);
+      const weight = term.weight * (kindWeights[kind] as number) * idfOf(this.live, df);
       if (weight <= 0) continue;
-      if (p.units === NONE) throw new Error(`term kind ${kind} is counted, not posted: it cannot be searched`);
-      if (walked > 0 && walked + p.df > budget) {
+      if (this.countedKinds[kind]) throw new Error(`term kind ${kind} is counted, not posted: it cannot be searched`);
+      if (walked > 0 && walked + df > budget) {
         skipped.push(term);
         continue;
       }
-      walked += p.df;
+      walked += df;
       const lens = this.lens[kind] as Float32Array;
       const norm = (K1 * B) / this.avgLen(kind);
       const base = K1 * (1 - B);
-      if (p.n > p.df) this.compact(p);
-      const { units, tfs } = p;
-      for (let i = 0; i < p.n; i++) {
-        const u = units[i] as number;
-        const tf = tfs[i] as number;
+      const used = (this.ns[termId] as number) > df ? this.compact(termId) : (this.ns[termId] as number);
+      const list = this.lists[termId] as Int32Array;
+      for (let i = 0; i < 2 * used; i += 2) {
+        const u = list[i] as number;
+        const tf = list[i + 1] as number;
         const s = (weight * tf * (K1 + 1)) / (tf + base + norm * (lens[u] as number));
         if (scores[u] === 0) {
           if (count === touched.length) {
@@ -208,7 +209,8 @@ export class InvertedIndex {
       }
     }
     orderedTerms.length = 0;
-    orderedPostings.length = 0;
+    orderedIds.length = 0;
+    orderedDfs.length = 0;
     return { touched, count, skipped };
   }
 
@@ -232,16 +234,30 @@ export class InvertedIndex {
     return new Float32Array(Math.max(1024, this.alive.length));
   }
 
-  private compact(p: Posting): void {
+  /** Drops the dead entries of a term's posting list; returns the entries left. */
+  private compact(termId: number): number {
+    const list = this.lists[termId] as Int32Array;
+    const n = this.ns[termId] as number;
     let w = 0;
-    for (let i = 0; i < p.n; i++) {
-      const u = p.units[i] as number;
+    for (let i = 0; i < n; i++) {
+      const u = list[2 * i] as number;
       if (this.alive[u] !== 1) continue;
-      p.units[w] = u;
-      p.tfs[w] = p.tfs[i] as number;
+      list[2 * w] = u;
+      list[2 * w + 1] = list[2 * i + 1] as number;
       w++;
     }
-    p.n = w;
+    this.ns[termId] = w;
+    return w;
+  }
+
+  private growTerms(n: number): void {
+    const size = Math.max(n, this.dfs.length * 2);
+    const dfs = new Int32Array(size);
+    dfs.set(this.dfs);
+    this.dfs = dfs;
+    const ns = new Int32Array(size);
+    ns.set(this.ns);
+    this.ns = ns;
   }
 
   private grow(): void {
@@ -255,14 +271,6 @@ export class InvertedIndex {
       return next;
     });
   }
-}
-
-/** The posting list of a counted-only term (its df is kept, its units are not). */
-const NONE = new Int32Array(0);
-const NO_TFS = new Uint16Array(0);
-
-function newPosting(): Posting {
-  return { units: new Int32Array(2), tfs: new Uint16Array(2), n: 0, df: 0 };
 }
 
 export function idfOf(n: number, df: number): number {
