@@ -54,14 +54,14 @@ export async function enqueueConversation(
 ): Promise<QueuePlace> {
   const { workspaceId, conversationId } = options;
   const { team, active } = await joinQueue(ctx, options);
-  // On PostgreSQL the arrivals of a burst commit one by one, and the place is ranked from one read shared by those
-  // who ask in the same turn: asked before the others committed, it would rank a line still filling up. Counting
-  // the agents first, on the same pool, lets the burst's transactions ahead of it finish (as the second read of the
-  // entry once did), so a burst is told the still line's places (enqueue-conversation.test.ts).
-  const online = await countOnlineAgents(ctx.db, workspaceId);
   // joinQueue says which line it joined, and the cap counts the line the place was ranked in: one read of the line
-  // (at one moment) gives both, and the entry is not read again.
-  const { position, waiting } = await placeInLine(ctx, workspaceId, team, conversationId);
+  // (at one moment) gives both, and the entry is not read again. On PostgreSQL the arrivals of a burst commit one by
+  // one, so that read may not yet see arrivals that commit after it: a place is never behind the real one (the
+  // newcomer's own entry is committed), and may be ahead of it until the next queue update corrects it.
+  const [online, { position, waiting }] = await Promise.all([
+    countOnlineAgents(ctx.db, workspaceId),
+    placeInLine(ctx, workspaceId, team, conversationId),
+  ]);
   const place: QueuePlace = { team, position, online };
   if (active.length > 0) {
     const cap = active.find((p) => p.actions.queueCap)?.actions.queueCap;
