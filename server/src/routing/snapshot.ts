@@ -18,7 +18,7 @@ export interface RoutingState {
   params: PriorityParams;
   agents: AgentState[];
   profiles: AgentProfile[];
-  /** The whole line; with `waiting: 'reachable'`, only what an online agent with room could take (see below). */
+  /** The whole line; with `waiting: 'reachable'`, only what an online agent with room could take (engine/eligibility.ts reachOf). */
   waiting: QueueEntryRecord[];
   /** True when `waiting` was read cut to the reach of the agents with room (`waiting: 'reachable'`). */
   waitingInReach: boolean;
