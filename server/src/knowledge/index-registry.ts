@@ -5,7 +5,7 @@ import { type ArticleEventPayload, KB_TOPICS } from './events.ts';
 import { type LiveArticle, searchDocsOf, toLiveArticle } from './live-docs.ts';
 import { listLiveArticlePage, listRecentFeedback, listSynonymSets } from './retrieval-store.ts';
 import { createSearchIndex } from './search/search-index.ts';
-import type { SearchIndex, SearchIndexOptions } from './search/types.ts';
+import type { SearchDoc, SearchIndex, SearchIndexOptions } from './search/types.ts';
 import { listLiveArticles } from './store.ts';
 
 /** Articles read per page when a workspace's index is built. */
@@ -14,7 +14,16 @@ const BUILD_PAGE = 2_000;
 /** One workspace's served knowledge: the search index and the live articles it was built from. */
 export interface WorkspaceKnowledge {
   index: SearchIndex;
-  live: Map<string, { article: LiveArticle; docIds: string[] }>;
+  live: Map<string, LiveEntry>;
+}
+
+/**
+ * A live article and its documents in the index: `docIds` null when that is the article's own id alone (a faq, nearly
+ * every article), so a workspace of 100,000 FAQs does not keep 100,000 one-element arrays.
+ */
+export interface LiveEntry {
+  article: LiveArticle;
+  docIds: readonly string[] | null;
 }
 
 export interface RegistryOptions {
@@ -62,7 +71,7 @@ export class KnowledgeIndexRegistry {
       const live = new Map(rows.map((row) => [row.id, toLiveArticle(row)]));
       for (const articleId of articleIds) {
         const previous = knowledge.live.get(articleId);
-        for (const docId of previous?.docIds ?? []) knowledge.index.remove(docId);
+        if (previous) for (const docId of previous.docIds ?? [articleId]) knowledge.index.remove(docId);
         knowledge.live.delete(articleId);
         const article = live.get(articleId);
         if (article) this.add(knowledge, article);
@@ -125,7 +134,8 @@ export class KnowledgeIndexRegistry {
   private add(knowledge: WorkspaceKnowledge, article: LiveArticle): void {
     const docs = searchDocsOf(article);
     for (const doc of docs) knowledge.index.upsert(doc);
-    knowledge.live.set(article.id, { article, docIds: docs.map((d) => d.id) });
+    const own = docs.length === 1 && (docs[0] as SearchDoc).id === article.id;
+    knowledge.live.set(article.id, { article, docIds: own ? null : docs.map((d) => d.id) });
   }
 
   private enqueue(workspaceId: string, task: (knowledge: WorkspaceKnowledge) => Promise<void>): Promise<void> {
