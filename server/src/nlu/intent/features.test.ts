@@ -79,7 +79,8 @@ describe('intent model with lexicon types', () => {
   const model = trainIntentModel(examples, { seed: 1 }).model;
 
   it('classifies an unseen illness or dish by its type', () => {
-    // each of these goes to the other intent when the lexicons are off
+    // with the lexicons off the model knows nothing in these messages: all four land on cookbook at 0.50, so the
+    // three health cases flip with the lexicons; 螺蛳粉 lands on cookbook either way (0.79 with them, 0.50 without)
     expect(model.predict('荨麻疹').intents[0]?.name).toBe('health');
     expect(model.predict('我想了解甲亢').intents[0]?.name).toBe('health');
     expect(model.predict('讲讲荨麻疹').intents[0]?.name).toBe('health');

@@ -2,8 +2,26 @@
 // written by the project from general knowledge, like the sentiment lexicons. The intent features use them as
 // type tokens, so a name never seen in a workspace's training phrases still reads as "an illness" or "a TV channel".
 // Each list file says what it covers; entries are simplified Chinese, the form folded text takes.
+//
+// What may be an entry (every list is screened by it; match.test.ts holds customer-service sentences that must
+// match nothing): the type must still be TRUE wherever the entry turns up in a customer-service chat, because a
+// wrong type token is worse than none. So a list holds names, and a common noun only when the noun itself is of
+// that type in any sentence (感冒 is an illness, 饺子 a dish, 电台 a radio station). Left out:
+//  - names that are also everyday words or phrases: 无线 (a Hong Kong channel, and "wireless"), 越狱, 潜伏, 黎明,
+//    云朵, 你的名字, 都挺好, 实话实说, 开封 (商品已开封), 发热 (手机发热), 有道 (inside 有道理), 去哪儿;
+//  - generic nouns for a thing a name of the type is about: 相机, 相册, 网盘, 广播, 收音机, 手机银行, 共享单车 are
+//    not apps, sites or stations (the intent model learns such words from its own examples);
+//  - short names of companies that are also words of the trade or mostly mean something else in a service chat:
+//    联通 and 电信 (电信诈骗; the listed companies keep their full names 中国联通, 中国电信), 建行 (a bank, not an
+//    app), 京东方 (inside 京东方便吗), 上海机场 (the airport, not the share), and brands that are also ordinary
+//    things of another type: 苹果, 小米 (phones, not fruit and grain), 雷神 (laptops, not the film), 伍佰 (500 in
+//    capital numerals, not the singer);
+//  - games listed as apps (麻将, 象棋, 围棋, 斗地主): they are games (games-zh.ts), whatever they are played on.
+// The matcher ignores word boundaries (an entry is found inside longer words), so a short name that often straddles
+// two words goes too: 周深 (这周深圳), 那英 (那英文版), 张也 (这张也不行).
 import { COMPANIES } from './companies-zh.ts';
 import { DISHES, INGREDIENTS } from './food-zh.ts';
+import { GAMES } from './games-zh.ts';
 import { ILLNESSES, MEDICINES, SYMPTOMS } from './health-zh.ts';
 import { APPS, WEBSITES } from './internet-zh.ts';
 import { createTypeLexicon, type TypeLexicon } from './match.ts';
@@ -17,7 +35,8 @@ export { createTypeLexicon } from './match.ts';
 
 /**
  * The built-in lists by type. The order settles a name listed twice (the first list keeps it): the more specific
- * lists come first, so 同花顺 is a company's app before it is a company.
+ * lists come first, so 同花顺 (listed under websites and companies) reads as the site people open before the
+ * listed company.
  */
 export const BUILTIN_TYPE_LISTS: Readonly<Record<string, string>> = {
   tv_channel: TV_CHANNELS,
@@ -30,6 +49,7 @@ export const BUILTIN_TYPE_LISTS: Readonly<Record<string, string>> = {
   song: SONGS,
   app: APPS,
   website: WEBSITES,
+  game: GAMES,
   company: COMPANIES,
   illness: ILLNESSES,
   symptom: SYMPTOMS,

@@ -22,6 +22,15 @@ describe('createTypeLexicon', () => {
     expect(lexicon.find('今天天气怎么样')).toEqual([]);
   });
 
+  it('keeps a name listed under two types under the first list only', () => {
+    expect(createTypeLexicon({ app: '土豆 微信', ingredient: '土豆 白菜' }).find('土豆')).toEqual([
+      { start: 0, end: 2, type: 'app' },
+    ]);
+    expect(createTypeLexicon({ ingredient: '土豆 白菜', app: '土豆 微信' }).find('土豆')).toEqual([
+      { start: 0, end: 2, type: 'ingredient' },
+    ]);
+  });
+
   it('rejects a type name that is not lowercase letters', () => {
     expect(() => createTypeLexicon({ 'TV channel': '湖南卫视' })).toThrow(/lowercase/);
   });
@@ -43,10 +52,13 @@ describe('builtinTypeLexicon', () => {
     expect(types('宫保鸡丁')).toEqual(['dish']);
     expect(types('播放琅琊榜')).toEqual(['tv_series']);
     expect(types('看新闻联播')).toEqual(['tv_programme']);
+    expect(types('我要玩中国象棋')).toEqual(['game']);
+    // 周深 (a singer) is gone, so the week and the city no longer make one
+    expect(types('这周深圳下雨吗')).toEqual(['place']);
   });
 
-  it('keeps a name listed twice under the first list only (土豆 is food, not the video site)', () => {
-    expect(builtinTypeLexicon().find('土豆')).toEqual([{ start: 0, end: 2, type: 'ingredient' }]);
+  it('reads 同花顺 as the site (listed under websites and companies: the first list wins)', () => {
+    expect(builtinTypeLexicon().find('同花顺')).toEqual([{ start: 0, end: 3, type: 'website' }]);
   });
 });
 
