@@ -3,7 +3,7 @@
 //    jieba's POS tags and the types of names the built-in lexicons know (Han text only);
 //  - chars: character n-grams, 1–2 over Han runs and 3–4 inside " word " boundaries for other scripts.
 // Words carry meaning; character n-grams survive typos, unseen inflections and segmentation mistakes.
-import { builtinTypeLexicon } from '../lexicon/index.ts';
+import { builtinLexiconFingerprint, builtinTypeLexicon } from '../lexicon/index.ts';
 import { combineHashes, hashString, pushCharNgrams, SEED } from './hash.ts';
 import { cutHan, foldText, scriptRuns, splitWords, tagHan } from './segment.ts';
 import { stemEnglish } from './stem.ts';
@@ -29,6 +29,11 @@ export interface FeatureOptions {
    * tokens with their neighbours. Absent in models saved before it existed: read as off, so they keep scoring alike.
    */
   lexiconTypes?: boolean;
+  /**
+   * Fingerprint of the built-in lexicon lists the model was trained with (see `builtinLexiconFingerprint`); the
+   * features never read it: loading a saved model compares it with the running lists and warns when they differ.
+   */
+  lexiconFingerprint?: string;
 }
 
 /**
@@ -54,6 +59,7 @@ export const DEFAULT_FEATURE_OPTIONS: FeatureOptions = {
   hanBoundaryUnigrams: false,
   posTags: true,
   lexiconTypes: true,
+  lexiconFingerprint: builtinLexiconFingerprint(),
 };
 
 export interface RawFeatures {

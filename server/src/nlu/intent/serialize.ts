@@ -1,6 +1,8 @@
 // Binary model file: "LXIM", a format version, a JSON header (labels, options, calibration), then the typed
 // arrays back to back (each 4-byte aligned) so loading is a few views and one Map of the feature hashes.
+import { builtinLexiconFingerprint } from '../lexicon/index.ts';
 import { FeatureSpace } from './feature-space.ts';
+import type { FeatureOptions } from './features.ts';
 import { IntentModel, type IntentModelData } from './model.ts';
 
 const MAGIC = 0x4d49584c; // "LXIM" little-endian
@@ -53,8 +55,54 @@ export function serializeIntentModel(model: IntentModel): Uint8Array {
   return out;
 }
 
-/** Loads a model file. The model keeps zero-copy views into `bytes` (when aligned): do not reuse the buffer. */
-export function loadIntentModel(bytes: Uint8Array): IntentModel {
+/** Something about a model file that still loads but may not score as it did when it was trained. */
+export interface ModelLoadWarning {
+  /**
+   * lexicon_changed: trained with other built-in type lexicons than the running code's; lexicon_unknown: saved
+   * with the lexicons on but before models recorded which lists they had.
+   */
+  code: 'lexicon_changed' | 'lexicon_unknown';
+  message: string;
+}
+
+export interface LoadIntentModelOptions {
+  /** Receives each warning; default: a Node process warning (printed on stderr, seen by 'warning' listeners). */
+  onWarning?: (warning: ModelLoadWarning) => void;
+}
+
+const emitProcessWarning = (w: ModelLoadWarning) => process.emitWarning(w.message, { code: `LINGXI_${w.code}` });
+
+/**
+ * A model with lexicon type features turns a message into the features the lists of its training gave: with other
+ * lists a name can gain, lose or change its type, so the same message no longer scores as it did. The model still
+ * works (every other feature is the same); the warning says to retrain it.
+ */
+export function lexiconWarning(options: FeatureOptions): ModelLoadWarning | undefined {
+  if (!options.lexiconTypes) return undefined;
+  const saved = options.lexiconFingerprint;
+  const running = builtinLexiconFingerprint();
+  if (saved === running) return undefined;
+  if (saved === undefined) {
+    return {
+      code: 'lexicon_unknown',
+      message:
+        'intent model: saved without a fingerprint of the built-in type lexicons it was trained with; if the ' +
+        'lexicons changed since, names may be typed differently than in training: retrain the model to be sure',
+    };
+  }
+  return {
+    code: 'lexicon_changed',
+    message:
+      `intent model: trained with other built-in type lexicons (fingerprint ${saved}, running ${running}); ` +
+      'names may be typed differently than in training, so predictions can shift: retrain the model',
+  };
+}
+
+/**
+ * Loads a model file. The model keeps zero-copy views into `bytes` (when aligned): do not reuse the buffer.
+ * A model trained with other built-in lexicons still loads, with a warning (see `lexiconWarning`).
+ */
+export function loadIntentModel(bytes: Uint8Array, options: LoadIntentModelOptions = {}): IntentModel {
   if (bytes.byteLength < 12) throw new Error('not an intent model: the file is too short');
   // Typed-array views need 4-byte alignment: copy only when the caller's bytes are misaligned (pooled Buffers).
   let buf = bytes;
@@ -85,6 +133,8 @@ export function loadIntentModel(bytes: Uint8Array): IntentModel {
   const rowScale = take((b, o, n) => new Float32Array(b, o, n), f, 4);
   const bias = take((b, o, n) => new Float32Array(b, o, n), k, 4);
   const weights = take((b, o, n) => new Int8Array(b, o, n), f * k, 1);
+  const warning = lexiconWarning(header.featureOptions);
+  if (warning) (options.onWarning ?? emitProcessWarning)(warning);
   return new IntentModel({
     labels: header.labels,
     oosClass: header.oosClass,

@@ -19,6 +19,7 @@
 //  - games listed as apps (麻将, 象棋, 围棋, 斗地主): they are games (games-zh.ts), whatever they are played on.
 // The matcher ignores word boundaries (an entry is found inside longer words), so a short name that often straddles
 // two words goes too: 周深 (这周深圳), 那英 (那英文版), 张也 (这张也不行).
+import { createHash } from 'node:crypto';
 import { COMPANIES } from './companies-zh.ts';
 import { DISHES, INGREDIENTS } from './food-zh.ts';
 import { GAMES } from './games-zh.ts';
@@ -68,4 +69,21 @@ let shared: TypeLexicon | undefined;
 export function builtinTypeLexicon(): TypeLexicon {
   shared ??= createTypeLexicon(BUILTIN_TYPE_LISTS);
   return shared;
+}
+
+let fingerprint: string | undefined;
+
+/**
+ * A short hash of the built-in lists (types in order, entries as split): a saved intent model records it, so a
+ * model trained before the lists changed is told apart on load. Layout changes (line breaks) leave it alone.
+ */
+export function builtinLexiconFingerprint(): string {
+  fingerprint ??= lexiconFingerprint(BUILTIN_TYPE_LISTS);
+  return fingerprint;
+}
+
+/** The fingerprint of any lists by type (the built-in one is this over BUILTIN_TYPE_LISTS). */
+export function lexiconFingerprint(lists: Readonly<Record<string, string>>): string {
+  const entries = Object.entries(lists).map(([type, list]) => [type, list.split(/\s+/).filter(Boolean)]);
+  return createHash('sha256').update(JSON.stringify(entries)).digest('hex').slice(0, 16);
 }

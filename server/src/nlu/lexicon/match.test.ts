@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { BUILTIN_TYPE_LISTS, builtinTypeLexicon, createTypeLexicon } from './index.ts';
+import {
+  BUILTIN_TYPE_LISTS,
+  builtinLexiconFingerprint,
+  builtinTypeLexicon,
+  createTypeLexicon,
+  lexiconFingerprint,
+} from './index.ts';
 
 describe('createTypeLexicon', () => {
   const lexicon = createTypeLexicon({ place: '上海 上海虹桥 安徽', radio_station: '交通台', dish: '红烧肉 肉' });
@@ -59,6 +65,20 @@ describe('builtinTypeLexicon', () => {
 
   it('reads 同花顺 as the site (listed under websites and companies: the first list wins)', () => {
     expect(builtinTypeLexicon().find('同花顺')).toEqual([{ start: 0, end: 3, type: 'website' }]);
+  });
+});
+
+describe('lexiconFingerprint', () => {
+  it('changes with an entry or a type, not with the layout of a list', () => {
+    const base = lexiconFingerprint({ place: '上海 北京', dish: '饺子' });
+    expect(base).toMatch(/^[0-9a-f]{16}$/);
+    expect(lexiconFingerprint({ place: '上海\n  北京 ', dish: ' 饺子' })).toBe(base);
+    expect(lexiconFingerprint({ place: '上海 北京 广州', dish: '饺子' })).not.toBe(base);
+    expect(lexiconFingerprint({ city: '上海 北京', dish: '饺子' })).not.toBe(base);
+  });
+
+  it('of the built-in lists is the one of BUILTIN_TYPE_LISTS', () => {
+    expect(builtinLexiconFingerprint()).toBe(lexiconFingerprint(BUILTIN_TYPE_LISTS));
   });
 });
 
