@@ -19,9 +19,9 @@ export function questionDoc(id: string, text: string): SearchDoc {
 }
 
 /**
- * The doc as the index keeps it: one literal, so every kept doc has the same hidden class. Docs built with an object
- * spread (live-docs.ts) each got a map of their own (19,991 distinct maps for 20,000 articles in a heap snapshot, 6 MB
- * of descriptors), and every read of a doc's fields in a search (filters, hits) met a different shape.
+ * The doc as one literal, so that every doc given to the index has the same hidden class. Docs built with an object
+ * spread (live-docs.ts) each got a map of their own (19,991 distinct maps for 20,000 articles in a heap snapshot of
+ * the registry, 6 MB of descriptors), and every read of a doc's fields in a search (filters, hits) met a new shape.
  */
 export function keptDoc(doc: SearchDoc): SearchDoc {
   return {

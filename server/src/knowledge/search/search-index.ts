@@ -15,7 +15,6 @@ import { createSegmenter, normalizeForSearch, type Segmenter } from './nlu-adapt
 import { InvertedIndex, type QueryTerm } from './postings.ts';
 import { expandQuery } from './query-expansion.ts';
 import { compactPairs, expandPairs, type LearnedPairs, type WordIds } from './question-associations.ts';
-import { keptDoc } from './question-doc.ts';
 import { type Field, QuestionUnits } from './question-units.ts';
 import { confidenceOf, rerankScore } from './reranker.ts';
 import { DEFAULT_WEIGHTS } from './reranker-weights.ts';
@@ -151,8 +150,7 @@ class HybridIndex implements SearchIndex, SearchInternals {
     return a > 0 ? (logit - b - c * evidence) / a : Number.POSITIVE_INFINITY;
   }
 
-  upsert(given: SearchDoc): void {
-    const doc = keptDoc(given);
+  upsert(doc: SearchDoc): void {
     const previous = this.byId.get(doc.id);
     const learnedQueries = previous?.learnedQueries ?? NO_LEARNED_QUERIES;
     const vector = previous?.vector ?? null;
