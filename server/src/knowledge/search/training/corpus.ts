@@ -25,10 +25,12 @@ export interface Corpus {
 
 export const CORPUS_DIR = new URL('./corpus/', import.meta.url);
 /**
- * The general-domain validation set (corpus/validation/general-qa-*.txt, same format): plain written questions of a
- * Q&A site, never fitted on, only used to choose between fitted models (validation.ts).
+ * The general-domain tuning set (corpus/validation/general-qa-*.txt, same format): plain written questions of a Q&A
+ * site, never fitted on, but looked at (its misses shaped built-in paraphrase sets): tuning figures (validation.ts).
  */
 export const VALIDATION_DIR = new URL('./corpus/validation/', import.meta.url);
+/** The untouched general-domain validation set (corpus/validation/untouched/): what `kb fit` chooses on. */
+export const UNTOUCHED_VALIDATION_DIR = new URL('./corpus/validation/untouched/', import.meta.url);
 
 export function parseCorpus(text: string, file = 'corpus'): Corpus {
   const groups: ParaphraseGroup[] = [];

@@ -4,7 +4,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_WEIGHTS } from '../reranker-weights.ts';
 import { loadCorpus, parseCorpus, VALIDATION_DIR } from './corpus.ts';
-import { loadGeneralValidation, pooledScores, VALIDATION_ROTATIONS, validateGeneral } from './validation.ts';
+import {
+  loadGeneralValidation,
+  loadUntouchedValidation,
+  pooledScores,
+  VALIDATION_ROTATIONS,
+  validateGeneral,
+} from './validation.ts';
 
 describe('general-domain validation set', () => {
   it('ships apart from the fitting corpus: several hundred groups, each with a paraphrase, and hard negatives', () => {
@@ -30,15 +36,40 @@ describe('general-domain validation set', () => {
     // group 0 only: two phrasings, each the entry once, the other its query (the same question after synonyms)
     expect(s.queries).toBe(Math.min(2, VALIDATION_ROTATIONS));
     expect(s.top1).toBe(1);
+    // no unanswered questions in the set: no share of them is reported
+    expect(s.unansweredConfident).toBeUndefined();
   });
 
-  it('pools validation sets by their queries: top1 and MRR per query, confident wrong hits per wrong hit', () => {
+  it('does not score groups with a phrasing the fit saw as a hard negative or an unanswered question', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lingxi-val-'));
+    writeFileSync(
+      join(dir, 'general-qa-x.txt'),
+      '电脑怎么截图\n电脑怎样截图\n\n手机怎么截图\n手机截屏怎么弄\n\n平板怎么截图\n平板截屏的方法\n',
+    );
+    const fitting = parseCorpus('手机怎么录屏\n手机录屏的方法\n! 手机怎么截图\n\n? 平板截屏的方法\n');
+    expect([0, 1, 2].map(loadGeneralValidation(fitting, dir).scored)).toEqual([true, false, false]);
+  });
+
+  it('scores the untouched set apart from the tuning set: a group sharing a phrasing with it is not scored', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lingxi-val-'));
+    writeFileSync(join(dir, 'general-qa-u.txt'), '电脑怎么截图\n电脑怎样截图\n\n手机怎么截图\n手机截屏怎么弄\n');
+    const tuning = parseCorpus('手机截屏怎么弄\n手机截图的方法\n');
+    const v = loadUntouchedValidation(parseCorpus(''), tuning, dir);
+    expect([0, 1].map(v.scored)).toEqual([true, false]);
+    // the shipped untouched set shares no folder with the tuning set
+    const shipped = loadUntouchedValidation(loadCorpus(), loadCorpus(VALIDATION_DIR));
+    expect(shipped.corpus.groups.length).toBeGreaterThanOrEqual(150);
+    expect(shipped.corpus.groups.every((g) => g.source.startsWith('general-qa-untouched-'))).toBe(true);
+  });
+
+  it('pools validation sets by their queries: top1 and MRR per query, confident wrong hits per wrong hit, unanswered per unanswered', () => {
     const a = {
       queries: 100,
       top1: 0.5,
       mrr10: 0.6,
       rightConfidence: 0.4,
       wrongConfident: 0.2,
+      unanswered: 30,
       unansweredConfident: 0.1,
     };
     const b = {
@@ -47,7 +78,6 @@ describe('general-domain validation set', () => {
       mrr10: 0.8,
       rightConfidence: 0.6,
       wrongConfident: 0.1,
-      unansweredConfident: 0,
     };
     const p = pooledScores([a, b]);
     expect(p.queries).toBe(400);
@@ -55,6 +85,9 @@ describe('general-domain validation set', () => {
     expect(p.mrr10).toBeCloseTo(0.75);
     expect(p.rightConfidence).toBeCloseTo((0.4 * 50 + 0.6 * 210) / 260);
     expect(p.wrongConfident).toBeCloseTo((0.2 * 50 + 0.1 * 90) / 140);
-    expect(p.unansweredConfident).toBe(0.1);
+    // only the set with unanswered questions counts toward their share
+    expect(p.unanswered).toBe(30);
+    expect(p.unansweredConfident).toBeCloseTo(0.1);
+    expect(pooledScores([b]).unansweredConfident).toBeUndefined();
   });
 });
