@@ -146,7 +146,11 @@ function fitOnce(examples: RankingExample[], opts: FitOptions): RerankWeights {
 
 const FIRST_STAGE = FEATURE_NAMES.indexOf('first_stage');
 
-/** The first-stage-alone fit of an example set, which every anchored model takes as its prior (fitted once). */
+/**
+ * The first-stage-alone fit of an example set, which every anchored model takes as its prior (fitted once). Every
+ * caller gets the same object: callers must not mutate the weights it returns (copy them first), or every later
+ * anchored fit on that example set would take the changed weights as its prior.
+ */
 const firstStageFits = new WeakMap<RankingExample[], RerankWeights>();
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FEATURE_NAMES } from '../features.ts';
 import { fitExamples } from './fit.ts';
-import { MISMATCH_FEATURES } from './sign-constraints.ts';
+import { featureIndex, MISMATCH_FEATURES } from './sign-constraints.ts';
 
 describe('mismatch features', () => {
   it('never get a positive weight, even where the examples would give them one', () => {
@@ -23,5 +23,10 @@ describe('mismatch features', () => {
     expect(free.w[mismatch]).toBe(0);
     expect(free.w[first]).toBeGreaterThan(0);
     for (const i of MISMATCH_FEATURES) expect(free.w[i] ?? 0).toBeLessThanOrEqual(0);
+  });
+
+  it('refuses a feature name the re-ranker does not have instead of constraining column -1', () => {
+    expect(featureIndex('question_type_mismatch')).toBe(FEATURE_NAMES.indexOf('question_type_mismatch'));
+    expect(() => featureIndex('question_kind_mismatch')).toThrow(/no feature named "question_kind_mismatch"/);
   });
 });
