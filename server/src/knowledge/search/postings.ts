@@ -123,6 +123,16 @@ export class InvertedIndex {
     return this.dfOf(this.terms.lookup(key));
   }
 
+  /** How many times unit `unit` holds term `key` as posted (0 if it does not, or the kind is counted, not posted). */
+  tf(key: string, unit: number): number {
+    const termId = this.terms.lookup(key);
+    const list = termId < 0 ? undefined : this.lists[termId];
+    if (!list) return 0;
+    const n = this.ns[termId] as number;
+    for (let i = 0; i < 2 * n; i += 2) if (list[i] === unit) return list[i + 1] as number;
+    return 0;
+  }
+
   /** idf by term id (the re-ranker's hot path: no string in sight). */
   idfOfId(id: number): number {
     return idfOf(this.live, this.dfOf(id));
