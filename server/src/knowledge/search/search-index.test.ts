@@ -194,6 +194,18 @@ describe('learning', () => {
     expect(pushed?.score).toBeLessThan(firstScore);
   });
 
+  it('teaches only the doc the feedback names, and keeps its 20 latest lessons', () => {
+    const idx = index();
+    // words no article holds, sharing no term with each other: only a taught question can match them
+    const lessons = Array.from({ length: 21 }, (_, i) => `zq${String.fromCharCode(97 + i)}vx`);
+    for (const lesson of lessons) idx.learnFromFeedback(lesson, 'shipping', true);
+    idx.learnFromFeedback('wombat', 'invoice', true);
+    expect(top(idx, lessons[20] as string)).toBe('shipping');
+    expect(top(idx, lessons[1] as string)).toBe('shipping');
+    expect(top(idx, lessons[0] as string)).toBeUndefined();
+    expect(idx.search('wombat').map((h) => h.docId)).toEqual(['invoice']);
+  });
+
   it('keeps what feedback taught when the article is republished', () => {
     const idx = index();
     idx.learnFromFeedback('钱什么时候退回来', 'refund', true);

@@ -34,8 +34,8 @@ const EXACT_CONFIDENCE = 0.95;
 const CONTENT_EQUAL = FEATURE_NAMES.indexOf('content_equal');
 const SEMANTIC_CANDIDATES = 5;
 const SEMANTIC_SCAN_CAP = 50_000;
-/** Shared by every document feedback taught nothing (nearly all): copied before the first push. */
-const NO_LEARNED_QUERIES: string[] = [];
+/** Shared by every document feedback taught nothing (nearly all): frozen, a lesson replaces it with a new array. */
+const NO_LEARNED_QUERIES: readonly string[] = Object.freeze([]);
 
 /** The side of a candidate found without a question of its own (an embedding match of a doc with no title). */
 const EMPTY_SIDE = new Int32Array(HEADER);
@@ -50,7 +50,8 @@ interface DocEntry {
   firstUnit: number;
   nUnits: number;
   bodyUnit: number;
-  learnedQueries: string[];
+  /** questions feedback taught it, oldest first; replaced, never changed in place (documents share the empty one) */
+  learnedQueries: readonly string[];
   /** what its similar questions taught the word associations (question-associations.ts) */
   associations: LearnedPairs[] | undefined;
   vector: Float32Array | null;
@@ -232,9 +233,7 @@ class HybridIndex implements SearchIndex, SearchInternals {
     this.feedback.set(norm, byDoc);
     if (!resolved || entry.learnedQueries.includes(norm)) return;
     // a resolving question becomes one more phrasing of the doc (bounded, oldest forgotten first)
-    if (entry.learnedQueries === NO_LEARNED_QUERIES) entry.learnedQueries = [];
-    entry.learnedQueries.push(norm);
-    if (entry.learnedQueries.length > MAX_LEARNED_QUERIES) entry.learnedQueries.shift();
+    entry.learnedQueries = [...entry.learnedQueries, norm].slice(-MAX_LEARNED_QUERIES);
     this.upsert(entry.doc);
   }
 
