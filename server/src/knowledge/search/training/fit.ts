@@ -170,9 +170,9 @@ export function fitFirstStageOnly(examples: RankingExample[]): RerankWeights {
  * The models the fit chooses between, simplest first: the first stage alone, then linear re-rankers pulled toward it
  * by an L2 penalty of decreasing strength (the penalty is on the distance from the first-stage-alone weights, so a
  * strong one can only move the ranking a little), then the unanchored linear fit; then two fitted on the
- * general-domain groups alone. The choice is made on the held-out fifth and the general-domain validation set pooled
- * (`chooseModel`, run-fit.ts); because the first stage alone is among the choices, the shipped re-ranker is never
- * worse than the first stage there.
+ * general-domain groups alone. The choice is made on the held-out fifth and the untouched general-domain validation
+ * set pooled (`chooseModel`, run-fit.ts); because the first stage alone is among the choices, the shipped re-ranker
+ * is never worse than the first stage there.
  */
 export const ANCHORED_L2 = [1000, 100, 30, 10, 3] as const;
 
