@@ -4,7 +4,6 @@ import { fromFlag } from '../platform/db/dialect.ts';
 import { type ArticleEventPayload, KB_TOPICS } from './events.ts';
 import { type LiveArticle, searchDocsOf, toLiveArticle } from './live-docs.ts';
 import { listLiveArticlePage, listRecentFeedback, listSynonymSets } from './retrieval-store.ts';
-import { keptDoc } from './search/question-doc.ts';
 import { createSearchIndex } from './search/search-index.ts';
 import type { SearchDoc, SearchIndex, SearchIndexOptions } from './search/types.ts';
 import { listLiveArticles } from './store.ts';
@@ -133,9 +132,7 @@ export class KnowledgeIndexRegistry {
   }
 
   private add(knowledge: WorkspaceKnowledge, article: LiveArticle): void {
-    // one literal per doc: searchDocsOf builds docs with an object spread, which gave each its own hidden class
-    // (question-doc.ts keptDoc)
-    const docs = searchDocsOf(article).map(keptDoc);
+    const docs = searchDocsOf(article);
     for (const doc of docs) knowledge.index.upsert(doc);
     const own = docs.length === 1 && (docs[0] as SearchDoc).id === article.id;
     knowledge.live.set(article.id, { article, docIds: own ? null : docs.map((d) => d.id) });
