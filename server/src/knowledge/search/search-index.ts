@@ -1,21 +1,21 @@
 // The hybrid search index: BM25 over words, characters, n-grams and pinyin finds candidates (first-stage.ts); a
 // re-ranker over pairwise features (features.ts) orders them and gives each a calibrated confidence. Every question
 // is encoded as integers once, at index time (side-encoding.ts, side-arena.ts), so a search compares its query with
-// the candidates without building strings or sets. Pure in-memory, no I/O.
+// the candidates without building strings or sets. The documents and what each put into the index are kept by
+// indexed-docs.ts; this file answers queries. Pure in-memory, no I/O.
 import { type Analysis, analyze } from './analyzer.ts';
-import { cosine, normalizeVector } from './embedding-math.ts';
+import { cosine } from './embedding-math.ts';
 import type { Expansion } from './explain.ts';
 import { FEATURE_COUNT, FEATURE_NAMES, QueryMarks } from './features.ts';
 import { passesFilters } from './filters.ts';
-import { type Candidate, type DocSource, FirstStage, QUESTION_KIND_WEIGHTS } from './first-stage.ts';
+import { type Candidate, FirstStage, QUESTION_KIND_WEIGHTS } from './first-stage.ts';
 import { GENERAL_SYNONYMS } from './general-synonyms.ts';
 import { buildHit } from './hit.ts';
-import { WordAssociations } from './learned.ts';
+import { type DocEntry, IndexedDocs } from './indexed-docs.ts';
 import { createSegmenter, normalizeForSearch, type Segmenter } from './nlu-adapter.ts';
 import { InvertedIndex, type QueryTerm } from './postings.ts';
 import { expandQuery } from './query-expansion.ts';
-import { compactPairs, expandPairs, type LearnedPairs, type WordIds } from './question-associations.ts';
-import { type Field, QuestionUnits } from './question-units.ts';
+import { QuestionUnits } from './question-units.ts';
 import { confidenceOf, rerankScore } from './reranker.ts';
 import { DEFAULT_WEIGHTS } from './reranker-weights.ts';
 import { HEADER } from './side-encoding.ts';
@@ -29,33 +29,12 @@ export { BODY_KIND_WEIGHTS, QUESTION_KIND_WEIGHTS } from './first-stage.ts';
 const CANDIDATES = 12;
 /** Added to the re-ranker score per unit of cosine similarity when both sides have embeddings. */
 const EMBEDDING_WEIGHT = 4;
-const MAX_LEARNED_QUERIES = 20;
 const EXACT_CONFIDENCE = 0.95;
 const CONTENT_EQUAL = FEATURE_NAMES.indexOf('content_equal');
 const SEMANTIC_CANDIDATES = 5;
 const SEMANTIC_SCAN_CAP = 50_000;
-/** Shared by every document feedback taught nothing (nearly all): frozen, a lesson replaces it with a new array. */
-const NO_LEARNED_QUERIES: readonly string[] = Object.freeze([]);
-
 /** The side of a candidate found without a question of its own (an embedding match of a doc with no title). */
 const EMPTY_SIDE = new Int32Array(HEADER);
-
-interface DocEntry {
-  doc: SearchDoc;
-  idx: number;
-  /**
-   * its question units: `nUnits` consecutive ids from `firstUnit` (an upsert adds them one after another), kept as two
-   * numbers rather than an array per document (an array grown by push holds 17 slots: ~180 bytes a document)
-   */
-  firstUnit: number;
-  nUnits: number;
-  bodyUnit: number;
-  /** questions feedback taught it, oldest first; replaced, never changed in place (documents share the empty one) */
-  learnedQueries: readonly string[];
-  /** what its similar questions taught the word associations (question-associations.ts) */
-  associations: LearnedPairs[] | undefined;
-  vector: Float32Array | null;
-}
 
 export function createSearchIndex(opts: SearchIndexOptions = {}): SearchIndex & SearchInternals {
   return new HybridIndex(opts);
@@ -76,27 +55,16 @@ class HybridIndex implements SearchIndex, SearchInternals {
   private readonly first: FirstStage;
   private readonly marks = new QueryMarks();
   private readonly featureRows: number[][] = [];
-  private bodyUnitDoc: Int32Array = new Int32Array(1024);
-  private docFirstUnit: Int32Array = new Int32Array(1024).fill(-1);
   private readonly alternativeTerms = new Map<string, string[]>();
-  private readonly entries: (DocEntry | undefined)[] = [];
-  private readonly byId = new Map<string, DocEntry>();
+  private readonly docs: IndexedDocs;
   private readonly synonyms: SynonymTable;
   private readonly general = new SynonymTable(GENERAL_SYNONYMS);
-  private readonly associations = new WordAssociations();
   private readonly feedback = new Map<string, Map<string, number>>();
   private weights: RerankWeights;
-  private vectors = 0;
   private readonly dfOfQuestionTerm = (key: string) => this.questions.df(key);
   private readonly idf = {
     idfOfId: (id: number) => this.questions.idfOfId(id),
     maxIdf: () => this.questions.maxIdf(),
-  };
-  private readonly docSource: DocSource;
-  /** words as their word-term ids (learned pairs are kept as ids) */
-  private readonly wordIds: WordIds = {
-    id: (word) => this.units.wordId(word),
-    word: (id) => this.units.terms.key(id).slice(1),
   };
 
   constructor(opts: SearchIndexOptions) {
@@ -111,28 +79,19 @@ class HybridIndex implements SearchIndex, SearchInternals {
     this.first = new FirstStage(this.questions, this.bodies);
     this.synonyms = new SynonymTable(opts.synonyms ?? []);
     this.weights = opts.weights ?? DEFAULT_WEIGHTS;
-    const units = this.units;
-    this.docSource = {
-      get unitDoc() {
-        return units.unitDoc;
-      },
-      bodyUnitDoc: this.bodyUnitDoc,
-      docFirstUnit: this.docFirstUnit,
-      admits: (_d: number) => true,
-      unitHasTerm: (unit: number, key: string) => units.hasTerm(unit, key),
-    };
+    this.docs = new IndexedDocs(this.segmenter, this.units, this.bodies, this.first);
   }
 
   get size(): number {
-    return this.byId.size;
+    return this.docs.size;
   }
 
   has(docId: string): boolean {
-    return this.byId.has(docId);
+    return this.docs.get(docId) !== undefined;
   }
 
   get(docId: string): SearchDoc | undefined {
-    return this.byId.get(docId)?.doc;
+    return this.docs.get(docId)?.doc;
   }
 
   setSynonyms(sets: string[][]): void {
@@ -152,89 +111,26 @@ class HybridIndex implements SearchIndex, SearchInternals {
   }
 
   upsert(doc: SearchDoc): void {
-    const previous = this.byId.get(doc.id);
-    const learnedQueries = previous?.learnedQueries ?? NO_LEARNED_QUERIES;
-    const vector = previous?.vector ?? null;
-    if (previous) this.remove(doc.id);
-    const idx = this.entries.length;
-    const entry: DocEntry = {
-      doc,
-      idx,
-      firstUnit: -1,
-      nUnits: 0,
-      bodyUnit: -1,
-      learnedQueries,
-      associations: undefined,
-      vector,
-    };
-    this.entries.push(entry);
-    this.byId.set(doc.id, entry);
-    if (vector) this.vectors++;
-    this.first.ensureDocs(idx + 1);
-    if (idx >= this.docFirstUnit.length) {
-      this.docFirstUnit = growInt(this.docFirstUnit, idx + 1, -1);
-      this.docSource.docFirstUnit = this.docFirstUnit;
-    }
-    const titleWords = this.addQuestion(entry, 'title', doc.title);
-    for (const alt of doc.alternates) {
-      const words = this.addQuestion(entry, 'alternate', alt);
-      if (!titleWords || !words) continue;
-      const added = this.associations.learn(titleWords, words);
-      if (added.length === 0) continue;
-      const kept = compactPairs(added, this.wordIds);
-      if (entry.associations) entry.associations.push(kept);
-      else entry.associations = [kept];
-    }
-    for (const q of learnedQueries) this.addQuestion(entry, 'learned', q);
-    this.docFirstUnit[idx] = entry.firstUnit;
-    if (doc.body.trim().length > 0) {
-      // a body's terms are its distinct words, once each: added by id, without building their key strings
-      const a = analyze(doc.body, this.segmenter, { full: false, keys: false });
-      const ids = a.words.map((w) => this.units.wordId(w));
-      entry.bodyUnit = this.bodies.addIds(
-        ids,
-        ids.map(() => 1),
-      );
-      if (entry.bodyUnit >= this.bodyUnitDoc.length) {
-        this.bodyUnitDoc = growInt(this.bodyUnitDoc, entry.bodyUnit + 1, 0);
-        this.docSource.bodyUnitDoc = this.bodyUnitDoc;
-      }
-      this.bodyUnitDoc[entry.bodyUnit] = idx;
-    }
+    this.docs.upsert(doc);
   }
 
   remove(docId: string): boolean {
-    const entry = this.byId.get(docId);
-    if (!entry) return false;
-    for (let u = entry.firstUnit; u < entry.firstUnit + entry.nUnits; u++) this.units.remove(u);
-    if (entry.bodyUnit >= 0)
-      this.bodies.remove(entry.bodyUnit, analyze(entry.doc.body, this.segmenter, { full: false }).terms);
-    for (const kept of entry.associations ?? []) this.associations.unlearn(expandPairs(kept, this.wordIds));
-    if (entry.vector) this.vectors--;
-    this.entries[entry.idx] = undefined;
-    this.byId.delete(docId);
-    return true;
+    return this.docs.remove(docId);
   }
 
   setVector(docId: string, vector: Float32Array | number[] | null): void {
-    const entry = this.byId.get(docId);
-    if (!entry) return;
-    if (entry.vector) this.vectors--;
-    entry.vector = vector ? normalizeVector(vector) : null;
-    if (entry.vector) this.vectors++;
+    this.docs.setVector(docId, vector);
   }
 
   learnFromFeedback(query: string, docId: string, resolved: boolean): void {
-    const entry = this.byId.get(docId);
+    const entry = this.docs.get(docId);
     const norm = normalizeForSearch(query).trim();
     if (!entry || norm.length === 0) return;
     const byDoc = this.feedback.get(norm) ?? new Map<string, number>();
     byDoc.set(docId, (byDoc.get(docId) ?? 0) + (resolved ? 1 : -1));
     this.feedback.set(norm, byDoc);
-    if (!resolved || entry.learnedQueries.includes(norm)) return;
-    // a resolving question becomes one more phrasing of the doc (bounded, oldest forgotten first)
-    entry.learnedQueries = [...entry.learnedQueries, norm].slice(-MAX_LEARNED_QUERIES);
-    this.upsert(entry.doc);
+    // a resolving question becomes one more phrasing of the doc
+    if (resolved) this.docs.teach(entry, norm);
   }
 
   search(query: string, options: SearchOptions = {}): SearchHit[] {
@@ -243,7 +139,7 @@ class HybridIndex implements SearchIndex, SearchInternals {
     if (!ranked) return [];
     const { a, expansions, scored, evidence } = ranked;
     return scored.slice(0, limit).map(({ idx, unit, score }) => {
-      const entry = this.entries[idx] as DocEntry;
+      const entry = this.docs.entries[idx] as DocEntry;
       const explain = () => ({
         q: textSide(a.norm, a.atoms, a.words),
         questions: unit >= 0 ? [this.units.matched(unit)] : [],
@@ -257,7 +153,7 @@ class HybridIndex implements SearchIndex, SearchInternals {
     const ranked = this.rank(query, options, CANDIDATES);
     if (!ranked) return [];
     return ranked.scored.map(({ idx, features }) => ({
-      docId: (this.entries[idx] as DocEntry).doc.id,
+      docId: (this.docs.entries[idx] as DocEntry).doc.id,
       features: Float64Array.from(features),
     }));
   }
@@ -270,12 +166,13 @@ class HybridIndex implements SearchIndex, SearchInternals {
     const own: QueryTerm[] = [];
     for (const key of a.terms.keys()) own.push({ key, weight: 1 });
     const norms = this.first.norms(own);
-    this.docSource.admits = (d) => {
-      const entry = this.entries[d];
+    const source = this.docs.source;
+    source.admits = (d) => {
+      const entry = this.docs.entries[d];
       return entry !== undefined && passesFilters(entry.doc, options, now);
     };
-    const top = this.first.run(own.concat(terms), own, this.docSource, k);
-    if (options.queryVector && this.vectors > 0) this.addSemanticCandidates(top, options, now);
+    const top = this.first.run(own.concat(terms), own, source, k);
+    if (options.queryVector && this.docs.vectors > 0) this.addSemanticCandidates(top, options, now);
     // candidates encoded under older synonyms are re-encoded before the query is marked (it may add terms)
     for (const { id } of top) {
       const unit = this.first.bestUnit[id] as number;
@@ -288,7 +185,7 @@ class HybridIndex implements SearchIndex, SearchInternals {
     for (const { id } of top) evidence = Math.max(evidence, (this.first.best[id] as number) / norms.question);
     const exact = this.exactScore(evidence);
     const scored = top.map(({ id: idx, score: firstScore }, rank) => {
-      const entry = this.entries[idx] as DocEntry;
+      const entry = this.docs.entries[idx] as DocEntry;
       const unit = this.first.bestUnit[idx] as number;
       const features = this.featureRow(rank);
       const fb = feedback?.get(entry.doc.id) ?? 0;
@@ -346,17 +243,17 @@ class HybridIndex implements SearchIndex, SearchInternals {
    * an option for knowledge bases of modest size; above the cap only lexical candidates are re-scored).
    */
   private addSemanticCandidates(top: Candidate[], options: SearchOptions, now: number): void {
-    if (this.vectors > SEMANTIC_SCAN_CAP) return;
+    if (this.docs.vectors > SEMANTIC_SCAN_CAP) return;
     const query = options.queryVector as Float32Array | number[];
     const present = new Set(top.map((t) => t.id));
     const heap = new TopK(SEMANTIC_CANDIDATES);
-    for (const entry of this.entries) {
+    for (const entry of this.docs.entries) {
       if (!entry?.vector || present.has(entry.idx) || !passesFilters(entry.doc, options, now)) continue;
       heap.push(entry.idx, cosine(query, entry.vector));
     }
     for (const { id, score } of heap.sorted()) {
       if (score <= 0) continue;
-      this.first.bestUnit[id] = this.docFirstUnit[id] as number;
+      this.first.bestUnit[id] = this.docs.firstUnitOf(id);
       top.push({ id, score: 0 });
     }
   }
@@ -366,7 +263,7 @@ class HybridIndex implements SearchIndex, SearchInternals {
       synonyms: this.synonyms,
       general: this.general,
       homophones: this.units.homophones,
-      associations: this.associations,
+      associations: this.docs.associations,
       termsOf: (text) => this.termsOf(text),
       df: this.dfOfQuestionTerm,
     });
@@ -382,21 +279,4 @@ class HybridIndex implements SearchIndex, SearchInternals {
     }
     return keys;
   }
-
-  private addQuestion(entry: DocEntry, field: Field, text: string): string[] | undefined {
-    const added = this.units.add(entry.idx, field, text);
-    if (!added) return undefined;
-    if (entry.nUnits === 0) entry.firstUnit = added.unit;
-    else if (added.unit !== entry.firstUnit + entry.nUnits)
-      throw new Error('question units of a document must be consecutive');
-    entry.nUnits++;
-    return added.words;
-  }
-}
-
-function growInt(a: Int32Array, n: number, fill: number): Int32Array {
-  const next = new Int32Array(Math.max(n, a.length * 2));
-  if (fill !== 0) next.fill(fill);
-  next.set(a);
-  return next;
 }
