@@ -1,9 +1,11 @@
 // Knowledge retrieval benchmark: LCQMC quality (the `lingxi kb eval` protocol, read from ../shared/datasets when
-// present) and scale on 100,000 generated articles (zh + en, deterministic): index build, search latency,
+// present, or from $LINGXI_DATASETS) and scale on 100,000 generated articles (zh + en, deterministic): index build, search latency,
 // upsert → searchable latency, memory. Prints targets beside figures, a table, and JSON as the last line.
 // Run: npm run bench:kb   (KB_BENCH_ARTICLES=20000 for a quicker run, KB_BENCH_SKIP_LCQMC=1 for scale only)
 import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { evaluatePairs, percentile } from '../server/src/knowledge/search/eval/evaluate.ts';
@@ -11,7 +13,9 @@ import { parsePairs } from '../server/src/knowledge/search/eval/pairs.ts';
 import { createSearchIndex } from '../server/src/knowledge/search/search-index.ts';
 import type { SearchDoc } from '../server/src/knowledge/search/types.ts';
 
-const LCQMC = new URL('../../shared/datasets/lcqmc/dev.tsv', import.meta.url);
+// the datasets beside the checkout, or $LINGXI_DATASETS (as bench:nlu): a worktree or clone elsewhere can point at them
+const DATASETS = process.env.LINGXI_DATASETS ?? fileURLToPath(new URL('../../shared/datasets/', import.meta.url));
+const LCQMC = join(DATASETS, 'lcqmc', 'dev.tsv');
 const ARTICLES = Number(process.env.KB_BENCH_ARTICLES ?? 100_000);
 const QUERIES = 2000;
 
