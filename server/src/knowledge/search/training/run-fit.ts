@@ -39,7 +39,7 @@ export function runFit(opts: { write: boolean; out: (line: string) => void }): n
   const untouched = loadUntouchedValidation(corpus, tuning.corpus);
   const scoredGroups = (v: typeof tuning) => v.corpus.groups.filter((_, i) => v.scored(i)).length;
   const line = (label: string, v: ValidationScores) =>
-    `    ${label.padEnd(9)} top1 ${pct(v.top1)}  MRR@10 ${v.mrr10.toFixed(4)}  right top hits: mean confidence ` +
+    `    ${label.padEnd(9)} top1 ${pct(v.top1)} (SE ${pct(v.top1SE ?? 0)} over ${v.groups ?? 0} groups)  MRR@10 ${v.mrr10.toFixed(4)}  right top hits: mean confidence ` +
     `${v.rightConfidence.toFixed(2)}; ≥ 0.5 for wrong top hits ${pct(v.wrongConfident)}` +
     (v.unansweredConfident === undefined ? '' : `, for unanswered ${pct(v.unansweredConfident)}`);
   const scores = (name: string, w: typeof DEFAULT_WEIGHTS): ValidationScores => {
@@ -55,9 +55,9 @@ export function runFit(opts: { write: boolean; out: (line: string) => void }): n
   };
   opts.out(
     'validation (every model fitted without it; chosen on "pooled" = fifth + untouched: top1 within one standard ' +
-      `error of the best, then fewest confident wrong top hits): "fifth" = ${heldGroups} held-out groups of the ` +
+      `error of the best (taken over queries; the SE printed is over groups), then fewest confident wrong top hits): "fifth" = ${heldGroups} held-out groups of the ` +
       `corpus; "untouched" = the untouched general-domain set, ${scoredGroups(untouched)} of ` +
-      `${untouched.corpus.groups.length} groups (those sharing no phrasing with the corpus or the tuning set); ` +
+      `${untouched.corpus.groups.length} groups (those sharing no phrasing with the corpus, nor with the tuning set's phrasings and hard negatives); ` +
       `"tuning" = the general-domain tuning set, ${scoredGroups(tuning)} of ${tuning.corpus.groups.length} groups, ` +
       `not used for the choice (its misses were looked at); ${VALIDATION_ROTATIONS} rotations each`,
   );

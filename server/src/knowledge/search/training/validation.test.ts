@@ -8,6 +8,7 @@ import {
   loadGeneralValidation,
   loadUntouchedValidation,
   pooledScores,
+  top1StandardError,
   VALIDATION_ROTATIONS,
   validateGeneral,
 } from './validation.ts';
@@ -53,13 +54,24 @@ describe('general-domain validation set', () => {
   it('scores the untouched set apart from the tuning set: a group sharing a phrasing with it is not scored', () => {
     const dir = mkdtempSync(join(tmpdir(), 'lingxi-val-'));
     writeFileSync(join(dir, 'general-qa-u.txt'), '电脑怎么截图\n电脑怎样截图\n\n手机怎么截图\n手机截屏怎么弄\n');
-    const tuning = parseCorpus('手机截屏怎么弄\n手机截图的方法\n');
+    const tuning = parseCorpus('手机截屏怎么弄\n手机截图的方法\n! 电脑怎样截图\n');
     const v = loadUntouchedValidation(parseCorpus(''), tuning, dir);
-    expect([0, 1].map(v.scored)).toEqual([true, false]);
+    // the second shares a phrasing, the first is worded like a tuning-set hard negative
+    expect([0, 1].map(v.scored)).toEqual([false, false]);
+    const apart = loadUntouchedValidation(parseCorpus(''), parseCorpus('手机截屏怎么弄\n手机截图的方法\n'), dir);
+    expect([0, 1].map(apart.scored)).toEqual([true, false]);
     // the shipped untouched set shares no folder with the tuning set
     const shipped = loadUntouchedValidation(loadCorpus(), loadCorpus(VALIDATION_DIR));
     expect(shipped.corpus.groups.length).toBeGreaterThanOrEqual(150);
     expect(shipped.corpus.groups.every((g) => g.source.startsWith('general-qa-untouched-'))).toBe(true);
+  });
+
+  it('gives top1 a standard error over groups, not over queries a group shares', () => {
+    // 10 groups of 3 queries: 5 groups all right, 5 all wrong. As 30 independent queries the SE would be 9.1 points
+    const byTarget = new Map(Array.from({ length: 10 }, (_, i) => [`g${i}`, [3, i < 5 ? 3 : 0] as [number, number]]));
+    expect(top1StandardError(byTarget)).toBeCloseTo((Math.sqrt(10 / 9) * Math.sqrt(10 * 1.5 ** 2)) / 30, 10);
+    expect(top1StandardError(byTarget)).toBeGreaterThan(Math.sqrt(0.25 / 30));
+    expect(top1StandardError(new Map([['g0', [3, 1]]]))).toBe(0);
   });
 
   it('pools validation sets by their queries: top1 and MRR per query, confident wrong hits per wrong hit, unanswered per unanswered', () => {

@@ -39,13 +39,17 @@ export function loadGeneralValidation(
   return { corpus, scored: (i) => scored[i] === true };
 }
 
-/** The untouched set, scored apart from the fitting corpus and from the tuning set's phrasings. */
+/**
+ * The untouched set, scored apart from the fitting corpus and from the tuning set's phrasings and hard negatives
+ * (a group worded word for word like a tuning-set negative was seen next to its near-duplicate while tuning).
+ */
 export function loadUntouchedValidation(
   fitting: Corpus,
   tuning: Corpus,
   dir: URL | string = UNTOUCHED_VALIDATION_DIR,
 ): GeneralValidation {
-  return loadGeneralValidation(fitting, dir, new Set(tuning.groups.flatMap((g) => [g.question, ...g.paraphrases])));
+  const seen = new Set(tuning.groups.flatMap((g) => [g.question, ...g.paraphrases, ...g.negatives]));
+  return loadGeneralValidation(fitting, dir, seen);
 }
 
 /**
@@ -91,6 +95,8 @@ interface Tally {
   wrongConfident: number;
   unanswered: number;
   unansweredConfident: number;
+  /** answered queries and right top hits per target: the rotations ask each group several times (not independent) */
+  byTarget: Map<string, [number, number]>;
 }
 
 const newTally = (): Tally => ({
@@ -101,6 +107,7 @@ const newTally = (): Tally => ({
   wrongConfident: 0,
   unanswered: 0,
   unansweredConfident: 0,
+  byTarget: new Map(),
 });
 
 /** The one scoring loop: each query's top 10, added to `tally` (a confident hit is one at confidence ≥ 0.5). */
@@ -115,6 +122,10 @@ export function scoreQueries(index: SearchIndex, queries: readonly Query[], tall
     }
     tally.answered++;
     const rank = hits.findIndex((h) => h.docId === q.target) + 1;
+    const own = tally.byTarget.get(q.target) ?? [0, 0];
+    own[0]++;
+    if (rank === 1) own[1]++;
+    tally.byTarget.set(q.target, own);
     if (rank === 1) {
       tally.top1++;
       tally.rightConfidence += topConfidence;
@@ -124,11 +135,27 @@ export function scoreQueries(index: SearchIndex, queries: readonly Query[], tall
   return tally;
 }
 
+/**
+ * Standard error of top1 with the group as the unit (a cluster-robust ratio estimate): a group's queries share its
+ * entry and distractors, so treating every query as independent understates the noise.
+ */
+export function top1StandardError(byTarget: ReadonlyMap<string, readonly [number, number]>): number {
+  const groups = [...byTarget.values()];
+  const g = groups.length;
+  const queries = groups.reduce((s, [n]) => s + n, 0);
+  if (g < 2 || queries === 0) return 0;
+  const p = groups.reduce((s, [, r]) => s + r, 0) / queries;
+  const spread = groups.reduce((s, [n, r]) => s + (r - p * n) ** 2, 0);
+  return Math.sqrt((g / (g - 1)) * spread) / queries;
+}
+
 function scoresOf(t: Tally): ValidationScores {
   const d = Math.max(1, t.answered);
   return {
     queries: t.answered,
+    groups: t.byTarget.size,
     top1: t.top1 / d,
+    top1SE: top1StandardError(t.byTarget),
     mrr10: t.reciprocalRanks / d,
     rightConfidence: t.rightConfidence / Math.max(1, t.top1),
     wrongConfident: t.wrongConfident / Math.max(1, t.answered - t.top1),
@@ -146,7 +173,10 @@ export function pooledScores(sets: readonly ValidationScores[]): ValidationScore
   const unanswered = sum((v) => v.unanswered ?? 0);
   return {
     queries,
+    groups: sum((v) => v.groups ?? 0),
     top1: right / Math.max(1, queries),
+    // the sets are independent of each other: their errors add in quadrature, weighted by their queries
+    top1SE: Math.sqrt(sum((v) => ((v.top1SE ?? 0) * v.queries) ** 2)) / Math.max(1, queries),
     mrr10: sum((v) => v.mrr10 * v.queries) / Math.max(1, queries),
     rightConfidence: sum((v) => v.rightConfidence * v.top1 * v.queries) / Math.max(1, right),
     wrongConfident: sum((v) => v.wrongConfident * (1 - v.top1) * v.queries) / Math.max(1, wrong),
@@ -173,7 +203,10 @@ function hash(text: string): number {
 
 export interface ValidationScores {
   queries: number;
+  /** groups the queries ask about, and the standard error of top1 over them (top1StandardError) */
+  groups?: number;
   top1: number;
+  top1SE?: number;
   mrr10: number;
   /** mean confidence of right top hits, and share of wrong top hits at confidence ≥ 0.5 */
   rightConfidence: number;
