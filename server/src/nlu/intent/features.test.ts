@@ -25,6 +25,16 @@ describe('rawFeatures lexicon types', () => {
     expect(words).toContain(combineHashes(singer, hashString('</s>', SEED.word), SEED.bigram));
   });
 
+  it('types a name only where it lines up with the words, with POS tags or without', () => {
+    const poet = hashString('<poet>', SEED.word);
+    const noTags = { ...DEFAULT_FEATURE_OPTIONS, posTags: false };
+    expect(rawFeatures('李白的诗').words).toContain(poet);
+    expect(rawFeatures('李白的诗', noTags).words).toContain(poet);
+    // 行李/白天: 李白 straddles two words
+    expect(rawFeatures('行李白天').words).not.toContain(poet);
+    expect(rawFeatures('行李白天', noTags).words).not.toContain(poet);
+  });
+
   it('leaves text without Han characters as it was (English features never change)', () => {
     const text = "I can't find my card, where is it? Paid 25 dollars.";
     expect(rawFeatures(text)).toEqual(rawFeatures(text, withoutLexicon));

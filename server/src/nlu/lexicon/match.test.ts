@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { findNamesInWords } from './in-words.ts';
 import {
   BUILTIN_TYPE_LISTS,
   builtinLexiconFingerprint,
@@ -6,6 +7,7 @@ import {
   createTypeLexicon,
   lexiconFingerprint,
 } from './index.ts';
+import { namesIn } from './test-names.ts';
 
 describe('createTypeLexicon', () => {
   const lexicon = createTypeLexicon({ place: '上海 上海虹桥 安徽', radio_station: '交通台', dish: '红烧肉 肉' });
@@ -37,6 +39,20 @@ describe('createTypeLexicon', () => {
     ]);
   });
 
+  it('with word starts, counts a match only where it starts and ends on a word boundary', () => {
+    // 去/上海/虹桥: the longest entry spans two whole words
+    expect(lexicon.find('去上海虹桥', [0, 1, 3])).toEqual([{ start: 1, end: 5, type: 'place' }]);
+    // 去上/海虹桥: no entry lines up
+    expect(lexicon.find('去上海虹桥', [0, 2])).toEqual([]);
+    // 去/上海/虹桥站: 上海虹桥 ends inside a word, the shorter 上海 lines up
+    expect(lexicon.find('去上海虹桥站', [0, 1, 3])).toEqual([{ start: 1, end: 3, type: 'place' }]);
+  });
+
+  it('rejects a word start outside the run', () => {
+    expect(() => lexicon.find('上海', [0, 5])).toThrow(/outside the run/);
+    expect(() => lexicon.find('上海', [0, 0.5])).toThrow(/outside the run/);
+  });
+
   it('rejects a type name that is not lowercase letters', () => {
     expect(() => createTypeLexicon({ 'TV channel': '湖南卫视' })).toThrow(/lowercase/);
   });
@@ -44,27 +60,36 @@ describe('createTypeLexicon', () => {
 
 describe('builtinTypeLexicon', () => {
   it('knows names of each kind', () => {
-    const types = (text: string) =>
-      builtinTypeLexicon()
-        .find(text)
-        .map((m) => m.type);
-    expect(types('白内障怎么治')).toEqual(['illness']);
-    expect(types('湖南卫视今晚播什么')).toEqual(['tv_channel']);
-    expect(types('来一首周杰伦的')).toEqual(['singer']);
-    expect(types('李白的诗')).toEqual(['poet']);
-    expect(types('中国平安股价')).toEqual(['company']);
-    expect(types('打开支付宝')).toEqual(['app']);
-    expect(types('呼和浩特')).toEqual(['place']);
-    expect(types('宫保鸡丁')).toEqual(['dish']);
-    expect(types('播放琅琊榜')).toEqual(['tv_series']);
-    expect(types('看新闻联播')).toEqual(['tv_programme']);
-    expect(types('我要玩中国象棋')).toEqual(['game']);
+    expect(namesIn('白内障怎么治')).toEqual(['白内障=illness']);
+    expect(namesIn('湖南卫视今晚播什么')).toEqual(['湖南卫视=tv_channel']);
+    expect(namesIn('来一首周杰伦的')).toEqual(['周杰伦=singer']);
+    expect(namesIn('李白的诗')).toEqual(['李白=poet']);
+    expect(namesIn('中国平安股价')).toEqual(['中国平安=company']);
+    expect(namesIn('打开支付宝')).toEqual(['支付宝=app']);
+    expect(namesIn('呼和浩特')).toEqual(['呼和浩特=place']);
+    expect(namesIn('宫保鸡丁')).toEqual(['宫保鸡丁=dish']);
+    expect(namesIn('播放琅琊榜')).toEqual(['琅琊榜=tv_series']);
+    expect(namesIn('看新闻联播')).toEqual(['新闻联播=tv_programme']);
+    expect(namesIn('我要玩中国象棋')).toEqual(['中国象棋=game']);
     // 周深 (a singer) is gone, so the week and the city no longer make one
-    expect(types('这周深圳下雨吗')).toEqual(['place']);
+    expect(namesIn('这周深圳下雨吗')).toEqual(['深圳=place']);
   });
 
   it('reads 同花顺 as the site (listed under websites and companies: the first list wins)', () => {
     expect(builtinTypeLexicon().find('同花顺')).toEqual([{ start: 0, end: 3, type: 'website' }]);
+  });
+});
+
+describe('findNamesInWords', () => {
+  it('drops a name whose one-character neighbour word makes a dictionary word with it (上网 易, 一百 度)', () => {
+    expect(findNamesInWords('上网易掉线', ['上', '网易', '掉线'])).toEqual([]);
+    expect(findNamesInWords('一百度', ['一', '百度'])).toEqual([]);
+    expect(findNamesInWords('用百度', ['用', '百度'])).toEqual([{ start: 1, end: 3, type: 'app' }]);
+    expect(findNamesInWords('打开网易', ['打开', '网易'])).toEqual([{ start: 2, end: 4, type: 'website' }]);
+  });
+
+  it('rejects words that do not make up the run', () => {
+    expect(() => findNamesInWords('打开网易', ['打开', '网'])).toThrow(/cover 3 characters of a 4-character run/);
   });
 });
 
