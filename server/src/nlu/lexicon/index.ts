@@ -17,8 +17,12 @@
 //    things of another type: 苹果, 小米 (phones, not fruit and grain), 雷神 (laptops, not the film), 伍佰 (500 in
 //    capital numerals, not the singer);
 //  - games listed as apps (麻将, 象棋, 围棋, 斗地主): they are games (games-zh.ts), whatever they are played on.
-// The matcher ignores word boundaries (an entry is found inside longer words), so a short name that often straddles
-// two words goes too: 周深 (这周深圳), 那英 (那英文版), 张也 (这张也不行).
+// The intent features count a match only where it lines up with jieba's words (in-words.ts), so a name read across
+// two words is no longer a worry for the lists; before that, short names that often straddle two words went:
+// 周深 (这周深圳), 那英 (那英文版), 张也 (这张也不行). A name that is an everyday word or phrase on its own still
+// goes, whatever jieba does: 猫腻, 耳根, 三毛 (三毛钱), 古龙 (古龙香水: 古龙/香水), 虎牙, 探探 (探探路), 花甲, 八角
+// (八角钱), 北岛 (新西兰北岛), 晋江 (a city: now a place; the site keeps its full name 晋江文学城), and titles that are
+// plain phrases: 小星星, 小燕子, 橄榄树, 大白鲨, 赘婿, 红高粱, 遮天, 我的世界, 跳一跳, 年少有为, 我只在乎你.
 import { createHash } from 'node:crypto';
 import { COMPANIES } from './companies-zh.ts';
 import { DISHES, INGREDIENTS } from './food-zh.ts';

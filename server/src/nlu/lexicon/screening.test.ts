@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { builtinTypeLexicon } from './index.ts';
+import { namesIn } from './test-names.ts';
 
 // The screening rule of index.ts, as sentences: ordinary customer-service messages (orders, refunds, delivery,
 // accounts, phones and broadband, banking, complaints) name nothing the lexicons type, so none may match an entry.
@@ -85,22 +85,82 @@ const REVIEWED = [
   '刚苏醒过来',
 ];
 
-const named = (text: string) =>
-  builtinTypeLexicon()
-    .find(text)
-    .map((m) => `${text.slice(m.start, m.end)}=${m.type}`);
+// Sentences of the second review: a name read across two words (行李白天 holds 李白), which matching on jieba's
+// word boundaries rules out (lexicon/in-words.ts), and everyday words that were listed as names.
+const ACROSS_WORDS = [
+  '行李白天',
+  '大陆游客',
+  '身高适合',
+  '过于谦虚',
+  '社保网上',
+  '上网易掉线',
+  '校内网络',
+  '开心网速',
+  '不同程度',
+  '采光良好',
+  '产品冠军',
+  '钉钉子',
+  '一百度',
+];
+const EVERYDAY_WORDS = [
+  '这里面有猫腻',
+  '这事有点猫腻',
+  '耳根子软',
+  '才三毛钱',
+  '送了一瓶古龙水',
+  '被马蜂窝蛰了',
+  '骑小毛驴上班',
+  '她笑起来有小酒窝',
+  '地里种的红高粱',
+  '他跳一跳就够到了',
+  '上门赘婿',
+  '海里有大白鲨',
+  '门口种了一棵橄榄树',
+  '天上的小星星',
+  '屋檐下的小燕子',
+  '笨小孩也能学会吗',
+  '我们都是老男孩',
+  '抽中一个小幸运',
+  '乌云遮天',
+  '我的世界里只有工作',
+  '买一瓶古龙香水',
+  '才三毛五',
+  '北岛自驾好玩吗',
+  '年过花甲',
+  '才八角钱',
+  '长了一颗虎牙',
+  '先去探探路',
+  '我只在乎你能不能退款',
+  '富士山下的酒店',
+];
 
 describe('built-in lexicon screening', () => {
   it('finds no name in ordinary customer-service messages', () => {
     expect(SERVICE_MESSAGES.length).toBeGreaterThanOrEqual(60);
-    expect(SERVICE_MESSAGES.flatMap(named)).toEqual([]);
+    expect(SERVICE_MESSAGES.flatMap(namesIn)).toEqual([]);
   });
 
   it('finds no name in the sentences the review found typed wrongly', () => {
-    expect(REVIEWED.flatMap(named)).toEqual([]);
+    expect(REVIEWED.flatMap(namesIn)).toEqual([]);
+  });
+
+  it('finds no name read across two words of the second review', () => {
+    expect(ACROSS_WORDS.flatMap(namesIn)).toEqual([]);
+  });
+
+  it('finds no name in the everyday words the second review found listed', () => {
+    expect(EVERYDAY_WORDS.flatMap(namesIn)).toEqual([]);
+  });
+
+  it('still finds a name that lines up with words, even one jieba splits', () => {
+    expect(['行李什么时候送到', '李白的诗', '播放琅琊榜'].flatMap(namesIn)).toEqual(['李白=poet', '琅琊榜=tv_series']);
   });
 
   it('types board and card games as games, not apps', () => {
-    expect(['麻将', '象棋', '围棋'].flatMap(named)).toEqual(['麻将=game', '象棋=game', '围棋=game']);
+    expect(['麻将', '象棋', '围棋'].flatMap(namesIn)).toEqual(['麻将=game', '象棋=game', '围棋=game']);
+  });
+
+  it('reads 晋江 as the place it is, the website only by its full name', () => {
+    expect(['晋江', '晋江文学城'].flatMap(namesIn)).toEqual(['晋江=place', '晋江文学城=website']);
   });
 });
