@@ -38,6 +38,14 @@ describe('intent model file and the built-in lexicons', () => {
     expect(loaded.predict('我想退款').intents[0]?.name).toBe(model.predict('我想退款').intents[0]?.name);
   });
 
+  it('warns once per pair of fingerprints, not on every load', () => {
+    const stale = withOptions({ ...DEFAULT_FEATURE_OPTIONS, lexiconFingerprint: 'fedcba9876543210' });
+    expect(load(stale).warnings).toHaveLength(1);
+    expect(load(stale).warnings).toEqual([]);
+    const other = withOptions({ ...DEFAULT_FEATURE_OPTIONS, lexiconFingerprint: 'aaaaaaaaaaaaaaaa' });
+    expect(load(other).warnings.map((w) => w.code)).toEqual(['lexicon_changed']);
+  });
+
   it('warns when a model with lexicon types was saved without a fingerprint', () => {
     const { lexiconFingerprint: _, ...unstamped } = DEFAULT_FEATURE_OPTIONS;
     expect(load(withOptions(unstamped)).warnings.map((w) => w.code)).toEqual(['lexicon_unknown']);

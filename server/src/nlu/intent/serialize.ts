@@ -66,16 +66,22 @@ export interface ModelLoadWarning {
 }
 
 export interface LoadIntentModelOptions {
-  /** Receives each warning; default: a Node process warning (printed on stderr, seen by 'warning' listeners). */
+  /**
+   * Receives each warning (once per process for a pair of fingerprints); default: a Node process warning (printed
+   * on stderr, seen by 'warning' listeners).
+   */
   onWarning?: (warning: ModelLoadWarning) => void;
 }
 
 const emitProcessWarning = (w: ModelLoadWarning) => process.emitWarning(w.message, { code: `LINGXI_${w.code}` });
 
 /**
- * A model with lexicon type features turns a message into the features the lists of its training gave: with other
- * lists a name can gain, lose or change its type, so the same message no longer scores as it did. The model still
- * works (every other feature is the same); the warning says to retrain it.
+ * A model with lexicon type features turns a message into the features the lists and matching rules of its training
+ * gave (the fingerprint covers both: see `builtinLexiconFingerprint`): with others a name can gain, lose or change
+ * its type, so the same message no longer scores as it did. The model still works (every other feature is the
+ * same); the warning says to retrain it. It concerns model files kept outside the server by users of the library
+ * (nlu/index.ts exports the loader): the server itself retrains its models in every process, and the file its
+ * training worker hands back is read by the same code, so it never warns there.
  */
 export function lexiconWarning(options: FeatureOptions): ModelLoadWarning | undefined {
   if (!options.lexiconTypes) return undefined;
@@ -98,9 +104,23 @@ export function lexiconWarning(options: FeatureOptions): ModelLoadWarning | unde
   };
 }
 
+// The fingerprints (saved → running) already warned about: a process that loads the same stale file for every
+// request, or many files of one old release, hears it once, not on every load.
+const warned = new Set<string>();
+
+function warnOnce(options: FeatureOptions, onWarning: (warning: ModelLoadWarning) => void): void {
+  const warning = lexiconWarning(options);
+  if (!warning) return;
+  const pair = `${options.lexiconFingerprint ?? 'none'}→${builtinLexiconFingerprint()}`;
+  if (warned.has(pair)) return;
+  warned.add(pair);
+  onWarning(warning);
+}
+
 /**
  * Loads a model file. The model keeps zero-copy views into `bytes` (when aligned): do not reuse the buffer.
- * A model trained with other built-in lexicons still loads, with a warning (see `lexiconWarning`).
+ * A model trained with other built-in lexicons still loads, with a warning (see `lexiconWarning`), given once per
+ * process for each pair of fingerprints.
  */
 export function loadIntentModel(bytes: Uint8Array, options: LoadIntentModelOptions = {}): IntentModel {
   if (bytes.byteLength < 12) throw new Error('not an intent model: the file is too short');
@@ -133,8 +153,7 @@ export function loadIntentModel(bytes: Uint8Array, options: LoadIntentModelOptio
   const rowScale = take((b, o, n) => new Float32Array(b, o, n), f, 4);
   const bias = take((b, o, n) => new Float32Array(b, o, n), k, 4);
   const weights = take((b, o, n) => new Int8Array(b, o, n), f * k, 1);
-  const warning = lexiconWarning(header.featureOptions);
-  if (warning) (options.onWarning ?? emitProcessWarning)(warning);
+  warnOnce(header.featureOptions, options.onWarning ?? emitProcessWarning);
   return new IntentModel({
     labels: header.labels,
     oosClass: header.oosClass,

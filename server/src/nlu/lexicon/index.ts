@@ -75,19 +75,30 @@ export function builtinTypeLexicon(): TypeLexicon {
   return shared;
 }
 
+/**
+ * The version of the matching rules (match.ts, in-words.ts). The fingerprint covers it as well as the lists, since a
+ * rule change types the same text differently just as a list change does: bump it whenever the rules change what a
+ * text matches. 1: any substring of a Han run; 2: only on jieba's word boundaries, close calls dropped.
+ */
+export const LEXICON_MATCHER_VERSION = 2;
+
 let fingerprint: string | undefined;
 
 /**
- * A short hash of the built-in lists (types in order, entries as split): a saved intent model records it, so a
- * model trained before the lists changed is told apart on load. Layout changes (line breaks) leave it alone.
+ * A short hash of the built-in lists (types in order, entries as split) and the matcher version: a saved intent
+ * model records it, so a model trained before the lists or the rules changed is told apart on load. Layout changes
+ * (line breaks) leave it alone.
  */
 export function builtinLexiconFingerprint(): string {
   fingerprint ??= lexiconFingerprint(BUILTIN_TYPE_LISTS);
   return fingerprint;
 }
 
-/** The fingerprint of any lists by type (the built-in one is this over BUILTIN_TYPE_LISTS). */
-export function lexiconFingerprint(lists: Readonly<Record<string, string>>): string {
+/** The fingerprint of any lists by type under a matcher version (the built-in one is this over BUILTIN_TYPE_LISTS). */
+export function lexiconFingerprint(
+  lists: Readonly<Record<string, string>>,
+  matcherVersion: number = LEXICON_MATCHER_VERSION,
+): string {
   const entries = Object.entries(lists).map(([type, list]) => [type, list.split(/\s+/).filter(Boolean)]);
-  return createHash('sha256').update(JSON.stringify(entries)).digest('hex').slice(0, 16);
+  return createHash('sha256').update(JSON.stringify({ matcherVersion, entries })).digest('hex').slice(0, 16);
 }

@@ -5,6 +5,7 @@ import {
   builtinLexiconFingerprint,
   builtinTypeLexicon,
   createTypeLexicon,
+  LEXICON_MATCHER_VERSION,
   lexiconFingerprint,
 } from './index.ts';
 import { namesIn } from './test-names.ts';
@@ -100,6 +101,12 @@ describe('lexiconFingerprint', () => {
     expect(lexiconFingerprint({ place: '上海\n  北京 ', dish: ' 饺子' })).toBe(base);
     expect(lexiconFingerprint({ place: '上海 北京 广州', dish: '饺子' })).not.toBe(base);
     expect(lexiconFingerprint({ city: '上海 北京', dish: '饺子' })).not.toBe(base);
+  });
+
+  it('changes with the matcher version (a rule change types text differently, as a list change does)', () => {
+    const lists = { place: '上海 北京' };
+    expect(lexiconFingerprint(lists)).toBe(lexiconFingerprint(lists, LEXICON_MATCHER_VERSION));
+    expect(lexiconFingerprint(lists, LEXICON_MATCHER_VERSION - 1)).not.toBe(lexiconFingerprint(lists));
   });
 
   it('of the built-in lists is the one of BUILTIN_TYPE_LISTS', () => {
