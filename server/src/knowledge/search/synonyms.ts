@@ -7,6 +7,8 @@ export class SynonymTable {
   private others = new Map<string, Set<string>>();
   /** members by length, longest first, so "退货退款" is found before "退款" */
   private members: string[] = [];
+  /** first character → members starting with it (fitsAt looks up what starts at one position) */
+  private byFirst = new Map<string, string[]>();
 
   constructor(sets: string[][] = []) {
     this.set(sets);
@@ -24,21 +26,31 @@ export class SynonymTable {
       }
     }
     this.members = [...this.others.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+    this.byFirst.clear();
+    for (const m of this.members) {
+      const list = this.byFirst.get(m[0] as string) ?? [];
+      list.push(m);
+      this.byFirst.set(m[0] as string, list);
+    }
   }
 
   get size(): number {
     return this.others.size;
   }
 
-  /** Members found in the normalized query (not overlapping a longer one found first) and their alternatives. */
+  /**
+   * Members found in the normalized query (not overlapping a longer one found first, not inside a longer word:
+   * fitsAt) and their alternatives.
+   */
   expand(norm: string): { member: string; alternatives: string[] }[] {
     if (this.members.length === 0) return [];
     const taken = new Uint8Array(norm.length);
     const out: { member: string; alternatives: string[] }[] = [];
+    const startsHere = (at: number) => this.byFirst.get(norm[at] as string) ?? [];
     for (const m of this.members) {
       let at = norm.indexOf(m);
       while (at >= 0) {
-        if (!taken.subarray(at, at + m.length).some((x) => x === 1)) {
+        if (!taken.subarray(at, at + m.length).some((x) => x === 1) && fitsAt(norm, at, m, startsHere)) {
           taken.fill(1, at, at + m.length);
           out.push({ member: m, alternatives: [...(this.others.get(m) ?? [])] });
           break;
@@ -48,6 +60,26 @@ export class SynonymTable {
     }
     return out;
   }
+}
+
+const LATIN = /[a-z0-9]/;
+
+/**
+ * Whether `member`, found at `at` in `norm`, is a word there and not part of a longer one. English members must stand
+ * between word boundaries ("edit" is not found in "credit", "ship" not in "membership"). A member whose last character
+ * begins another known member that runs past it is refused, so the text is read the other way: "怎么办理" is
+ * 怎么 + 办理 (apply for), not 怎么办 (what to do) + 理. `candidatesAt(i)` lists known members that may start at i
+ * (a superset is fine); only positions inside the member are looked at, so matching stays linear in the query.
+ */
+export function fitsAt(norm: string, at: number, member: string, candidatesAt: (i: number) => string[]): boolean {
+  const end = at + member.length;
+  if (LATIN.test(member[0] as string) && at > 0 && LATIN.test(norm[at - 1] as string)) return false;
+  if (LATIN.test(member[member.length - 1] as string) && end < norm.length && LATIN.test(norm[end] as string)) {
+    return false;
+  }
+  if (member.length < 2 || end >= norm.length) return true;
+  const last = end - 1;
+  return !candidatesAt(last).some((o) => o.length >= 2 && norm.startsWith(o, last));
 }
 
 /**
@@ -89,7 +121,8 @@ export class Canonicalizer {
     let changed = false;
     for (let i = 0; i < norm.length; ) {
       const list = this.byFirst.get(norm[i] as string);
-      const m = list?.find((member) => norm.startsWith(member, i));
+      const startsHere = (at: number) => this.byFirst.get(norm[at] as string) ?? [];
+      const m = list?.find((member) => norm.startsWith(member, i) && fitsAt(norm, i, member, startsHere));
       if (m) {
         const head = this.canonical.get(m) as string;
         if (head !== m) {
