@@ -1,12 +1,11 @@
 // Features that say two questions differ (another number, a negation, another question word, a specific word one side
-// lacks) may lower a candidate's score, never raise it. Fitted freely on every group they come out positive — measured
-// at the review of issue 4 (942 groups, fitted without the constraint): negation_mismatch 0.12 to 0.18,
-// question_type_mismatch 0.60 to 0.92, unmatched_c_max_idf 0.80 to 1.40 (anchored l2=10 and linear on the general
-// groups, anchored l2=10 on all); correlated with the covers, they absorb what those over-count — which ranks a
-// question that asks something else higher for asking it. Held out when this was chosen (session 4, corpus fifth /
-// general-domain set, top1; the latter is now the tuning set, so these are tuning figures): anchored l2=10 on the
-// general groups 68.72 / 54.37% free, 68.54 / 55.88% constrained; linear on the general groups 67.81 / 54.98% →
-// 67.63 / 56.79%; anchored l2=10 on all groups 68.72 / 50.98% → 68.54 / 52.79%.
+// lacks) may lower a candidate's score, never raise it. Fitted freely, some come out positive (3d3a6df:
+// question_type_mismatch and unmatched_c_max_idf); correlated with the covers, they absorb what those over-count —
+// which ranks a question that asks something else higher for asking it. (The free weights this header quoted came
+// from a scratch script, not from the tree, and are withdrawn.) Held out when this was chosen (3d3a6df's kb fit runs,
+// corpus fifth / general-domain set, top1; the latter is now the tuning set, so these are tuning figures): anchored
+// l2=10 on the general groups 68.72 / 54.37% free, 68.54 / 55.88% constrained; linear on the general groups 67.81 /
+// 54.98% → 67.63 / 56.79%; anchored l2=10 on all groups 68.72 / 50.98% → 68.54 / 52.79%.
 import { FEATURE_NAMES } from '../features.ts';
 import type { RerankWeights } from '../types.ts';
 
