@@ -46,11 +46,10 @@ export class SynonymTable {
     if (this.members.length === 0) return [];
     const taken = new Uint8Array(norm.length);
     const out: { member: string; alternatives: string[] }[] = [];
-    const startsHere = (at: number) => this.byFirst.get(norm[at] as string) ?? [];
     for (const m of this.members) {
       let at = norm.indexOf(m);
       while (at >= 0) {
-        if (!taken.subarray(at, at + m.length).some((x) => x === 1) && fitsAt(norm, at, m, startsHere)) {
+        if (!taken.subarray(at, at + m.length).some((x) => x === 1) && fitsAt(norm, at, m, this.byFirst)) {
           taken.fill(1, at, at + m.length);
           out.push({ member: m, alternatives: [...(this.others.get(m) ?? [])] });
           break;
@@ -62,24 +61,35 @@ export class SynonymTable {
   }
 }
 
-const LATIN = /[a-z0-9]/;
+/** a-z and 0-9 (the query is normalized to lower case): an English member must not touch them on either side */
+function isLatin(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 48 && code <= 57);
+}
 
 /**
  * Whether `member`, found at `at` in `norm`, is a word there and not part of a longer one. English members must stand
  * between word boundaries ("edit" is not found in "credit", "ship" not in "membership"). A member whose last character
  * begins another known member that runs past it is refused, so the text is read the other way: "怎么办理" is
- * 怎么 + 办理 (apply for), not 怎么办 (what to do) + 理. `candidatesAt(i)` lists known members that may start at i
- * (a superset is fine); only positions inside the member are looked at, so matching stays linear in the query.
+ * 怎么 + 办理 (apply for), not 怎么办 (what to do) + 理. `byFirst` maps a first character to the known members
+ * starting with it; only the member's own last position is looked up, so matching stays linear in the query. (Kept to
+ * char codes and one map lookup: canonicalizing runs for every candidate, and a first version with a closure per
+ * position and a regular expression took expand + canonicalize from ~6.1 to ~10.5 µs a corpus phrasing.)
  */
-export function fitsAt(norm: string, at: number, member: string, candidatesAt: (i: number) => string[]): boolean {
+export function fitsAt(
+  norm: string,
+  at: number,
+  member: string,
+  byFirst: ReadonlyMap<string, readonly string[]>,
+): boolean {
   const end = at + member.length;
-  if (LATIN.test(member[0] as string) && at > 0 && LATIN.test(norm[at - 1] as string)) return false;
-  if (LATIN.test(member[member.length - 1] as string) && end < norm.length && LATIN.test(norm[end] as string)) {
-    return false;
-  }
+  if (at > 0 && isLatin(member.charCodeAt(0)) && isLatin(norm.charCodeAt(at - 1))) return false;
+  if (end < norm.length && isLatin(member.charCodeAt(member.length - 1)) && isLatin(norm.charCodeAt(end))) return false;
   if (member.length < 2 || end >= norm.length) return true;
   const last = end - 1;
-  return !candidatesAt(last).some((o) => o.length >= 2 && norm.startsWith(o, last));
+  const others = byFirst.get(norm[last] as string);
+  if (!others) return true;
+  for (const o of others) if (o.length >= 2 && norm.startsWith(o, last)) return false;
+  return true;
 }
 
 /**
@@ -121,8 +131,7 @@ export class Canonicalizer {
     let changed = false;
     for (let i = 0; i < norm.length; ) {
       const list = this.byFirst.get(norm[i] as string);
-      const startsHere = (at: number) => this.byFirst.get(norm[at] as string) ?? [];
-      const m = list?.find((member) => norm.startsWith(member, i) && fitsAt(norm, i, member, startsHere));
+      const m = list?.find((member) => norm.startsWith(member, i) && fitsAt(norm, i, member, this.byFirst));
       if (m) {
         const head = this.canonical.get(m) as string;
         if (head !== m) {
