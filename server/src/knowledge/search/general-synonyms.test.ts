@@ -65,6 +65,7 @@ describe('general paraphrase sets of everyday written questions', () => {
     ['券 (inside 证券)', '证券账户怎么开', '优惠券'],
     ['方式 (inside 联系方式)', '联系方式在哪里看', '流程'],
     ['办 (inside 办公室)', '办公室在几楼', '申请'],
+    ['手续 (inside 手续费)', '分期手续费多少', '流程'],
   ];
   it.each(expansions)('without %s the query is not expanded to the other word', (_member, query, other) => {
     const alternatives = table.expand(query).flatMap((e) => e.alternatives);
