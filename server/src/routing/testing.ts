@@ -1,8 +1,9 @@
+import type { CompiledQuery } from 'kysely';
 import type { BusEvent } from '../platform/bus/bus.ts';
 import { LocalBus } from '../platform/bus/local-bus.ts';
 import { ManualClock } from '../platform/clock.ts';
 import type { ServiceContext } from '../platform/context.ts';
-import type { Database } from '../platform/db/database.ts';
+import type { Database, Db } from '../platform/db/database.ts';
 import { LocalLock } from '../platform/lock/local-lock.ts';
 import { createLogger } from '../platform/logger.ts';
 import { createUser } from '../security/commands/create-user.ts';
@@ -121,4 +122,19 @@ export async function routingBed(database: Database): Promise<RoutingBed> {
       await bus.close();
     },
   };
+}
+
+/**
+ * The database handle, with every SELECT on queue_entries noted. At the executor, not in a plugin: query templates
+ * (findQueueEntry) are compiled once and skip plugins.
+ */
+export function countingQueueReads(db: Db, reads: string[]): Db {
+  const counted = db.withPlugin({ transformQuery: ({ node }) => node, transformResult: async ({ result }) => result });
+  const executor = counted.getExecutor();
+  const execute = executor.executeQuery.bind(executor);
+  executor.executeQuery = ((query: CompiledQuery) => {
+    if (query.query.kind === 'SelectQueryNode' && /\bqueue_entries\b/.test(query.sql)) reads.push(query.sql);
+    return execute(query);
+  }) as typeof executor.executeQuery;
+  return counted;
 }

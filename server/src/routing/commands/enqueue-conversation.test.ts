@@ -1,10 +1,8 @@
-import type { CompiledQuery } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { freshEachTest, testEngines } from '../../../test/support/engines.ts';
-import type { Db } from '../../platform/db/database.ts';
 import { findQueueEntry } from '../queue-store.ts';
 import { insertSurgePlan, setSurgeActive } from '../surge-store.ts';
-import { routingBed } from '../testing.ts';
+import { countingQueueReads, routingBed } from '../testing.ts';
 import { listWaiting } from '../waiting-store.ts';
 import { enqueueConversation, joinQueue, positionInLine } from './enqueue-conversation.ts';
 
@@ -97,18 +95,3 @@ describe.each(testEngines())('joining the line on %s', (engine) => {
     expect(again?.language).toBe('en');
   });
 });
-
-/**
- * The database handle, with every SELECT on queue_entries noted. At the executor, not in a plugin: query templates
- * (findQueueEntry) are compiled once and skip plugins.
- */
-function countingQueueReads(db: Db, reads: string[]): Db {
-  const counted = db.withPlugin({ transformQuery: ({ node }) => node, transformResult: async ({ result }) => result });
-  const executor = counted.getExecutor();
-  const execute = executor.executeQuery.bind(executor);
-  executor.executeQuery = ((query: CompiledQuery) => {
-    if (query.query.kind === 'SelectQueryNode' && /\bqueue_entries\b/.test(query.sql)) reads.push(query.sql);
-    return execute(query);
-  }) as typeof executor.executeQuery;
-  return counted;
-}
