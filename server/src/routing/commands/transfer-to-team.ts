@@ -7,10 +7,10 @@ import { ROUTING_TOPICS } from '../events.ts';
 import type { RoutingDeps } from '../ports.ts';
 import { publishRouting } from '../publish.ts';
 import { upsertQueueEntry } from '../queue-store.ts';
-import { loadRoutingState } from '../snapshot.ts';
+import { countOnlineInTeam } from '../team-online.ts';
 import { updateWaiting } from '../waiting-store.ts';
 import { assignWaiting } from './assign-waiting.ts';
-import { positionInLine } from './enqueue-conversation.ts';
+import { placeInLine } from './enqueue-conversation.ts';
 
 export interface TransferToTeamOptions {
   workspaceId: string;
@@ -107,17 +107,17 @@ async function transfer(deps: RoutingDeps, options: TransferToTeamOptions) {
     change: 'moved',
   });
   await assignWaiting(deps, workspaceId);
-  const state = await loadRoutingState(ctx, workspaceId);
-  const online = state.agents.filter(
-    (a) =>
-      a.online &&
-      (a.teams.includes(options.team) || state.context.borrowed?.get(options.team)?.some((t) => a.teams.includes(t))),
-  ).length;
+  // The target team is known: its line is ranked once for the place (not found first to learn its team), and only
+  // its online agents are counted (not the whole routing state, which read the whole line too).
   const assigned = await findAssignment(ctx.db, workspaceId, conversationId);
+  const [online, place] = await Promise.all([
+    countOnlineInTeam(ctx, workspaceId, options.team),
+    assigned ? { position: 0 } : placeInLine(ctx, workspaceId, options.team, conversationId),
+  ]);
   return {
     team: options.team,
     assignedTo: assigned?.user_id ?? null,
-    position: assigned ? 0 : await positionInLine(ctx, workspaceId, conversationId),
+    position: place.position,
     online,
   };
 }
