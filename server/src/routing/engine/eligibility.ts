@@ -12,7 +12,8 @@ export function roomIn(agent: AgentState, channel: string): number {
   return (agent.capacity[channel] ?? 0) - (agent.load[channel] ?? 0);
 }
 
-function servesTeam(agent: AgentState, team: string, context: EligibilityContext): boolean {
+/** Whether an agent answers a team's line: a member, or a member of a team an active surge plan lends to it. */
+export function servesTeam(agent: Pick<AgentState, 'teams'>, team: string, context: EligibilityContext): boolean {
   if (agent.teams.includes(team)) return true;
   const lenders = context.borrowed?.get(team);
   return lenders?.some((lender) => agent.teams.includes(lender)) ?? false;
