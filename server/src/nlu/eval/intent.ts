@@ -139,7 +139,7 @@ export function scoreIntentModel(
 }
 
 function separationReport(inScope: InScopeOutcome[], oos: number[]): IntentEvalReport['oos_separation'] {
-  const s = measureSeparation(inScope, oos, [0.01, 0.02]);
+  const s = measureSeparation(inScope, oos);
   if (!s) return null;
   return {
     auroc: round(s.auroc),

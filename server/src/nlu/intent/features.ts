@@ -154,7 +154,7 @@ function pushLexiconTypes(run: string, runWords: RunWords, words: number[]): voi
   // linear, not matches × words)
   const { starts, hashes } = runWords;
   let k = 0;
-  for (const m of findNamesInWords(run, runWords.text)) {
+  for (const m of findNamesInWords(run, runWords.text, starts)) {
     const type = typeToken(m.type);
     words.push(type);
     // every match starts and ends on a word boundary, so the words before and after it are whole words

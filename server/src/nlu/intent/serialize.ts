@@ -83,7 +83,7 @@ const emitProcessWarning = (w: ModelLoadWarning) => process.emitWarning(w.messag
  * (nlu/index.ts exports the loader): the server itself retrains its models in every process, and the file its
  * training worker hands back is read by the same code, so it never warns there.
  */
-export function lexiconWarning(options: FeatureOptions): ModelLoadWarning | undefined {
+function lexiconWarning(options: FeatureOptions): ModelLoadWarning | undefined {
   if (!options.lexiconTypes) return undefined;
   const saved = options.lexiconFingerprint;
   const running = builtinLexiconFingerprint();

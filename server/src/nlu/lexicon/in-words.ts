@@ -26,17 +26,16 @@ function inDictionary(word: string): boolean {
 }
 
 /**
- * Built-in lexicon matches in a Han run, given its jieba words in order (they must concatenate to the run).
- * Linear in the run's length: one walk over the words, one over the matches.
+ * Built-in lexicon matches in a Han run, given its jieba words in order (they must concatenate to the run) and,
+ * when the caller already has them, where those words start. Linear in the run's length: one walk over the words,
+ * one over the matches.
  */
-export function findNamesInWords(run: string, words: readonly string[]): LexiconMatch[] {
-  const starts: number[] = new Array(words.length);
-  let offset = 0;
-  for (let i = 0; i < words.length; i++) {
-    starts[i] = offset;
-    offset += words[i]!.length;
-  }
-  if (offset !== run.length) throw new Error(`the words cover ${offset} characters of a ${run.length}-character run`);
+export function findNamesInWords(
+  run: string,
+  words: readonly string[],
+  wordStarts?: readonly number[],
+): LexiconMatch[] {
+  const starts = wordStarts ?? startsOf(run, words);
   const matches = builtinTypeLexicon().find(run, starts);
   if (matches.length === 0) return matches;
   const out: LexiconMatch[] = [];
@@ -52,4 +51,15 @@ export function findNamesInWords(run: string, words: readonly string[]): Lexicon
     out.push(m);
   }
   return out;
+}
+
+function startsOf(run: string, words: readonly string[]): number[] {
+  const starts: number[] = new Array(words.length);
+  let offset = 0;
+  for (let i = 0; i < words.length; i++) {
+    starts[i] = offset;
+    offset += words[i]!.length;
+  }
+  if (offset !== run.length) throw new Error(`the words cover ${offset} characters of a ${run.length}-character run`);
+  return starts;
 }

@@ -36,7 +36,6 @@ import { PLACES } from './places-zh.ts';
 import { CARTOONS, FILMS, NOVELS, SONGS, TV_PROGRAMMES, TV_SERIES } from './titles-zh.ts';
 
 export type { LexiconMatch, TypeLexicon } from './match.ts';
-export { createTypeLexicon } from './match.ts';
 
 /**
  * The built-in lists by type. The order settles a name listed twice (the first list keeps it): the more specific

@@ -4,10 +4,10 @@ import {
   BUILTIN_TYPE_LISTS,
   builtinLexiconFingerprint,
   builtinTypeLexicon,
-  createTypeLexicon,
   LEXICON_MATCHER_VERSION,
   lexiconFingerprint,
 } from './index.ts';
+import { createTypeLexicon } from './match.ts';
 import { namesIn } from './test-names.ts';
 
 describe('createTypeLexicon', () => {

@@ -15,7 +15,6 @@ export interface TypeLexicon {
    * the run's words start, ascending, the first 0) only matches that start and end on a word boundary count.
    */
   find(run: string, wordStarts?: readonly number[]): LexiconMatch[];
-  readonly size: number;
 }
 
 /**
@@ -36,7 +35,6 @@ export function createTypeLexicon(lists: Record<string, string>): TypeLexicon {
     }
   }
   return {
-    size: types.size,
     find(run, wordStarts) {
       const out: LexiconMatch[] = [];
       // boundary[k] = 1 where a word starts or the run ends; without word starts every offset is one
