@@ -6,8 +6,8 @@ import { deleteEndpoint, endpointEvents, insertEndpoint, listEndpoints, type Web
 
 /**
  * Each workspace's webhook endpoints, kept in memory: every bus event (each message among them) needs the list, and
- * it changes only when an admin edits it. Changes made through createEndpoint/removeEndpoint (or announced with
- * endpointsChanged) drop this process's copy at once, after the write, and reach other processes on the bus
+ * it changes only when an admin edits it. Changes made through createEndpoint/removeEndpoint drop this process's
+ * copy at once, after the write, and reach other processes on the bus
  * (ENDPOINTS_CHANGED). The Redis bus delivers at most once, so a copy also expires after ENDPOINT_CACHE_TTL_MS: a
  * lost announcement leaves another process stale for that long at most. Even then nothing reaches a deleted
  * endpoint: a delivery re-reads its endpoint before sending, and a delivery for a deleted one cannot be recorded.
@@ -83,7 +83,7 @@ export function forgetEndpoints(db: Db, workspaceId: string): void {
 }
 
 /** After a committed change to a workspace's endpoints: drops the copy here and tells the other processes. */
-export async function endpointsChanged(ctx: ServiceContext, workspaceId: string): Promise<void> {
+async function endpointsChanged(ctx: ServiceContext, workspaceId: string): Promise<void> {
   forgetEndpoints(ctx.db, workspaceId);
   await ctx.bus.publish(ENDPOINTS_CHANGED, {
     type: ENDPOINTS_CHANGED,

@@ -100,26 +100,6 @@ const queueEntryOf = queryTemplate<{ workspaceId: string; conversationId: string
       .where('conversation_id', '=', p('conversationId')),
 );
 
-/** 1-based place in the team's line: everyone with a higher priority, or the same priority and an earlier arrival. */
-export async function queuePosition(
-  db: Executor,
-  entry: Pick<QueueEntryTable, 'workspace_id' | 'team' | 'priority' | 'enqueued_at'>,
-): Promise<number> {
-  const row = await db
-    .selectFrom('queue_entries')
-    .select((eb) => eb.fn.countAll<number>().as('ahead'))
-    .where('workspace_id', '=', entry.workspace_id)
-    .where('team', '=', entry.team)
-    .where((eb) =>
-      eb.or([
-        eb('priority', '>', entry.priority),
-        eb.and([eb('priority', '=', entry.priority), eb('enqueued_at', '<', entry.enqueued_at)]),
-      ]),
-    )
-    .executeTakeFirstOrThrow();
-  return Number(row.ahead) + 1;
-}
-
 export async function countOnlineAgents(db: Executor, workspaceId: string): Promise<number> {
   const row = await db
     .selectFrom('agent_presence')
