@@ -58,8 +58,6 @@ export class FirstStage {
   private touchedDocs: Int32Array = new Int32Array(1024);
   private readonly heaps = new Map<number, TopK>();
 
-  private readonly kindWeights = QUESTION_KIND_WEIGHTS;
-
   constructor(
     private readonly questions: InvertedIndex,
     private readonly bodies: InvertedIndex,
@@ -88,7 +86,7 @@ export class FirstStage {
     let body = 0;
     for (const t of own) {
       const kind = kindOf(t.key);
-      const wq = this.kindWeights[kind] as number;
+      const wq = QUESTION_KIND_WEIGHTS[kind] as number;
       const wb = BODY_KIND_WEIGHTS[kind] as number;
       // a kind weighted 0 adds nothing: its idf is not looked up (a third of a query's terms are bigrams)
       if (wq > 0) question += wq * this.questions.idf(t.key);
@@ -101,7 +99,7 @@ export class FirstStage {
   run(terms: QueryTerm[], own: QueryTerm[], src: DocSource, k: number): Candidate[] {
     this.bufQ = this.questions.buffer(this.bufQ);
     this.bufB = this.bodies.buffer(this.bufB);
-    const q = this.questions.score(terms, this.kindWeights, this.bufQ, QUESTION_BUDGET);
+    const q = this.questions.score(terms, QUESTION_KIND_WEIGHTS, this.bufQ, QUESTION_BUDGET);
     const bodyTerms = own.filter((t) => (BODY_KIND_WEIGHTS[kindOf(t.key)] as number) > 0);
     const b = this.bodies.score(bodyTerms, BODY_KIND_WEIGHTS, this.bufB, BODY_BUDGET);
     const { bufQ, bufB, touched, best, bestUnit, body } = this;
@@ -180,7 +178,7 @@ export class FirstStage {
         if (unit < 0) continue;
         for (const term of q.skipped) {
           if (src.unitHasTerm(unit, term.key))
-            best[t.id] = (best[t.id] as number) + this.questions.termScore(term, this.kindWeights, unit);
+            best[t.id] = (best[t.id] as number) + this.questions.termScore(term, QUESTION_KIND_WEIGHTS, unit);
         }
         t.score = (best[t.id] as number) + BODY_WEIGHT * (body[t.id] as number);
       }

@@ -75,12 +75,7 @@ function isLatin(code: number): boolean {
  * char codes and one map lookup: canonicalizing runs for every candidate, and a first version with a closure per
  * position and a regular expression took expand + canonicalize from ~6.1 to ~10.5 µs a corpus phrasing.)
  */
-export function fitsAt(
-  norm: string,
-  at: number,
-  member: string,
-  byFirst: ReadonlyMap<string, readonly string[]>,
-): boolean {
+function fitsAt(norm: string, at: number, member: string, byFirst: ReadonlyMap<string, readonly string[]>): boolean {
   const end = at + member.length;
   if (at > 0 && isLatin(member.charCodeAt(0)) && isLatin(norm.charCodeAt(at - 1))) return false;
   if (end < norm.length && isLatin(member.charCodeAt(member.length - 1)) && isLatin(norm.charCodeAt(end))) return false;

@@ -7,11 +7,9 @@
 //   been, it becomes tuning data too and a new untouched set is needed.
 // The fitting corpus is mostly customer-service chat (typos, particles); these sets tell whether a model also ranks
 // plain questions. Also here: the corpus's own held-out fifth (validationSplit, validate) and how sets are pooled.
-import { questionDoc } from '../question-doc.ts';
-import { createSearchIndex } from '../search-index.ts';
 import type { RerankWeights, SearchIndex } from '../types.ts';
 import { type Corpus, loadCorpus, UNTOUCHED_VALIDATION_DIR, VALIDATION_DIR } from './corpus.ts';
-import { indexOf, roundOf } from './fit.ts';
+import { indexOf, type Round, roundOf } from './fit.ts';
 
 /** Every phrasing of a group serves as the knowledge base's entry once, up to this many rotations. */
 export const VALIDATION_ROTATIONS = 3;
@@ -63,20 +61,20 @@ export function validateGeneral(v: GeneralValidation, weights: RerankWeights): V
   const negatives = [...new Set(groups.flatMap((g) => g.negatives))].filter((n) => !phrasings.has(n));
   const tally = newTally();
   for (let r = 0; r < VALIDATION_ROTATIONS; r++) {
-    const index = createSearchIndex({ weights });
+    const entries: Round['entries'] = [];
     const queries: Query[] = [];
     groups.forEach((g, i) => {
       const members = [g.question, ...g.paraphrases];
       const entry = members[r];
       if (entry === undefined) return;
-      index.upsert(questionDoc(`g${i}`, entry));
+      entries.push({ id: `g${i}`, text: entry });
       if (!v.scored(i)) return;
       for (const m of members) if (m !== entry) queries.push({ text: m, target: `g${i}` });
     });
     negatives.forEach((text, i) => {
-      index.upsert(questionDoc(`n${i}`, text));
+      entries.push({ id: `n${i}`, text });
     });
-    scoreQueries(index, queries, tally);
+    scoreQueries(indexOf({ entries, queries: [] }, weights), queries, tally);
   }
   return scoresOf(tally);
 }
